@@ -1,0 +1,83 @@
+/* byline — news article extraction.
+ *
+ * The one public header. Flat API: bytes and length in, UTF-8 / JSON out,
+ * explicit free. A byline_doc is an opaque, reusable per-document handle: it
+ * owns the parser tree and the arena of the last document it processed, so a
+ * worker thread keeps one handle and feeds it document after document.
+ * Handles share no mutable state; use one handle per thread.
+ */
+#ifndef BYLINE_H
+#define BYLINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define BYLINE_VERSION "0.1.0"
+#define BYLINE_SCHEMA_VERSION 1
+
+typedef enum byline_status {
+    BYLINE_OK = 0,          /* an article was found */
+    BYLINE_EMPTY,           /* a page, but no article text in it */
+    BYLINE_NOT_HTML,        /* input does not look like HTML (binary, plain data) */
+    BYLINE_TOO_LARGE,       /* input longer than max_input_bytes */
+    BYLINE_DECODE_ERROR,    /* the declared/detected encoding could not be converted */
+    BYLINE_LIMIT_EXCEEDED,  /* DOM depth, node count or time budget exceeded */
+    BYLINE_INTERNAL_ERROR,  /* out of memory or a parser failure */
+    BYLINE_STATUS_COUNT
+} byline_status;
+
+/* Which hard limit stopped a document (when status is BYLINE_LIMIT_EXCEEDED). */
+typedef enum byline_limit {
+    BYLINE_LIMIT_NONE = 0,
+    BYLINE_LIMIT_DEPTH,
+    BYLINE_LIMIT_NODES,
+    BYLINE_LIMIT_TIME
+} byline_limit;
+
+typedef struct byline_options {
+    size_t max_input_bytes;   /* default 32 MiB */
+    uint32_t max_depth;       /* DOM depth; default 2048 */
+    uint32_t max_nodes;       /* DOM nodes; default 2,000,000 */
+    uint32_t time_budget_ms;  /* wall-clock budget per document; default 5000; 0 = none */
+    /* Precision/recall trade-off in [-1, 1]: negative keeps more borderline
+     * blocks (recall), positive drops more (precision). Default 0. */
+    float precision;
+    const char *charset;      /* transport-layer charset (HTTP header), or NULL */
+    const char *url;          /* page URL, base for relative links; or NULL */
+    int include_links;        /* 1: Markdown keeps [text](href) links; default 0 */
+} byline_options;
+
+typedef struct byline_doc byline_doc;
+
+/* Fill *opt with the defaults. */
+void byline_options_init(byline_options *opt);
+
+/* A new reusable handle, or NULL when out of memory. */
+byline_doc *byline_doc_new(void);
+void byline_doc_free(byline_doc *doc);
+
+/* Extract the article from an HTML page of len bytes. opt may be NULL for the
+ * defaults. Results stay valid until the next call on this handle or its free. */
+byline_status byline_extract(byline_doc *doc, const char *bytes, size_t len,
+                             const byline_options *opt);
+
+/* The JSON record of the last document (NUL-terminated UTF-8). */
+const char *byline_json(byline_doc *doc, size_t *len);
+/* The article as plain text: paragraphs separated by blank lines. */
+const char *byline_text(byline_doc *doc, size_t *len);
+/* The article as CommonMark. */
+const char *byline_markdown(byline_doc *doc, size_t *len);
+/* Which limit stopped the last document, if any. */
+byline_limit byline_limit_hit(const byline_doc *doc);
+
+const char *byline_status_name(byline_status status);
+const char *byline_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,189 @@
+/* The public API: one reusable handle runs a document through the stages
+ * decode -> parse -> blocks -> select -> render -> record. */
+#include "../include/byline.h"
+#include "decode/decode.h"
+#include "extract/blocks.h"
+#include "extract/render.h"
+#include "extract/select.h"
+#include "parse/dom.h"
+#include "record/record.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct byline_doc {
+    dom *dom;            /* created on first use, reused after */
+    arena arena;
+    page page;
+    buf text, md, json;
+    byline_limit limit;
+    struct timespec deadline;
+    int has_deadline;
+};
+
+void byline_options_init(byline_options *opt) {
+    memset(opt, 0, sizeof *opt);
+    opt->max_input_bytes = 32u << 20;
+    opt->max_depth = 2048;
+    opt->max_nodes = 2000000;
+    opt->time_budget_ms = 5000;
+}
+
+byline_doc *byline_doc_new(void) {
+    byline_doc *d = calloc(1, sizeof *d);
+    if (!d) return NULL;
+    arena_init(&d->arena);
+    page_init(&d->page);
+    buf_init(&d->text);
+    buf_init(&d->md);
+    buf_init(&d->json);
+    return d;
+}
+
+void byline_doc_free(byline_doc *d) {
+    if (!d) return;
+    dom_free(d->dom);
+    arena_free(&d->arena);
+    page_free(&d->page);
+    buf_free(&d->text);
+    buf_free(&d->md);
+    buf_free(&d->json);
+    free(d);
+}
+
+const char *byline_status_name(byline_status s) {
+    static const char *const names[] = {"ok", "empty", "not_html", "too_large", "decode_error",
+                                        "limit_exceeded", "internal_error"};
+    return (unsigned)s < BYLINE_STATUS_COUNT ? names[s] : "unknown";
+}
+
+const char *byline_version(void) { return BYLINE_VERSION; }
+
+static int over_time(void *ctx) {
+    byline_doc *d = ctx;
+    if (!d->has_deadline) return 0;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec > d->deadline.tv_sec ||
+           (now.tv_sec == d->deadline.tv_sec && now.tv_nsec >= d->deadline.tv_nsec);
+}
+
+/* Binary formats that reach an HTML extractor by mistake, and data that is
+ * mostly control bytes, are not pages. */
+static const char *sniff_not_html(const unsigned char *s, size_t n) {
+    static const struct { const char *magic; size_t len; const char *what; } MAGIC[] = {
+        {"%PDF-", 5, "PDF document"}, {"PK\x03\x04", 4, "ZIP archive"}, {"\x89PNG", 4, "PNG image"},
+        {"GIF8", 4, "GIF image"}, {"\xFF\xD8\xFF", 3, "JPEG image"}, {"\x1F\x8B", 2, "gzip data"},
+        {"\x28\xB5\x2F\xFD", 4, "zstd data"}, {"RIFF", 4, "RIFF media"}, {"\x7F" "ELF", 4, "ELF binary"},
+    };
+    for (size_t i = 0; i < sizeof MAGIC / sizeof *MAGIC; i++)
+        if (n >= MAGIC[i].len && !memcmp(s, MAGIC[i].magic, MAGIC[i].len)) return MAGIC[i].what;
+    if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) return NULL; /* UTF-16 */
+    size_t m = n < 8192 ? n : 8192, ctrl = 0;
+    for (size_t i = 0; i < m; i++)
+        if (s[i] < 0x09 || (s[i] > 0x0D && s[i] < 0x20 && s[i] != 0x1B)) ctrl++;
+    if (ctrl * 10 > m) return "binary data";
+    if (!memchr(s, '<', n < 65536 ? n : 65536)) return "no markup";
+    return NULL;
+}
+
+static byline_status finish(byline_doc *d, record_in *rin, byline_status st, const char *err) {
+    rin->status = st;
+    rin->error = err;
+    rin->limit = d->limit;
+    if (st != BYLINE_OK && st != BYLINE_EMPTY) {
+        buf_clear(&d->text);
+        buf_clear(&d->md);
+        rin->r = NULL;
+    }
+    record_json(&d->json, rin);
+    if (d->json.oom) {
+        buf_clear(&d->json);
+        return BYLINE_INTERNAL_ERROR;
+    }
+    return st;
+}
+
+byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const byline_options *opt) {
+    byline_options defaults;
+    if (!opt) {
+        byline_options_init(&defaults);
+        opt = &defaults;
+    }
+    arena_reset(&d->arena);
+    buf_clear(&d->text);
+    buf_clear(&d->md);
+    d->limit = BYLINE_LIMIT_NONE;
+    d->has_deadline = opt->time_budget_ms > 0;
+    if (d->has_deadline) {
+        clock_gettime(CLOCK_MONOTONIC, &d->deadline);
+        d->deadline.tv_sec += opt->time_budget_ms / 1000;
+        d->deadline.tv_nsec += (long)(opt->time_budget_ms % 1000) * 1000000L;
+        if (d->deadline.tv_nsec >= 1000000000L) d->deadline.tv_sec++, d->deadline.tv_nsec -= 1000000000L;
+    }
+    record_in rin;
+    memset(&rin, 0, sizeof rin);
+    rin.url = opt->url;
+    rin.input_bytes = len;
+    rin.text = &d->text;
+    rin.md = &d->md;
+
+    if (!bytes || len == 0) return finish(d, &rin, BYLINE_EMPTY, "empty input");
+    if (len > opt->max_input_bytes) return finish(d, &rin, BYLINE_TOO_LARGE, "input larger than max_input_bytes");
+    const char *why = sniff_not_html((const unsigned char *)bytes, len);
+    if (why) return finish(d, &rin, BYLINE_NOT_HTML, why);
+
+    decoded dec;
+    int rc = decode_bytes(&d->arena, bytes, len, opt->charset, &dec);
+    rin.dec = &dec;
+    if (rc == -2) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+    if (rc) return finish(d, &rin, BYLINE_DECODE_ERROR, "encoding cannot be converted");
+
+    if (!d->dom && !(d->dom = dom_new())) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "parser init failed");
+    rc = dom_parse(d->dom, dec.data, dec.len, d->has_deadline ? over_time : NULL, d);
+    if (rc == -2) {
+        d->limit = BYLINE_LIMIT_TIME;
+        return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "time budget exceeded while parsing");
+    }
+    if (rc) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "parser failure");
+
+    walk_limits lim = {opt->max_depth, opt->max_nodes, d->has_deadline ? over_time : NULL, d,
+                       opt->include_links};
+    rc = page_build(&d->page, &d->arena, d->dom, &lim);
+    rin.nodes = d->page.nodes;
+    rin.blocks = d->page.n_blocks;
+    rin.title = d->page.title;
+    rin.title_len = d->page.title_len;
+    switch (rc) {
+    case 0: break;
+    case 1: d->limit = BYLINE_LIMIT_DEPTH; return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "DOM deeper than max_depth");
+    case 2: d->limit = BYLINE_LIMIT_NODES; return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "more DOM nodes than max_nodes");
+    case 3: d->limit = BYLINE_LIMIT_TIME; return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "time budget exceeded");
+    default: return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+    }
+
+    float precision = opt->precision < -1 ? -1 : opt->precision > 1 ? 1 : opt->precision;
+    selection sel;
+    rendered r;
+    if (select_article(&d->page, &d->arena, precision, &sel) ||
+        render_article(&d->page, &sel, &d->arena, &d->text, &d->md, &r))
+        return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+    rin.r = &r;
+    return finish(d, &rin, d->text.len ? BYLINE_OK : BYLINE_EMPTY, d->text.len ? NULL : "no article text found");
+}
+
+const char *byline_json(byline_doc *d, size_t *len) {
+    if (len) *len = d->json.len;
+    return d->json.data ? d->json.data : "";
+}
+const char *byline_text(byline_doc *d, size_t *len) {
+    if (len) *len = d->text.len;
+    return d->text.data ? d->text.data : "";
+}
+const char *byline_markdown(byline_doc *d, size_t *len) {
+    if (len) *len = d->md.len;
+    return d->md.data ? d->md.data : "";
+}
+byline_limit byline_limit_hit(const byline_doc *d) { return d->limit; }

@@ -1,0 +1,78 @@
+/* Stage 3: the DOM flattened once into arrays of elements and text blocks.
+ * Everything after this (scoring, selection, rendering) works on the arrays. */
+#ifndef BYLINE_BLOCKS_H
+#define BYLINE_BLOCKS_H
+#include <stddef.h>
+#include <stdint.h>
+#include "../parse/dom.h"
+#include "../util/arena.h"
+#include "../util/buf.h"
+
+#define NO_EL UINT32_MAX
+
+typedef enum block_kind {
+    B_PARA, B_HEADING, B_ITEM, B_PRE, B_CELL, B_TERM, B_DEF
+} block_kind;
+
+enum { /* block flags */
+    BF_CHROME_TAG = 1 << 0,  /* under nav/aside/footer/header/form controls */
+    BF_CAPTION = 1 << 1,     /* figcaption or figure text */
+    BF_ITEM_CONT = 1 << 2,   /* a later paragraph of the same list item */
+    BF_ROW_START = 1 << 3,   /* first cell of a table row */
+    BF_HEADER_CELL = 1 << 4, /* th */
+    BF_TABLE_HEAD = 1 << 5,  /* a cell in the table's first row */
+};
+
+typedef struct xel {
+    uint32_t parent;
+    uint32_t first_block, end_block; /* blocks inside: [first_block, end_block) */
+    uint32_t end_el;                 /* elements of the subtree: (this, end_el) */
+    uint8_t tag;                     /* dom_tag */
+    uint8_t cls;                     /* CLS_* from classify */
+    uint8_t complex;                 /* table: holds nested tables or long cells (layout) */
+    uint8_t pad;
+    uint32_t w, link_w;              /* text weight inside, and of it inside links */
+    float score;                     /* sum of block goodness inside */
+} xel;
+
+typedef struct xblock {
+    uint32_t text_off, text_len;  /* in the page text buffer (plain, whitespace collapsed) */
+    uint32_t md_off, md_len;      /* in the page markdown buffer (inline markup, escaped) */
+    uint32_t el;                  /* innermost block-level element */
+    uint32_t table;               /* the table element of a cell, or NO_EL */
+    uint32_t w, link_w;           /* script-aware text weight, and of it inside links */
+    uint16_t punct;               /* sentence ends and commas */
+    uint16_t item_no;             /* ordered list number */
+    uint8_t kind;                 /* block_kind */
+    uint8_t level;                /* heading level, list depth */
+    uint8_t quote;                /* blockquote depth */
+    uint8_t flags;                /* BF_* */
+    uint8_t ordered;              /* list item of an <ol> */
+    float good;                   /* goodness for scoring */
+} xblock;
+
+typedef struct page {
+    xel *els;
+    uint32_t n_els, cap_els;
+    xblock *blocks;
+    uint32_t n_blocks, cap_blocks;
+    buf text, md;                 /* block texts, one after another */
+    const char *title;            /* <title>, whitespace collapsed (arena) */
+    size_t title_len;
+    uint32_t nodes;               /* DOM nodes visited */
+    uint32_t max_depth_seen;
+} page;
+
+typedef struct walk_limits {
+    uint32_t max_depth, max_nodes;
+    int (*over_time)(void *ctx);
+    void *ctx;
+    int include_links;
+} walk_limits;
+
+/* 0 ok; 1 depth limit; 2 node limit; 3 time; -1 out of memory. */
+int page_build(page *pg, arena *a, dom *d, const walk_limits *lim);
+void page_init(page *pg);
+void page_reset(page *pg);
+void page_free(page *pg);
+#endif

@@ -1,0 +1,203 @@
+#include "classify.h"
+#include <string.h>
+
+/* A pattern matches a class/id token that starts with it (prefix) or, for
+ * short words that occur inside other words, only the whole token (exact).
+ * Tokens are the lower-cased runs of letters and digits, camelCase split. */
+typedef struct { const char *word; uint8_t exact; uint8_t flags; } pattern;
+
+/* Sorted by word (strcmp order) for binary search. */
+static const pattern PATTERNS[] = {
+    {"ad", 1, CLS_NEG_STRONG},
+    {"adbox", 0, CLS_NEG_STRONG},
+    {"adchoices", 0, CLS_NEG_STRONG},
+    {"ads", 1, CLS_NEG_STRONG},
+    {"adsense", 0, CLS_NEG_STRONG},
+    {"adslot", 0, CLS_NEG_STRONG},
+    {"adunit", 0, CLS_NEG_STRONG},
+    {"advert", 0, CLS_NEG_STRONG},
+    {"affiliate", 0, CLS_NEG_STRONG},
+    {"alert", 1, CLS_NEG_WEAK},
+    {"article", 0, CLS_POS},
+    {"articlebody", 0, CLS_POS | CLS_BODY},
+    {"author", 0, CLS_META},
+    {"banner", 0, CLS_NEG_WEAK},
+    {"bio", 1, CLS_META},
+    {"blog", 1, CLS_POS},
+    {"body", 1, CLS_POS},
+    {"breadcrumb", 0, CLS_NEG_STRONG},
+    {"byline", 0, CLS_META},
+    {"caption", 0, CLS_CAPTION},
+    {"comment", 0, CLS_NEG_STRONG},
+    {"consent", 0, CLS_NEG_STRONG},
+    {"content", 0, CLS_POS},
+    {"contributor", 0, CLS_META},
+    {"cookie", 0, CLS_NEG_STRONG},
+    {"copyright", 0, CLS_NEG_STRONG},
+    {"credit", 0, CLS_CAPTION},
+    {"dateline", 0, CLS_META},
+    {"disqus", 0, CLS_NEG_STRONG},
+    {"dropdown", 0, CLS_NEG_WEAK},
+    {"entry", 0, CLS_POS},
+    {"follow", 1, CLS_NEG_STRONG},
+    {"footer", 0, CLS_NEG_WEAK},
+    {"gdpr", 0, CLS_NEG_STRONG},
+    {"hentry", 0, CLS_POS},
+    {"hidden", 1, CLS_HIDDEN},
+    {"masthead", 0, CLS_NEG_WEAK},
+    {"menu", 0, CLS_NEG_WEAK},
+    {"modal", 0, CLS_NEG_STRONG},
+    {"mostpopular", 0, CLS_NEG_STRONG},
+    {"mostread", 0, CLS_NEG_STRONG},
+    {"nav", 1, CLS_NEG_STRONG},
+    {"navbar", 0, CLS_NEG_STRONG},
+    {"navigation", 0, CLS_NEG_STRONG},
+    {"newsletter", 0, CLS_NEG_STRONG},
+    {"outbrain", 0, CLS_NEG_STRONG},
+    {"pagination", 0, CLS_NEG_STRONG},
+    {"paywall", 0, CLS_NEG_STRONG},
+    {"popular", 0, CLS_NEG_STRONG},
+    {"popup", 0, CLS_NEG_STRONG},
+    {"post", 1, CLS_POS},
+    {"postmeta", 0, CLS_META},
+    {"promo", 0, CLS_NEG_STRONG},
+    {"prose", 0, CLS_POS},
+    {"rail", 1, CLS_NEG_WEAK},
+    {"recirc", 0, CLS_NEG_STRONG},
+    {"recommend", 0, CLS_NEG_STRONG},
+    {"related", 0, CLS_NEG_STRONG},
+    {"reply", 0, CLS_NEG_STRONG},
+    {"respond", 0, CLS_NEG_STRONG},
+    {"share", 0, CLS_NEG_STRONG},
+    {"sharing", 0, CLS_NEG_STRONG},
+    {"sidebar", 0, CLS_NEG_WEAK},
+    {"signup", 0, CLS_NEG_STRONG},
+    {"skip", 1, CLS_NEG_STRONG},
+    {"social", 0, CLS_NEG_STRONG},
+    {"sponsor", 0, CLS_NEG_STRONG},
+    {"story", 0, CLS_POS},
+    {"subscribe", 0, CLS_NEG_STRONG},
+    {"subscription", 0, CLS_NEG_STRONG},
+    {"taboola", 0, CLS_NEG_STRONG},
+    {"tag", 1, CLS_NEG_WEAK},
+    {"tags", 1, CLS_NEG_WEAK},
+    {"teaser", 0, CLS_NEG_WEAK},
+    {"text", 1, CLS_POS},
+    {"timestamp", 0, CLS_META},
+    {"toolbar", 0, CLS_NEG_STRONG},
+    {"trending", 0, CLS_NEG_STRONG},
+    {"widget", 0, CLS_NEG_WEAK},
+};
+enum { N_PATTERNS = sizeof PATTERNS / sizeof *PATTERNS };
+
+static int cmp_n(const char *a, size_t an, const char *b) {
+    size_t bn = strlen(b);
+    int c = memcmp(a, b, an < bn ? an : bn);
+    if (c) return c;
+    return an < bn ? -1 : an > bn;
+}
+
+static const pattern *find_exact(const char *s, size_t n) {
+    size_t lo = 0, hi = N_PATTERNS;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = cmp_n(s, n, PATTERNS[mid].word);
+        if (!c) return &PATTERNS[mid];
+        if (c < 0) hi = mid;
+        else lo = mid + 1;
+    }
+    return NULL;
+}
+
+unsigned classify_token(const char *tok, size_t len) {
+    unsigned flags = 0;
+    for (size_t l = 2; l <= len && l <= 16; l++) {
+        const pattern *p = find_exact(tok, l);
+        if (p && (!p->exact || l == len)) flags |= p->flags;
+    }
+    return flags;
+}
+
+static unsigned classify_words(const char *s, size_t n) {
+    unsigned flags = 0;
+    char tok[32];
+    size_t tl = 0;
+    for (size_t i = 0; i <= n; i++) {
+        unsigned char c = i < n ? (unsigned char)s[i] : ' ';
+        int alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        int upper = c >= 'A' && c <= 'Z';
+        /* camelCase: a capital after a lower-case letter starts a new token */
+        if (upper && tl && tok[tl - 1] >= 'a' && tok[tl - 1] <= 'z') {
+            flags |= classify_token(tok, tl);
+            tl = 0;
+        }
+        if (alnum || upper) {
+            if (tl < sizeof tok) tok[tl++] = (char)(upper ? c + 32 : c);
+        } else if (tl) {
+            if (tl < sizeof tok) flags |= classify_token(tok, tl);
+            tl = 0;
+        }
+    }
+    return flags;
+}
+
+static int contains_ci(const char *s, size_t n, const char *lit) {
+    size_t m = strlen(lit);
+    for (size_t i = 0; i + m <= n; i++) {
+        size_t k = 0;
+        while (k < m && (s[i + k] | 0x20) == lit[k]) k++;
+        if (k == m) return 1;
+    }
+    return 0;
+}
+
+static unsigned classify_role(const char *v, size_t n) {
+    if (contains_ci(v, n, "navigation") || contains_ci(v, n, "menu") || contains_ci(v, n, "banner") ||
+        contains_ci(v, n, "contentinfo") || contains_ci(v, n, "dialog") || contains_ci(v, n, "search") ||
+        contains_ci(v, n, "complementary") || contains_ci(v, n, "alert"))
+        return CLS_NEG_STRONG;
+    if (contains_ci(v, n, "main") || contains_ci(v, n, "article")) return CLS_POS;
+    return 0;
+}
+
+unsigned classify_element(const dom_node *n, dom_tag tag) {
+    (void)tag;
+    unsigned flags = 0;
+    for (dom_attr *a = dom_attr_first(n); a; a = dom_attr_next(a)) {
+        size_t kl, vl;
+        const char *k = dom_attr_name(a, &kl);
+        const char *v = dom_attr_value(a, &vl);
+        if (vl > 512) vl = 512; /* class soup beyond this says nothing more */
+        switch (kl) {
+        case 2:
+            if (!memcmp(k, "id", 2)) flags |= classify_words(v, vl);
+            break;
+        case 4:
+            if (!memcmp(k, "role", 4)) flags |= classify_role(v, vl);
+            break;
+        case 5:
+            if (!memcmp(k, "class", 5)) flags |= classify_words(v, vl);
+            else if (!memcmp(k, "style", 5) &&
+                     (contains_ci(v, vl, "display:none") || contains_ci(v, vl, "display: none") ||
+                      contains_ci(v, vl, "visibility:hidden")))
+                flags |= CLS_HIDDEN;
+            break;
+        case 6:
+            if (!memcmp(k, "hidden", 6)) flags |= CLS_HIDDEN;
+            break;
+        case 8:
+            if (!memcmp(k, "itemprop", 8) && contains_ci(v, vl, "articlebody")) flags |= CLS_BODY | CLS_POS;
+            break;
+        case 11:
+            if (!memcmp(k, "aria-hidden", 11) && vl == 4 && !memcmp(v, "true", 4)) flags |= CLS_HIDDEN;
+            break;
+        }
+    }
+    return flags;
+}
+
+int classify_patterns_sorted(void) {
+    for (size_t i = 1; i < N_PATTERNS; i++)
+        if (strcmp(PATTERNS[i - 1].word, PATTERNS[i].word) >= 0) return 0;
+    return 1;
+}

@@ -1,0 +1,24 @@
+/* What an element's class, id, role and itemprop say about it. */
+#ifndef BYLINE_CLASSIFY_H
+#define BYLINE_CLASSIFY_H
+#include <stddef.h>
+#include <stdint.h>
+#include "../parse/dom.h"
+
+enum {
+    CLS_NEG_STRONG = 1 << 0, /* comments, share bars, related links, ads, newsletter pitches */
+    CLS_NEG_WEAK = 1 << 1,   /* layout words that wrappers also use: sidebar, header, widget */
+    CLS_POS = 1 << 2,        /* article, content, story, post body */
+    CLS_BODY = 1 << 3,       /* schema.org articleBody or role=main / article */
+    CLS_HIDDEN = 1 << 4,     /* hidden attribute, display:none, aria-hidden */
+    CLS_CAPTION = 1 << 5,    /* caption / credit */
+    CLS_META = 1 << 6,       /* byline, dateline, timestamp, author box */
+};
+
+/* Flags for element n (tag already known). */
+unsigned classify_element(const dom_node *n, dom_tag tag);
+/* Flags for one class/id token (exposed for tests). */
+unsigned classify_token(const char *tok, size_t len);
+/* 1 when the pattern table is in binary-search order (a test checks it). */
+int classify_patterns_sorted(void);
+#endif

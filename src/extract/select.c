@@ -1,0 +1,183 @@
+/* Find the article: every block gets a goodness (long, sentence-like, few
+ * links: positive; chrome, link lists, tiny fragments: negative); each element
+ * sums the goodness below it; the best-scoring element is the article
+ * container, joined by siblings that score well on their own; inside it, the
+ * blocks that chrome markup, link density or the edges of the text give away
+ * as boilerplate are dropped. */
+#include "select.h"
+#include "classify.h"
+#include <string.h>
+
+enum { /* why an element's subtree is not article text */
+    CH_CHROME = 1,   /* navigation, share bars, comments, related links, ads */
+    CH_CAPTION = 2,  /* figures, captions, credits */
+    CH_META = 4,     /* bylines, datelines, author boxes */
+};
+
+static unsigned own_chrome(const xel *e) {
+    unsigned own = 0, cls = e->cls;
+    switch (e->tag) {
+    case T_NAV: case T_ASIDE: case T_FOOTER: case T_HEADER: case T_MENU:
+        own |= CH_CHROME;
+        break;
+    case T_FIGURE: case T_FIGCAPTION:
+        own |= CH_CAPTION;
+        break;
+    case T_ADDRESS:
+        own |= CH_META;
+        break;
+    case T_HTML: case T_BODY: case T_MAIN:
+        return 0; /* page-wide classes on these say nothing about the text */
+    default:
+        break;
+    }
+    if ((cls & CLS_NEG_STRONG) && !(cls & CLS_BODY)) own |= CH_CHROME;
+    if ((cls & CLS_NEG_WEAK) && !(cls & (CLS_POS | CLS_BODY)) && e->tag != T_ARTICLE) own |= CH_CHROME;
+    if (cls & CLS_CAPTION) own |= CH_CAPTION;
+    if ((cls & CLS_META) && !(cls & (CLS_POS | CLS_BODY))) own |= CH_META;
+    return own;
+}
+
+/* Last code point of a block's text. */
+static uint32_t last_cp(const page *pg, const xblock *b) {
+    const unsigned char *s = (const unsigned char *)pg->text.data + b->text_off;
+    size_t n = b->text_len;
+    if (!n) return 0;
+    size_t i = n - 1;
+    while (i > 0 && (s[i] & 0xC0) == 0x80) i--;
+    uint32_t cp = s[i];
+    if (cp >= 0xF0) cp = (cp & 7) << 18 | (uint32_t)(s[i + 1] & 0x3F) << 12 | (uint32_t)(s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);
+    else if (cp >= 0xE0) cp = (cp & 15) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+    else if (cp >= 0xC0) cp = (cp & 31) << 6 | (s[i + 1] & 0x3F);
+    return cp;
+}
+
+static int ends_sentence(uint32_t cp) {
+    switch (cp) {
+    case '.': case '!': case '?': case '"': case '\'': case ')': case ':':
+    case 0x201D: case 0x2019: case 0x00BB: case 0x2026: case 0x3002: case 0xFF01: case 0xFF1F:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int sentence_like(const page *pg, const xblock *b, uint32_t long_w) {
+    return b->w >= long_w || (b->w >= 25 && ends_sentence(last_cp(pg, b)));
+}
+
+/* Does the block's text occur in the page title (the headline repeated)? */
+static int is_title(const page *pg, const xblock *b) {
+    if (!pg->title || b->text_len < 8 || b->text_len > pg->title_len) return 0;
+    const char *t = pg->text.data + b->text_off;
+    size_t n = b->text_len;
+    for (size_t i = 0; i + n <= pg->title_len; i++)
+        if (!memcmp(pg->title + i, t, n)) return 1;
+    return 0;
+}
+
+static int data_cell(const page *pg, const xblock *b) {
+    return b->kind == B_CELL && b->table != NO_EL && !pg->els[b->table].complex;
+}
+
+int select_article(page *pg, arena *a, float precision, selection *out) {
+    memset(out, 0, sizeof *out);
+    out->root = NO_EL;
+    uint32_t n = pg->n_els, nb = pg->n_blocks;
+    if (!n || !nb) return 0;
+    uint8_t *chrome = arena_alloc(a, n);
+    uint8_t *keep = arena_calloc(a, nb);
+    out->kept = arena_alloc(a, (size_t)nb * sizeof *out->kept);
+    if (!chrome || !keep || !out->kept) return -1;
+
+    /* cells of layout tables are ordinary paragraphs */
+    for (uint32_t i = 0; i < nb; i++) {
+        xblock *b = &pg->blocks[i];
+        if (b->kind == B_CELL && !data_cell(pg, b)) b->kind = B_PARA;
+    }
+    /* chrome is inherited down the tree; parents precede children */
+    for (uint32_t e = 0; e < n; e++) {
+        uint32_t p = pg->els[e].parent;
+        chrome[e] = (uint8_t)((p == NO_EL ? 0 : chrome[p]) | own_chrome(&pg->els[e]));
+        pg->els[e].score = 0;
+    }
+    for (uint32_t i = 0; i < nb; i++) {
+        xblock *b = &pg->blocks[i];
+        float w = (float)b->w, ld = b->w ? (float)b->link_w / w : 0;
+        uint8_t ch = b->el == NO_EL ? 0 : chrome[b->el];
+        if (!b->w) b->good = 0;
+        else if (ch & CH_CHROME) b->good = -w;
+        else if (ch & (CH_CAPTION | CH_META)) b->good = -(w < 60 ? w : 60) * 0.5f;
+        else if (ld > 0.5f) b->good = -w * ld;
+        else if (b->kind == B_HEADING) b->good = 0;
+        else b->good = w * (1 - 2 * ld) - 25 + (b->punct > 4 ? 20 : 5.0f * b->punct);
+        if (b->el != NO_EL) pg->els[b->el].score += b->good;
+    }
+    for (uint32_t e = n; e-- > 0;) {
+        uint32_t p = pg->els[e].parent;
+        if (p != NO_EL) pg->els[p].score += pg->els[e].score;
+    }
+    uint32_t best = NO_EL;
+    float best_score = 0;
+    for (uint32_t e = 0; e < n; e++) {
+        if (chrome[e] & CH_CHROME) continue;
+        if (pg->els[e].score >= best_score && pg->els[e].score > 0) {
+            best_score = pg->els[e].score;
+            best = e;
+        }
+    }
+    if (best == NO_EL) {
+        /* no paragraph-like text anywhere: fall back to the whole page */
+        for (uint32_t e = 0; e < n; e++)
+            if (pg->els[e].tag == T_BODY) { best = e; break; }
+        if (best == NO_EL) best = 0;
+    }
+    out->root = best;
+
+    /* siblings that carry article text of their own (a lead outside the
+     * body wrapper, a body split in two by an ad slot) */
+    uint32_t parent = pg->els[best].parent;
+    float sib_min = best_score * 0.25f;
+    if (sib_min < 60) sib_min = 60;
+    uint32_t lo = best, hi = best;
+    if (parent != NO_EL) {
+        for (uint32_t e = parent + 1; e < pg->els[parent].end_el; e = pg->els[e].end_el) {
+            if (e == best) continue;
+            if (pg->els[e].score >= sib_min && !(chrome[e] & CH_CHROME)) {
+                if (e < lo) lo = e;
+                if (e > hi) hi = e;
+            }
+        }
+    }
+    uint32_t from = pg->els[lo].first_block, to = pg->els[hi].end_block;
+    /* between the chosen siblings, only their own subtrees and good blocks */
+    float ld_max = 0.5f - 0.2f * precision;
+    uint32_t long_w = (uint32_t)(120 + 60 * precision);
+    uint8_t root_ch = chrome[best];
+    for (uint32_t i = from; i < to; i++) {
+        xblock *b = &pg->blocks[i];
+        uint8_t ch = (uint8_t)((b->el == NO_EL ? 0 : chrome[b->el]) & ~root_ch);
+        if (ch) continue;
+        if (!b->w && !data_cell(pg, b)) continue;
+        if (b->w && (float)b->link_w > ld_max * (float)b->w) continue;
+        if (b->kind == B_HEADING && (b->level == 1 || is_title(pg, b))) continue;
+        keep[i] = 1;
+    }
+    /* trim the edges: bylines, dates, share prompts and tag lists sit just
+     * before the first and after the last sentence of the article */
+    uint32_t first = to, last = from;
+    for (uint32_t i = from; i < to; i++)
+        if (keep[i] && pg->blocks[i].kind != B_HEADING && (sentence_like(pg, &pg->blocks[i], long_w) || data_cell(pg, &pg->blocks[i]))) {
+            if (first == to) first = i;
+            last = i;
+        }
+    if (first == to) first = from, last = to ? to - 1 : 0; /* nothing sentence-like: keep all */
+    for (uint32_t i = from; i < first; i++) keep[i] = 0;
+    for (uint32_t i = last + 1; i < to; i++) {
+        const xblock *b = &pg->blocks[i];
+        if (b->kind == B_PARA || b->kind == B_HEADING || b->kind == B_TERM || b->kind == B_DEF) keep[i] = 0;
+    }
+    for (uint32_t i = from; i < to; i++)
+        if (keep[i]) out->kept[out->n_kept++] = i;
+    return 0;
+}

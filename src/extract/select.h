@@ -1,0 +1,14 @@
+/* Stage 4: score the blocks, find the article region, keep its blocks. */
+#ifndef BYLINE_SELECT_H
+#define BYLINE_SELECT_H
+#include "blocks.h"
+
+typedef struct selection {
+    uint32_t *kept;      /* indices into page.blocks, in document order */
+    uint32_t n_kept;
+    uint32_t root;       /* the element chosen as the article container, or NO_EL */
+} selection;
+
+/* precision in [-1, 1]: the one recall/precision setting. 0 on success, -1 OOM. */
+int select_article(page *pg, arena *a, float precision, selection *out);
+#endif

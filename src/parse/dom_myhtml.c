@@ -1,0 +1,147 @@
+/* The DOM view over MyHTML (libmodest). Single-threaded parse mode; the tree
+ * is cleaned and reused for each document. */
+#include "dom.h"
+#include <myhtml/api.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct dom {
+    myhtml_t *myhtml;
+    myhtml_tree_t *tree;
+};
+
+/* Feed the parser in chunks so a time budget can stop it between them. */
+enum { PARSE_CHUNK = 256 * 1024 };
+
+static const uint8_t TAG_MAP[MyHTML_TAG_LAST_ENTRY] = {
+    [MyHTML_TAG__TEXT] = T_TEXT, [MyHTML_TAG__COMMENT] = T_COMMENT,
+    [MyHTML_TAG_HTML] = T_HTML, [MyHTML_TAG_HEAD] = T_HEAD, [MyHTML_TAG_BODY] = T_BODY,
+    [MyHTML_TAG_TITLE] = T_TITLE, [MyHTML_TAG_META] = T_META, [MyHTML_TAG_LINK] = T_LINK,
+    [MyHTML_TAG_BASE] = T_BASE, [MyHTML_TAG_SCRIPT] = T_SCRIPT, [MyHTML_TAG_STYLE] = T_STYLE,
+    [MyHTML_TAG_NOSCRIPT] = T_NOSCRIPT, [MyHTML_TAG_TEMPLATE] = T_TEMPLATE, [MyHTML_TAG_SVG] = T_SVG,
+    [MyHTML_TAG_MATH] = T_MATH, [MyHTML_TAG_IFRAME] = T_IFRAME, [MyHTML_TAG_OBJECT] = T_OBJECT,
+    [MyHTML_TAG_EMBED] = T_EMBED, [MyHTML_TAG_APPLET] = T_OBJECT, [MyHTML_TAG_CANVAS] = T_CANVAS,
+    [MyHTML_TAG_VIDEO] = T_VIDEO, [MyHTML_TAG_AUDIO] = T_AUDIO, [MyHTML_TAG_SOURCE] = T_SOURCE,
+    [MyHTML_TAG_IMG] = T_IMG, [MyHTML_TAG_IMAGE] = T_IMG, [MyHTML_TAG_MAP] = T_MAP, [MyHTML_TAG_AREA] = T_AREA,
+    [MyHTML_TAG_FIGURE] = T_FIGURE, [MyHTML_TAG_FIGCAPTION] = T_FIGCAPTION, [MyHTML_TAG_NAV] = T_NAV,
+    [MyHTML_TAG_ASIDE] = T_ASIDE, [MyHTML_TAG_HEADER] = T_HEADER, [MyHTML_TAG_FOOTER] = T_FOOTER,
+    [MyHTML_TAG_MAIN] = T_MAIN, [MyHTML_TAG_ARTICLE] = T_ARTICLE, [MyHTML_TAG_SECTION] = T_SECTION,
+    [MyHTML_TAG_DIV] = T_DIV, [MyHTML_TAG_P] = T_P, [MyHTML_TAG_SPAN] = T_SPAN, [MyHTML_TAG_A] = T_A,
+    [MyHTML_TAG_BR] = T_BR, [MyHTML_TAG_HR] = T_HR, [MyHTML_TAG_H1] = T_H1, [MyHTML_TAG_H2] = T_H2,
+    [MyHTML_TAG_H3] = T_H3, [MyHTML_TAG_H4] = T_H4, [MyHTML_TAG_H5] = T_H5, [MyHTML_TAG_H6] = T_H6,
+    [MyHTML_TAG_HGROUP] = T_HGROUP, [MyHTML_TAG_UL] = T_UL, [MyHTML_TAG_OL] = T_OL, [MyHTML_TAG_LI] = T_LI,
+    [MyHTML_TAG_DL] = T_DL, [MyHTML_TAG_DT] = T_DT, [MyHTML_TAG_DD] = T_DD, [MyHTML_TAG_MENU] = T_MENU,
+    [MyHTML_TAG_DIR] = T_DIR, [MyHTML_TAG_TABLE] = T_TABLE, [MyHTML_TAG_THEAD] = T_THEAD,
+    [MyHTML_TAG_TBODY] = T_TBODY, [MyHTML_TAG_TFOOT] = T_TFOOT, [MyHTML_TAG_TR] = T_TR, [MyHTML_TAG_TD] = T_TD,
+    [MyHTML_TAG_TH] = T_TH, [MyHTML_TAG_CAPTION] = T_CAPTION, [MyHTML_TAG_COLGROUP] = T_COLGROUP,
+    [MyHTML_TAG_COL] = T_COL, [MyHTML_TAG_BLOCKQUOTE] = T_BLOCKQUOTE, [MyHTML_TAG_PRE] = T_PRE,
+    [MyHTML_TAG_LISTING] = T_PRE, [MyHTML_TAG_XMP] = T_PRE, [MyHTML_TAG_PLAINTEXT] = T_PRE,
+    [MyHTML_TAG_CODE] = T_CODE, [MyHTML_TAG_EM] = T_EM, [MyHTML_TAG_I] = T_I, [MyHTML_TAG_STRONG] = T_STRONG,
+    [MyHTML_TAG_B] = T_B, [MyHTML_TAG_U] = T_U, [MyHTML_TAG_S] = T_S, [MyHTML_TAG_STRIKE] = T_S,
+    [MyHTML_TAG_DEL] = T_DEL, [MyHTML_TAG_INS] = T_INS, [MyHTML_TAG_SUB] = T_SUB, [MyHTML_TAG_SUP] = T_SUP,
+    [MyHTML_TAG_SMALL] = T_SMALL, [MyHTML_TAG_MARK] = T_MARK, [MyHTML_TAG_CITE] = T_CITE, [MyHTML_TAG_Q] = T_Q,
+    [MyHTML_TAG_ABBR] = T_ABBR, [MyHTML_TAG_TIME] = T_TIME, [MyHTML_TAG_FONT] = T_FONT,
+    [MyHTML_TAG_CENTER] = T_CENTER, [MyHTML_TAG_FORM] = T_FORM, [MyHTML_TAG_INPUT] = T_INPUT,
+    [MyHTML_TAG_BUTTON] = T_BUTTON, [MyHTML_TAG_SELECT] = T_SELECT, [MyHTML_TAG_OPTION] = T_OPTION,
+    [MyHTML_TAG_OPTGROUP] = T_OPTGROUP, [MyHTML_TAG_TEXTAREA] = T_TEXTAREA, [MyHTML_TAG_LABEL] = T_LABEL,
+    [MyHTML_TAG_FIELDSET] = T_FIELDSET, [MyHTML_TAG_LEGEND] = T_LEGEND, [MyHTML_TAG_ADDRESS] = T_ADDRESS,
+    [MyHTML_TAG_DIALOG] = T_DIALOG, [MyHTML_TAG_DETAILS] = T_DETAILS, [MyHTML_TAG_SUMMARY] = T_SUMMARY,
+    [MyHTML_TAG_WBR] = T_WBR, [MyHTML_TAG_FRAMESET] = T_FRAMESET, [MyHTML_TAG_FRAME] = T_FRAME,
+    [MyHTML_TAG_NOFRAMES] = T_NOFRAMES, [MyHTML_TAG_RUBY] = T_RUBY, [MyHTML_TAG_RT] = T_RT,
+    [MyHTML_TAG_RP] = T_RP, [MyHTML_TAG_KBD] = T_KBD, [MyHTML_TAG_SAMP] = T_SAMP, [MyHTML_TAG_VAR] = T_VAR,
+    [MyHTML_TAG_TT] = T_TT, [MyHTML_TAG_BIG] = T_FONT, [MyHTML_TAG_NOBR] = T_SPAN,
+    [MyHTML_TAG_MARQUEE] = T_DIV,
+};
+
+#define NODE(n) ((myhtml_tree_node_t *)(n))
+
+dom *dom_new(void) {
+    dom *d = calloc(1, sizeof *d);
+    if (!d) return NULL;
+    d->myhtml = myhtml_create();
+    if (!d->myhtml || myhtml_init(d->myhtml, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) != MyHTML_STATUS_OK)
+        goto fail;
+    d->tree = myhtml_tree_create();
+    if (!d->tree || myhtml_tree_init(d->tree, d->myhtml) != MyHTML_STATUS_OK) goto fail;
+    myhtml_tree_parse_flags_set(d->tree, MyHTML_TREE_PARSE_FLAGS_SKIP_WHITESPACE_TOKEN |
+                                             MyHTML_TREE_PARSE_FLAGS_WITHOUT_DOCTYPE_IN_TREE);
+    return d;
+fail:
+    dom_free(d);
+    return NULL;
+}
+
+void dom_free(dom *d) {
+    if (!d) return;
+    if (d->tree) myhtml_tree_destroy(d->tree);
+    if (d->myhtml) myhtml_destroy(d->myhtml);
+    free(d);
+}
+
+int dom_parse(dom *d, const char *html, size_t len, dom_check_fn check, void *ctx) {
+    /* parse_chunk cleans a tree whose previous parse ended */
+    myhtml_encoding_set(d->tree, MyENCODING_UTF_8);
+    for (size_t off = 0; off < len; off += PARSE_CHUNK) {
+        size_t n = len - off < PARSE_CHUNK ? len - off : PARSE_CHUNK;
+        if (myhtml_parse_chunk(d->tree, html + off, n) != MyHTML_STATUS_OK) return -1;
+        if (check && off + n < len && check(ctx)) {
+            myhtml_parse_chunk_end(d->tree);
+            return -2;
+        }
+    }
+    if (myhtml_parse_chunk_end(d->tree) != MyHTML_STATUS_OK) return -1;
+    return 0;
+}
+
+dom_node *dom_document(dom *d) { return (dom_node *)myhtml_tree_get_document(d->tree); }
+dom_node *dom_head(dom *d) { return (dom_node *)myhtml_tree_get_node_head(d->tree); }
+dom_node *dom_body(dom *d) { return (dom_node *)myhtml_tree_get_node_body(d->tree); }
+dom_node *dom_first_child(const dom_node *n) { return (dom_node *)myhtml_node_child(NODE(n)); }
+dom_node *dom_next(const dom_node *n) { return (dom_node *)myhtml_node_next(NODE(n)); }
+dom_node *dom_parent(const dom_node *n) { return (dom_node *)myhtml_node_parent(NODE(n)); }
+
+dom_tag dom_tag_of(const dom_node *n) {
+    myhtml_tag_id_t id = myhtml_node_tag_id(NODE(n));
+    if (id >= MyHTML_TAG_LAST_ENTRY) return T_OTHER;
+    /* SVG and MathML children share names with HTML tags (title, a, ...):
+     * only their roots are named, everything under them is skipped anyway. */
+    myhtml_namespace_t ns = myhtml_node_namespace(NODE(n));
+    if (ns == MyHTML_NAMESPACE_SVG) return id == MyHTML_TAG_SVG ? T_SVG : T_OTHER;
+    if (ns == MyHTML_NAMESPACE_MATHML) return id == MyHTML_TAG_MATH ? T_MATH : T_OTHER;
+    return (dom_tag)TAG_MAP[id];
+}
+
+const char *dom_tag_name(const dom_node *n, size_t *len) {
+    myhtml_tree_t *t = myhtml_node_tree(NODE(n));
+    return myhtml_tag_name_by_id(t, myhtml_node_tag_id(NODE(n)), len);
+}
+
+const char *dom_text(const dom_node *n, size_t *len) {
+    const char *s = myhtml_node_text(NODE(n), len);
+    if (!s) *len = 0;
+    return s;
+}
+
+const char *dom_attr_get(const dom_node *n, const char *name, size_t *len) {
+    myhtml_tree_attr_t *a = myhtml_attribute_by_key(NODE(n), name, strlen(name));
+    if (!a) return NULL;
+    const char *v = myhtml_attribute_value(a, len);
+    if (!v) {
+        *len = 0;
+        return "";
+    }
+    return v;
+}
+
+dom_attr *dom_attr_first(const dom_node *n) { return (dom_attr *)myhtml_node_attribute_first(NODE(n)); }
+dom_attr *dom_attr_next(const dom_attr *a) { return (dom_attr *)myhtml_attribute_next((myhtml_tree_attr_t *)a); }
+const char *dom_attr_name(const dom_attr *a, size_t *len) {
+    const char *s = myhtml_attribute_key((myhtml_tree_attr_t *)a, len);
+    if (!s) *len = 0;
+    return s ? s : "";
+}
+const char *dom_attr_value(const dom_attr *a, size_t *len) {
+    const char *s = myhtml_attribute_value((myhtml_tree_attr_t *)a, len);
+    if (!s) *len = 0;
+    return s ? s : "";
+}

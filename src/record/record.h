@@ -1,0 +1,24 @@
+/* Stage 6: the JSON record. The record builder owns the schema (docs/schema.md);
+ * sinks only write what it returns. */
+#ifndef BYLINE_RECORD_H
+#define BYLINE_RECORD_H
+#include "../../include/byline.h"
+#include "../decode/decode.h"
+#include "../extract/render.h"
+
+typedef struct record_in {
+    byline_status status;
+    byline_limit limit;
+    const char *error;           /* human-readable reason, or NULL */
+    const char *url;
+    size_t input_bytes;
+    const decoded *dec;          /* NULL when decoding did not run */
+    const char *title;
+    size_t title_len;
+    const buf *text, *md;
+    const rendered *r;
+    uint32_t nodes, blocks;
+} record_in;
+
+void record_json(buf *out, const record_in *in);
+#endif

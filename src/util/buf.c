@@ -1,0 +1,98 @@
+#include "buf.h"
+#include <stdlib.h>
+#include <string.h>
+
+void buf_init(buf *b) { memset(b, 0, sizeof *b); }
+void buf_free(buf *b) { free(b->data); buf_init(b); }
+void buf_clear(buf *b) {
+    b->len = 0;
+    b->oom = 0;
+    if (b->data) b->data[0] = 0;
+}
+
+int buf_reserve(buf *b, size_t extra) {
+    if (b->oom) return 0;
+    if (b->len + extra + 1 <= b->cap) return 1;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + extra + 1) cap *= 2;
+    char *d = realloc(b->data, cap);
+    if (!d) {
+        b->oom = 1;
+        return 0;
+    }
+    b->data = d;
+    b->cap = cap;
+    return 1;
+}
+
+void buf_put(buf *b, const char *s, size_t n) {
+    if (!buf_reserve(b, n)) return;
+    if (n) memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+void buf_puts(buf *b, const char *s) { buf_put(b, s, strlen(s)); }
+
+void buf_putc(buf *b, char c) {
+    if (!buf_reserve(b, 1)) return;
+    b->data[b->len++] = c;
+    b->data[b->len] = 0;
+}
+
+void buf_put_u64(buf *b, uint64_t v) {
+    char tmp[24];
+    int i = 24;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    buf_put(b, tmp + i, (size_t)(24 - i));
+}
+
+void buf_put_utf8(buf *b, uint32_t cp) {
+    char t[4];
+    size_t n;
+    if (cp < 0x80) { t[0] = (char)cp; n = 1; }
+    else if (cp < 0x800) { t[0] = (char)(0xC0 | cp >> 6); t[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
+    else if (cp < 0x10000) {
+        t[0] = (char)(0xE0 | cp >> 12); t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        t[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
+    } else {
+        t[0] = (char)(0xF0 | cp >> 18); t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        t[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); t[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
+    }
+    buf_put(b, t, n);
+}
+
+void buf_put_json_str(buf *b, const char *s, size_t n) {
+    static const char hex[] = "0123456789abcdef";
+    buf_putc(b, '"');
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        buf_put(b, s + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': buf_put(b, "\\\"", 2); break;
+        case '\\': buf_put(b, "\\\\", 2); break;
+        case '\n': buf_put(b, "\\n", 2); break;
+        case '\t': buf_put(b, "\\t", 2); break;
+        case '\r': buf_put(b, "\\r", 2); break;
+        default: {
+            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            buf_put(b, e, 6);
+        }
+        }
+    }
+    buf_put(b, s + run, n - run);
+    buf_putc(b, '"');
+}
+
+void buf_rtrim(buf *b) {
+    while (b->len && (b->data[b->len - 1] == ' ' || b->data[b->len - 1] == '\n' ||
+                      b->data[b->len - 1] == '\t' || b->data[b->len - 1] == '\r'))
+        b->len--;
+    if (b->data) b->data[b->len] = 0;
+}
