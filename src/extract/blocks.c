@@ -245,6 +245,7 @@ static uint32_t record_el(walker *w, dom_node *n, dom_tag tag, uint8_t tk) {
     xel *e = &pg->els[pg->n_els];
     memset(e, 0, sizeof *e);
     e->parent = w->cur_el;
+    e->node = n;
     e->tag = (uint8_t)tag;
     e->cls = (uint8_t)classify_element(n, tag);
     (void)tk;

@@ -33,6 +33,7 @@ typedef struct xel {
     uint8_t pad;
     uint32_t w, link_w;              /* text weight inside, and of it inside links */
     float score;                     /* sum of block goodness inside */
+    dom_node *node;                  /* valid while the parse tree is */
 } xel;
 
 typedef struct xblock {

@@ -43,7 +43,6 @@ static const pattern PATTERNS[] = {
     {"footer", 0, CLS_NEG_WEAK},
     {"gdpr", 0, CLS_NEG_STRONG},
     {"hentry", 0, CLS_POS},
-    {"hidden", 1, CLS_HIDDEN},
     {"masthead", 0, CLS_NEG_WEAK},
     {"menu", 0, CLS_NEG_WEAK},
     {"modal", 0, CLS_NEG_STRONG},
@@ -55,7 +54,6 @@ static const pattern PATTERNS[] = {
     {"newsletter", 0, CLS_NEG_STRONG},
     {"outbrain", 0, CLS_NEG_STRONG},
     {"pagination", 0, CLS_NEG_STRONG},
-    {"paywall", 0, CLS_NEG_STRONG},
     {"popular", 0, CLS_NEG_STRONG},
     {"popup", 0, CLS_NEG_STRONG},
     {"post", 1, CLS_POS},
@@ -118,6 +116,22 @@ unsigned classify_token(const char *tok, size_t len) {
     return flags;
 }
 
+/* A whole class name that hides the element (utility classes). */
+static unsigned hidden_class(const char *s, size_t n) {
+    static const char *const HIDE[] = {"hidden", "hide", "d-none", "is-hidden", "visually-hidden",
+                                       "sr-only", "screen-reader-text", "visuallyhidden"};
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n') j++;
+        for (size_t k = 0; k < sizeof HIDE / sizeof *HIDE; k++)
+            if (strlen(HIDE[k]) == j - i && !memcmp(HIDE[k], s + i, j - i)) return CLS_HIDDEN;
+        i = j;
+    }
+    return 0;
+}
+
 static unsigned classify_words(const char *s, size_t n) {
     unsigned flags = 0;
     char tok[32];
@@ -176,7 +190,7 @@ unsigned classify_element(const dom_node *n, dom_tag tag) {
             if (!memcmp(k, "role", 4)) flags |= classify_role(v, vl);
             break;
         case 5:
-            if (!memcmp(k, "class", 5)) flags |= classify_words(v, vl);
+            if (!memcmp(k, "class", 5)) flags |= classify_words(v, vl) | hidden_class(v, vl);
             else if (!memcmp(k, "style", 5) &&
                      (contains_ci(v, vl, "display:none") || contains_ci(v, vl, "display: none") ||
                       contains_ci(v, vl, "visibility:hidden")))

@@ -89,28 +89,51 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
     uint8_t *keep = arena_calloc(a, nb);
     out->kept = arena_alloc(a, (size_t)nb * sizeof *out->kept);
     if (!chrome || !keep || !out->kept) return -1;
+    out->chrome = chrome;
 
     /* cells of layout tables are ordinary paragraphs */
     for (uint32_t i = 0; i < nb; i++) {
         xblock *b = &pg->blocks[i];
         if (b->kind == B_CELL && !data_cell(pg, b)) b->kind = B_PARA;
     }
+    /* What the text alone says: long, sentence-like, few links. */
+    for (uint32_t i = 0; i < nb; i++) {
+        xblock *b = &pg->blocks[i];
+        float w = (float)b->w, ld = b->w ? (float)b->link_w / w : 0;
+        if (!b->w) b->good = 0;
+        else if (ld > 0.5f) b->good = -w * ld;
+        else if (b->kind == B_HEADING) b->good = 0;
+        else b->good = w * (1 - 2 * ld) - 25 + (b->punct > 4 ? 20 : 5.0f * b->punct);
+    }
+    /* Text mass per subtree, to tell wrappers from chrome: an element that
+     * holds most of the page's good text is a wrapper whatever its class
+     * says ("page-ad-margins", "content paywall"). */
+    float *mass = arena_alloc(a, (size_t)n * sizeof *mass);
+    if (!mass) return -1;
+    for (uint32_t e = 0; e < n; e++) mass[e] = 0;
+    float total = 0;
+    for (uint32_t i = 0; i < nb; i++) {
+        const xblock *b = &pg->blocks[i];
+        if (b->good > 0 && b->el != NO_EL) mass[b->el] += b->good, total += b->good;
+    }
+    for (uint32_t e = n; e-- > 0;) {
+        uint32_t p = pg->els[e].parent;
+        if (p != NO_EL) mass[p] += mass[e];
+    }
     /* chrome is inherited down the tree; parents precede children */
     for (uint32_t e = 0; e < n; e++) {
         uint32_t p = pg->els[e].parent;
-        chrome[e] = (uint8_t)((p == NO_EL ? 0 : chrome[p]) | own_chrome(&pg->els[e]));
+        unsigned own = mass[e] >= 0.5f * total && total > 0 ? 0 : own_chrome(&pg->els[e]);
+        chrome[e] = (uint8_t)((p == NO_EL ? 0 : chrome[p]) | own);
         pg->els[e].score = 0;
     }
     for (uint32_t i = 0; i < nb; i++) {
         xblock *b = &pg->blocks[i];
-        float w = (float)b->w, ld = b->w ? (float)b->link_w / w : 0;
+        float w = (float)b->w;
         uint8_t ch = b->el == NO_EL ? 0 : chrome[b->el];
         if (!b->w) b->good = 0;
         else if (ch & CH_CHROME) b->good = -w;
         else if (ch & (CH_CAPTION | CH_META)) b->good = -(w < 60 ? w : 60) * 0.5f;
-        else if (ld > 0.5f) b->good = -w * ld;
-        else if (b->kind == B_HEADING) b->good = 0;
-        else b->good = w * (1 - 2 * ld) - 25 + (b->punct > 4 ? 20 : 5.0f * b->punct);
         if (b->el != NO_EL) pg->els[b->el].score += b->good;
     }
     for (uint32_t e = n; e-- > 0;) {

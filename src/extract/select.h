@@ -7,6 +7,7 @@ typedef struct selection {
     uint32_t *kept;      /* indices into page.blocks, in document order */
     uint32_t n_kept;
     uint32_t root;       /* the element chosen as the article container, or NO_EL */
+    uint8_t *chrome;     /* per element: why its subtree is not article text (CH_* bits) */
 } selection;
 
 /* precision in [-1, 1]: the one recall/precision setting. 0 on success, -1 OOM. */
