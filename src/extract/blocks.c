@@ -15,7 +15,7 @@ enum { /* what a tag does to the walk */
 
 static uint8_t tag_kind(dom_tag t) {
     switch (t) {
-    case T_SCRIPT: case T_STYLE: case T_NOSCRIPT: case T_TEMPLATE: case T_SVG: case T_MATH:
+    case T_SCRIPT: case T_STYLE: case T_TEMPLATE: case T_SVG: case T_MATH:
     case T_IFRAME: case T_OBJECT: case T_EMBED: case T_CANVAS: case T_VIDEO: case T_AUDIO:
     case T_SELECT: case T_TEXTAREA: case T_BUTTON: case T_INPUT: case T_DIALOG: case T_HEAD:
     case T_TITLE: case T_META: case T_LINK: case T_BASE: case T_MAP: case T_NOFRAMES: case T_RP:
@@ -23,6 +23,8 @@ static uint8_t tag_kind(dom_tag t) {
         return TK_SKIP;
     case T_NAV: case T_ASIDE: case T_FOOTER: case T_HEADER: case T_MENU:
         return TK_BLOCK | TK_RECORD | TK_CHROME;
+    case T_NOSCRIPT: /* usually chrome, but misnested markup can put a whole page inside */
+        return TK_BLOCK | TK_RECORD;
     case T_HTML: case T_BODY: case T_DIV: case T_P: case T_H1: case T_H2: case T_H3: case T_H4:
     case T_H5: case T_H6: case T_HGROUP: case T_UL: case T_OL: case T_LI: case T_DL: case T_DT:
     case T_DD: case T_DIR: case T_TABLE: case T_THEAD: case T_TBODY: case T_TFOOT: case T_TR:
@@ -69,6 +71,7 @@ typedef struct walker {
     xblock cur;
     int space_pending, brs;
     uint32_t cur_el;        /* innermost recorded element */
+    uint32_t cur_block_el;  /* innermost recorded block-level element: owns new blocks */
     uint32_t cell_blocks;   /* blocks emitted inside the current cell */
     uint32_t item_blocks;
     int oom;
@@ -121,7 +124,7 @@ static void block_open(walker *w) {
     memset(&w->cur, 0, sizeof w->cur);
     w->cur.text_off = (uint32_t)pg->text.len;
     w->cur.md_off = (uint32_t)pg->md.len;
-    w->cur.el = w->cur_el;
+    w->cur.el = w->cur_block_el;
     w->cur.table = w->c.table;
     w->cur.kind = w->c.kind;
     w->cur.level = w->c.kind == B_ITEM ? w->c.list_depth : w->c.level;
@@ -313,6 +316,7 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
             return 0;
         }
         w->cur_el = f->el;
+        if (tk & TK_BLOCK) w->cur_block_el = f->el;
     }
     if (tk & TK_CHROME) w->c.flags |= BF_CHROME_TAG;
     switch (tag) {
@@ -444,6 +448,11 @@ static void leave(walker *w, frame *f) {
         e->end_block = pg->n_blocks;
         e->end_el = pg->n_els;
         w->cur_el = e->parent;
+        if (w->cur_block_el == f->el) {
+            uint32_t p = e->parent;
+            while (p != NO_EL && !(tag_kind((dom_tag)pg->els[p].tag) & TK_BLOCK)) p = pg->els[p].parent;
+            w->cur_block_el = p;
+        }
     }
     w->c = f->saved;
     if (f->tag == T_TD || f->tag == T_TH) w->c.flags &= (uint8_t)~BF_ROW_START;
@@ -491,7 +500,7 @@ int page_build(page *pg, arena *a, dom *d, const walk_limits *lim) {
     memset(&w, 0, sizeof w);
     w.pg = pg;
     w.lim = lim;
-    w.cur_el = NO_EL;
+    w.cur_el = w.cur_block_el = NO_EL;
     w.c.table = w.c.cell = w.c.item = NO_EL;
     w.c.kind = B_PARA;
     int rc = 0;

@@ -14,10 +14,13 @@ enum { /* why an element's subtree is not article text */
     CH_META = 4,     /* bylines, datelines, author boxes */
 };
 
-static unsigned own_chrome(const xel *e) {
+/* share: the part of the page's good text inside this element. Layout words
+ * (sidebar, widget, footer) also name wrappers, so they count only on
+ * elements that hold little of the text. */
+static unsigned own_chrome(const xel *e, float share) {
     unsigned own = 0, cls = e->cls;
     switch (e->tag) {
-    case T_NAV: case T_ASIDE: case T_FOOTER: case T_HEADER: case T_MENU:
+    case T_NAV: case T_ASIDE: case T_FOOTER: case T_HEADER: case T_MENU: case T_NOSCRIPT:
         own |= CH_CHROME;
         break;
     case T_FIGURE: case T_FIGCAPTION:
@@ -31,8 +34,12 @@ static unsigned own_chrome(const xel *e) {
     default:
         break;
     }
-    if ((cls & CLS_NEG_STRONG) && !(cls & CLS_BODY)) own |= CH_CHROME;
-    if ((cls & CLS_NEG_WEAK) && !(cls & (CLS_POS | CLS_BODY)) && e->tag != T_ARTICLE) own |= CH_CHROME;
+    /* a class list can name both ("full-content enable-share"): an element
+     * that holds most of the text and says it is content, is content */
+    if ((cls & CLS_NEG_STRONG) && !(cls & CLS_BODY) && !((cls & CLS_POS || e->tag == T_ARTICLE) && share >= 0.5f))
+        own |= CH_CHROME;
+    if ((cls & CLS_NEG_WEAK) && !(cls & (CLS_POS | CLS_BODY)) && e->tag != T_ARTICLE && share < 0.2f)
+        own |= CH_CHROME;
     if (cls & CLS_CAPTION) own |= CH_CAPTION;
     if ((cls & CLS_META) && !(cls & (CLS_POS | CLS_BODY))) own |= CH_META;
     return own;
@@ -123,7 +130,8 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
     /* chrome is inherited down the tree; parents precede children */
     for (uint32_t e = 0; e < n; e++) {
         uint32_t p = pg->els[e].parent;
-        unsigned own = mass[e] >= 0.5f * total && total > 0 ? 0 : own_chrome(&pg->els[e]);
+        float share = total > 0 ? mass[e] / total : 0;
+        unsigned own = share >= 0.75f ? 0 : own_chrome(&pg->els[e], share);
         chrome[e] = (uint8_t)((p == NO_EL ? 0 : chrome[p]) | own);
         pg->els[e].score = 0;
     }
@@ -144,8 +152,11 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
     float best_score = 0;
     for (uint32_t e = 0; e < n; e++) {
         if (chrome[e] & CH_CHROME) continue;
-        if (pg->els[e].score >= best_score && pg->els[e].score > 0) {
-            best_score = pg->els[e].score;
+        /* schema.org articleBody / role=main: the publisher says where the text is */
+        float sc = pg->els[e].score;
+        if (pg->els[e].cls & CLS_BODY && sc > 0) sc *= 1.5f;
+        if (sc >= best_score && sc > 0) {
+            best_score = sc;
             best = e;
         }
     }
