@@ -5,6 +5,7 @@
 #include "extract/blocks.h"
 #include "extract/render.h"
 #include "extract/select.h"
+#include "parse/depth.h"
 #include "parse/dom.h"
 #include "record/record.h"
 #include "util/arena.h"
@@ -141,6 +142,11 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     if (rc == -2) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
     if (rc) return finish(d, &rin, BYLINE_DECODE_ERROR, "encoding cannot be converted");
 
+    /* refuse pathological nesting before the parser spends quadratic time on it */
+    if (estimate_depth(dec.data, dec.len) > 2 * (uint64_t)opt->max_depth) {
+        d->limit = BYLINE_LIMIT_DEPTH;
+        return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "markup nests deeper than max_depth");
+    }
     if (!d->dom && !(d->dom = dom_new())) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "parser init failed");
     rc = dom_parse(d->dom, dec.data, dec.len, d->has_deadline ? over_time : NULL, d);
     if (rc == -2) {

@@ -11,7 +11,7 @@ struct dom {
 };
 
 /* Feed the parser in chunks so a time budget can stop it between them. */
-enum { PARSE_CHUNK = 256 * 1024 };
+enum { PARSE_CHUNK = 64 * 1024 };
 
 static const uint8_t TAG_MAP[MyHTML_TAG_LAST_ENTRY] = {
     [MyHTML_TAG__TEXT] = T_TEXT, [MyHTML_TAG__COMMENT] = T_COMMENT,
@@ -63,7 +63,7 @@ dom *dom_new(void) {
         goto fail;
     d->tree = myhtml_tree_create();
     if (!d->tree || myhtml_tree_init(d->tree, d->myhtml) != MyHTML_STATUS_OK) goto fail;
-    myhtml_tree_parse_flags_set(d->tree, MyHTML_TREE_PARSE_FLAGS_SKIP_WHITESPACE_TOKEN |
+    myhtml_tree_parse_flags_set(d->tree, 
                                              MyHTML_TREE_PARSE_FLAGS_WITHOUT_DOCTYPE_IN_TREE);
     return d;
 fail:

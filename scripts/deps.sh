@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Install what a fresh Debian 12 machine lacks to build and test byline.
+# Idempotent: does nothing when every package is already there.
+set -euo pipefail
+PKGS=(build-essential cmake ninja-build clang pkg-config
+      libmodest-dev libjson-c-dev libpcre2-dev libutf8proc-dev libuchardet-dev
+      libdeflate-dev libxxhash-dev libzstd-dev python3 gzip)
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "deps: installing ${missing[*]}" >&2
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,24 @@
+/* What class and id tokens say about an element. */
+#include "extract/classify.h"
+#include "test_util.h"
+
+static unsigned tok(const char *s) { return classify_token(s, strlen(s)); }
+
+int main(void) {
+    CHECK(classify_patterns_sorted());
+    CHECK(tok("share") & CLS_NEG_STRONG);
+    CHECK(tok("sharebar") & CLS_NEG_STRONG);
+    CHECK(tok("comments") & CLS_NEG_STRONG);
+    CHECK(tok("newsletter") & CLS_NEG_STRONG);
+    CHECK(tok("related") & CLS_NEG_STRONG);
+    CHECK(tok("ad") & CLS_NEG_STRONG);
+    CHECK(!(tok("adjust") & CLS_NEG_STRONG)); /* "ad" only as a whole token */
+    CHECK(!(tok("promoted") & CLS_NEG_STRONG));
+    CHECK(tok("sidebar") & CLS_NEG_WEAK);
+    CHECK(tok("content") & CLS_POS);
+    CHECK(tok("articlebody") & CLS_BODY);
+    CHECK(tok("byline") & CLS_META);
+    CHECK(tok("caption") & CLS_CAPTION);
+    CHECK(tok("harbour") == 0);
+    return test_summary("test_classify");
+}

@@ -1,0 +1,51 @@
+#!/bin/sh
+# The command line: exit codes, formats, errors on stderr naming the file.
+BYLINE="$1"
+pass=0; fail=0
+check() { if eval "$2"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAILED: $1" >&2; fi; }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+"$BYLINE" --version > "$tmp/v"; rc=$?
+check "--version exits 0" '[ $rc = 0 ] && grep -q "^byline [0-9]" "$tmp/v"'
+"$BYLINE" --help > "$tmp/h"; rc=$?
+check "--help exits 0 and documents exit codes" '[ $rc = 0 ] && grep -q "exit status" "$tmp/h"'
+"$BYLINE" frobnicate 2>/dev/null; rc=$?
+check "unknown command exits 2" '[ $rc = 2 ]'
+"$BYLINE" extract --format yaml ../examples/news.html 2>/dev/null; rc=$?
+check "unknown format exits 2" '[ $rc = 2 ]'
+"$BYLINE" extract --precision 3 ../examples/news.html 2>/dev/null; rc=$?
+check "out-of-range precision exits 2" '[ $rc = 2 ]'
+
+"$BYLINE" extract ../examples/news.html > "$tmp/out.json"; rc=$?
+check "a good page exits 0" '[ $rc = 0 ]'
+check "json record names its source and status" 'grep -q "\"source\":\"../examples/news.html\"" "$tmp/out.json" && grep -q "\"status\":\"ok\"" "$tmp/out.json"'
+check "one record, one line" '[ "$(wc -l < "$tmp/out.json")" = 1 ]'
+
+"$BYLINE" extract -f text ../examples/news.html > "$tmp/out.txt"
+check "text format is the article" 'grep -q "The town council voted" "$tmp/out.txt" && ! grep -q "{" "$tmp/out.txt"'
+"$BYLINE" extract -f markdown -o "$tmp/out.md" ../examples/news.html
+check "-o writes markdown to a file" 'grep -q "^## What the plan includes" "$tmp/out.md"'
+"$BYLINE" extract -f text - < ../examples/news.html > "$tmp/stdin.txt"
+check "stdin reads like a file" 'cmp -s "$tmp/out.txt" "$tmp/stdin.txt"'
+gzip -c ../examples/news.html > "$tmp/news.html.gz"
+"$BYLINE" extract -f text "$tmp/news.html.gz" > "$tmp/gz.txt"
+check "gzip input is inflated" 'cmp -s "$tmp/out.txt" "$tmp/gz.txt"'
+
+: > "$tmp/empty.html"
+head -c 4096 /dev/urandom > "$tmp/garbage.bin"
+"$BYLINE" extract "$tmp/empty.html" > "$tmp/e.json" 2>"$tmp/e.err"; rc=$?
+check "a 0-byte file is empty, not a failure" '[ $rc = 0 ] && grep -q "\"status\":\"empty\"" "$tmp/e.json"'
+"$BYLINE" extract "$tmp/garbage.bin" > "$tmp/g.json" 2>"$tmp/g.err"; rc=$?
+check "binary garbage exits 1 with not_html" '[ $rc = 1 ] && grep -q "\"status\":\"not_html\"" "$tmp/g.json"'
+check "the error names the file" 'grep -q "garbage.bin" "$tmp/g.err"'
+"$BYLINE" extract "$tmp/no-such-file.html" > /dev/null 2>"$tmp/n.err"; rc=$?
+check "a missing file exits 1 and is named" '[ $rc = 1 ] && grep -q "no-such-file.html" "$tmp/n.err"'
+
+mkdir "$tmp/dir"; cp ../examples/news.html "$tmp/dir/b.html"; cp ../examples/news.html "$tmp/dir/a.html"
+"$BYLINE" extract "$tmp/dir" > "$tmp/dir.jsonl"; rc=$?
+check "a directory gives a record per file, in name order" '[ $rc = 0 ] && [ "$(wc -l < "$tmp/dir.jsonl")" = 2 ] && head -1 "$tmp/dir.jsonl" | grep -q "a.html"'
+"$BYLINE" extract "$tmp/dir" > "$tmp/dir2.jsonl"
+check "output is deterministic" 'cmp -s "$tmp/dir.jsonl" "$tmp/dir2.jsonl"'
+
+echo "test_cli: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -1,0 +1,181 @@
+/* Main-content extraction on pages written for these tests: chrome out,
+ * article in, structure kept in Markdown, offsets and JSON consistent. */
+#include <byline.h>
+#include <json-c/json.h>
+#include "test_util.h"
+
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) { perror(path); exit(2); }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)n + 1);
+    if (fread(b, 1, (size_t)n, f) != (size_t)n) exit(2);
+    b[n] = 0;
+    fclose(f);
+    *len = (size_t)n;
+    return b;
+}
+
+static byline_status ex(byline_doc *d, const char *html, const byline_options *o) {
+    return byline_extract(d, html, strlen(html), o);
+}
+
+static void check_record(byline_doc *d) {
+    size_t jl, tl;
+    const char *j = byline_json(d, &jl);
+    const char *text = byline_text(d, &tl);
+    json_object *rec = json_tokener_parse(j);
+    CHECK(rec != NULL); /* the record is valid JSON */
+    if (!rec) return;
+    json_object *v, *paras;
+    CHECK(json_object_object_get_ex(rec, "byline_version", &v) && !strcmp(json_object_get_string(v), byline_version()));
+    CHECK(json_object_object_get_ex(rec, "text", &v) && json_object_get_string_len(v) == (int)tl);
+    CHECK(json_object_object_get_ex(rec, "paragraphs", &paras));
+    size_t np = json_object_array_length(paras);
+    size_t prev_end = 0, prev_cend = 0;
+    int ok = 1;
+    for (size_t i = 0; i < np; i++) {
+        json_object *p = json_object_array_get_idx(paras, i), *s, *e, *cs, *ce;
+        json_object_object_get_ex(p, "start_byte", &s);
+        json_object_object_get_ex(p, "end_byte", &e);
+        json_object_object_get_ex(p, "start", &cs);
+        json_object_object_get_ex(p, "end", &ce);
+        size_t sb = (size_t)json_object_get_int64(s), eb = (size_t)json_object_get_int64(e);
+        size_t sc = (size_t)json_object_get_int64(cs), ec = (size_t)json_object_get_int64(ce);
+        /* in order, inside the text, and code points match the bytes */
+        ok &= sb >= prev_end && eb > sb && eb <= tl && sc >= prev_cend;
+        size_t cps = 0;
+        for (size_t k = sb; k < eb && k < tl; k++) cps += ((unsigned char)text[k] & 0xC0) != 0x80;
+        ok &= cps == ec - sc;
+        size_t before = 0;
+        for (size_t k = 0; k < sb && k < tl; k++) before += ((unsigned char)text[k] & 0xC0) != 0x80;
+        ok &= before == sc;
+        prev_end = eb, prev_cend = ec;
+    }
+    CHECK(ok);
+    json_object_put(rec);
+}
+
+static void test_news_page(byline_doc *d) {
+    size_t n;
+    char *html = slurp("../examples/news.html", &n);
+    CHECK(byline_extract(d, html, n, NULL) == BYLINE_OK);
+    const char *t = byline_text(d, NULL);
+    const char *md = byline_markdown(d, NULL);
+    /* the article, lead included */
+    CHECK(CONTAINS(t, "After two winters of flooding, Port Alder will spend"));
+    CHECK(CONTAINS(t, "The town council voted 9 to 2"));
+    CHECK(CONTAINS(t, "This time we are building it properly."));
+    CHECK(CONTAINS(t, "Two councillors voted against the plan"));
+    CHECK(CONTAINS(t, "Regional flood fund"));
+    /* chrome out */
+    const char *chrome[] = {"Share on Facebook", "Related stories", "Storm Ciarán", "About time too",
+                            "We use cookies", "Waves break over", "Get the Ledger", "Sign up for our",
+                            "Tags:", "All rights reserved", "By Mara Quinn", "Advertisement",
+                            "Harbour town votes", "Home › News", "Privacy policy"};
+    for (size_t i = 0; i < sizeof chrome / sizeof *chrome; i++) {
+        if (CONTAINS(t, chrome[i])) fprintf(stderr, "chrome kept: %s\n", chrome[i]);
+        CHECK(!CONTAINS(t, chrome[i]));
+    }
+    /* structure in Markdown */
+    CHECK(CONTAINS(md, "\n## What the plan includes\n"));
+    CHECK(CONTAINS(md, "\n- a new concrete core behind the existing stone face;\n- raising the wall"));
+    CHECK(CONTAINS(md, "| Source | Amount |\n| --- | --- |\n| Regional flood fund | £3.0m |\n"));
+    CHECK(CONTAINS(md, "\n> The wall is the only thing between the square"));
+    CHECK(CONTAINS(md, "**After two winters of flooding"));
+    /* and in plain text, no markup */
+    CHECK(!CONTAINS(t, "**") && !CONTAINS(t, "## "));
+    check_record(d);
+
+    /* the one precision/recall setting moves the output monotonically */
+    byline_options lo, hi;
+    byline_options_init(&lo);
+    byline_options_init(&hi);
+    lo.precision = -1;
+    hi.precision = 1;
+    byline_extract(d, html, n, &lo);
+    size_t len_lo;
+    byline_text(d, &len_lo);
+    byline_extract(d, html, n, &hi);
+    size_t len_hi;
+    byline_text(d, &len_hi);
+    CHECK(len_lo >= len_hi && len_hi > 0);
+
+    /* links in Markdown on request */
+    lo.precision = 0;
+    lo.include_links = 1;
+    const char *linked = "<html><body><article><p>The report, published by the <a href=\"https://example.org/r?a=1\">flood "
+                         "agency</a> on Monday, says the wall must be raised before the next winter storms arrive.</p>"
+                         "</article></body></html>";
+    CHECK(ex(d, linked, &lo) == BYLINE_OK);
+    CHECK(CONTAINS(byline_markdown(d, NULL), "[flood agency](https://example.org/r?a=1)"));
+    CHECK(CONTAINS(byline_text(d, NULL), "by the flood agency on Monday"));
+    free(html);
+}
+
+static void test_markdown_escaping(byline_doc *d) {
+    const char *page =
+        "<html><body><article>"
+        "<p># not a heading, and 2*3 = 6 is not emphasis; [brackets] and snake_case_names stay literal in this sentence.</p>"
+        "<p>1. This paragraph starts like an ordered list item but it is a sentence about the first point made.</p>"
+        "<p>- And this one starts with a dash, as quoted dialogue sometimes does in a long news story like this.</p>"
+        "<p><em>Emphasis </em>with a trailing space inside it must still close properly in the Markdown output.</p>"
+        "</article></body></html>";
+    CHECK(ex(d, page, NULL) == BYLINE_OK);
+    const char *md = byline_markdown(d, NULL);
+    CHECK(CONTAINS(md, "\\# not a heading, and 2\\*3 = 6"));
+    CHECK(CONTAINS(md, "\\[brackets\\] and snake\\_case\\_names"));
+    CHECK(CONTAINS(md, "\n1\\. This paragraph"));
+    CHECK(CONTAINS(md, "\n\\- And this one"));
+    CHECK(CONTAINS(md, "*Emphasis* with a trailing"));
+    CHECK(CONTAINS(byline_text(d, NULL), "# not a heading, and 2*3 = 6"));
+}
+
+static void test_layout_table(byline_doc *d) {
+    /* an old page laid out with a table: the cells are prose, not a data table */
+    const char *page =
+        "<html><body><table><tr><td><a href=/>Home</a><br><a href=/a>Archive</a><br><a href=/c>Contact</a></td>"
+        "<td><p>The mill closed its doors on Friday after one hundred and twelve years, leaving the village without "
+        "its largest employer.</p><p>Former workers gathered at the gates to share stories of the looms, the noise, "
+        "and the friendships that outlasted every shift.</p></td></tr></table></body></html>";
+    CHECK(ex(d, page, NULL) == BYLINE_OK);
+    const char *md = byline_markdown(d, NULL);
+    CHECK(CONTAINS(md, "The mill closed its doors"));
+    CHECK(CONTAINS(md, "Former workers gathered"));
+    CHECK(!CONTAINS(md, "|"));
+    CHECK(!CONTAINS(byline_text(d, NULL), "Archive"));
+}
+
+static void test_cjk(byline_doc *d) {
+    /* CJK paragraphs are short in bytes-per-word terms: characters count, not spaces */
+    const char *page =
+        "<html><body><div class=menu><a href=/>首页</a> <a href=/n>新闻</a> <a href=/s>体育</a></div>"
+        "<div class=content><p>市政府周二宣布，将在明年春天之前重建港口的防波堤，以保护市场免受冬季风暴的侵袭。</p>"
+        "<p>工程师表示，旧的防波堤自二零一九年以来已经失去了三分之一的高度。</p></div></body></html>";
+    CHECK(ex(d, page, NULL) == BYLINE_OK);
+    const char *t = byline_text(d, NULL);
+    CHECK(CONTAINS(t, "市政府周二宣布"));
+    CHECK(CONTAINS(t, "工程师表示"));
+    CHECK(!CONTAINS(t, "体育"));
+    check_record(d);
+}
+
+static void test_statuses(byline_doc *d) {
+    CHECK(ex(d, "<html><body><nav><a href=/>Home</a></nav></body></html>", NULL) == BYLINE_EMPTY);
+    CHECK(CONTAINS(byline_json(d, NULL), "\"status\":\"empty\""));
+    CHECK(ex(d, "just some words with no markup at all", NULL) == BYLINE_NOT_HTML);
+    CHECK(!strcmp(byline_status_name(BYLINE_LIMIT_EXCEEDED), "limit_exceeded"));
+}
+
+int main(void) {
+    byline_doc *d = byline_doc_new();
+    test_news_page(d);
+    test_markdown_escaping(d);
+    test_layout_table(d);
+    test_cjk(d);
+    test_statuses(d);
+    byline_doc_free(d);
+    return test_summary("test_extract");
+}
