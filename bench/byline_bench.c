@@ -1,0 +1,104 @@
+/* byline-bench: extraction speed on pages held in memory, the way the peers
+ * are timed (file reading and gunzip excluded). Prints one JSON line.
+ * usage: byline-bench [--repeat N] FILE|DIR... */
+#include <byline.h>
+#include <dirent.h>
+#include <libdeflate.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+
+typedef struct { char *data; size_t len; } page;
+static page *pages;
+static size_t n_pages, cap_pages;
+
+static void add_file(const char *path, struct libdeflate_decompressor *z) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *raw = malloc((size_t)n);
+    if (fread(raw, 1, (size_t)n, f) != (size_t)n) { fclose(f); free(raw); return; }
+    fclose(f);
+    page p = {raw, (size_t)n};
+    if (n > 18 && (unsigned char)raw[0] == 0x1F && (unsigned char)raw[1] == 0x8B) {
+        size_t cap = (size_t)n * 16, got;
+        char *out = malloc(cap);
+        if (libdeflate_gzip_decompress(z, raw, (size_t)n, out, cap, &got) != LIBDEFLATE_SUCCESS) {
+            free(out);
+            free(raw);
+            return;
+        }
+        free(raw);
+        p.data = out;
+        p.len = got;
+    }
+    if (n_pages == cap_pages) pages = realloc(pages, (cap_pages = cap_pages ? cap_pages * 2 : 256) * sizeof *pages);
+    pages[n_pages++] = p;
+}
+
+static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static void add_path(const char *path, struct libdeflate_decompressor *z) {
+    struct stat st;
+    if (stat(path, &st) || !S_ISDIR(st.st_mode)) { add_file(path, z); return; }
+    DIR *d = opendir(path);
+    if (!d) return;
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        names = realloc(names, (n + 1) * sizeof *names);
+        names[n] = malloc(strlen(path) + strlen(e->d_name) + 2);
+        sprintf(names[n], "%s/%s", path, e->d_name);
+        n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp);
+    for (size_t i = 0; i < n; i++) add_path(names[i], z), free(names[i]);
+    free(names);
+}
+
+static double cpu_now(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv) {
+    int repeat = 5, i = 1;
+    if (argc > 2 && !strcmp(argv[1], "--repeat")) repeat = atoi(argv[2]), i = 3;
+    struct libdeflate_decompressor *z = libdeflate_alloc_decompressor();
+    for (; i < argc; i++) add_path(argv[i], z);
+    libdeflate_free_decompressor(z);
+    if (!n_pages) { fprintf(stderr, "byline-bench: no pages\n"); return 2; }
+    size_t bytes = 0;
+    for (size_t k = 0; k < n_pages; k++) bytes += pages[k].len;
+    byline_doc *doc = byline_doc_new();
+    byline_options opt;
+    byline_options_init(&opt);
+    size_t ok = 0;
+    for (size_t k = 0; k < n_pages; k++) ok += byline_extract(doc, pages[k].data, pages[k].len, &opt) == BYLINE_OK; /* warm-up */
+    double best = 1e30;
+    for (int r = 0; r < repeat; r++) {
+        double t0 = cpu_now();
+        for (size_t k = 0; k < n_pages; k++) byline_extract(doc, pages[k].data, pages[k].len, &opt);
+        double t = cpu_now() - t0;
+        if (t < best) best = t;
+    }
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("{\"peer\":\"byline-%s\",\"pages\":%zu,\"ok\":%zu,\"bytes\":%zu,\"cpu_s\":%.4f,\"pages_per_cpu_s\":%.1f,"
+           "\"mb_per_cpu_s\":%.1f,\"repeat\":%d,\"max_rss_kb\":%ld}\n",
+           byline_version(), n_pages, ok, bytes, best, (double)n_pages / best, (double)bytes / 1e6 / best, repeat,
+           ru.ru_maxrss);
+    byline_doc_free(doc);
+    for (size_t k = 0; k < n_pages; k++) free(pages[k].data);
+    free(pages);
+    return 0;
+}

@@ -1,0 +1,139 @@
+#!/usr/bin/python3
+"""byline's benchmark: accuracy and speed side by side with peers, in one run.
+
+usage: bench/run.py [--shared ../shared] [--build build] [--skip-peers]
+
+Accuracy: byline's CLI over ../shared/corpora/{scrapinghub,trafilatura-eval}, scored by
+../shared/scoring/score_articles.py; peers' scores on the same sets come from ../shared/peers.
+Speed: every extractor pinned to one core (taskset -c 0), CPU time of the extraction loop over
+pages held in memory (reading and gunzip excluded); byline through bench/byline_bench.c,
+readability-lxml through bench/peer_readability_lxml.py, Mozilla Readability (linkedom) through
+../shared/peers/runners/readability-js when bench/setup-peers.sh has installed it.
+Memory: peak RSS of the CLI streaming the scrapinghub pages one by one, against the largest page.
+Prints Markdown tables (paste into BENCHMARKS.md) and, with --json FILE, the raw figures.
+"""
+import argparse, gzip, json, os, shutil, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw).stdout
+
+
+def pin(cmd):
+    return (['taskset', '-c', '0'] + cmd) if shutil.which('taskset') else cmd
+
+
+def byline_jsonl(build, paths, out):
+    with open(out, 'w') as f:
+        subprocess.run([os.path.join(build, 'byline'), 'extract', '-q', '--'] + paths, stdout=f, check=False)
+
+
+def to_predictions(jsonl, out):
+    with open(jsonl) as f, open(out, 'w') as g:
+        for line in f:
+            r = json.loads(line)
+            i = os.path.basename(r['source'])
+            for ext in ('.html.gz', '.htm.gz', '.gz', '.html', '.htm'):
+                if i.endswith(ext):
+                    i = i[:-len(ext)]
+                    break
+            g.write(json.dumps({'id': i, 'text': r['text']}) + '\n')
+
+
+def score(shared, dataset, preds):
+    return json.loads(sh([sys.executable, os.path.join(shared, 'scoring', 'score_articles.py'), dataset, preds, '--json']))
+
+
+def peer_scores(shared, dataset):
+    """{peer: F} from ../shared/peers/<dataset>/<peer>/scores.json."""
+    base = os.path.join(shared, 'peers', dataset)
+    out = {}
+    for peer in sorted(os.listdir(base)) if os.path.isdir(base) else []:
+        p = os.path.join(base, peer, 'scores.json')
+        if os.path.exists(p):
+            d = json.load(open(p))
+            f = d.get('f1', d.get('text', {}).get('f_score'))
+            if f is not None:
+                out[peer] = f
+    return out
+
+
+def max_rss_kb(cmd):
+    """Peak RSS of cmd alone: measured from a fresh interpreter whose only child it is."""
+    probe = ('import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, '
+             'stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)')
+    return int(sh([sys.executable, '-c', probe] + cmd))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--shared', default=os.path.join(ROOT, '..', 'shared'))
+    ap.add_argument('--build', default=os.path.join(ROOT, 'build'))
+    ap.add_argument('--skip-peers', action='store_true')
+    ap.add_argument('--json')
+    a = ap.parse_args()
+    corpora = os.path.join(a.shared, 'corpora')
+    if not os.path.isdir(corpora):
+        sys.exit(f'bench: {corpora} not found: the benchmark reads the corpora in ../shared')
+    version = sh([os.path.join(a.build, 'byline'), '--version']).split()[1]
+    res = {'byline_version': version}
+    tmp = tempfile.mkdtemp(prefix='byline-bench-')
+    sh_dir = os.path.join(corpora, 'scrapinghub', 'html')
+    te_dirs = [os.path.join(corpora, 'trafilatura-eval', d) for d in ('cache', 'eval')]
+
+    # accuracy
+    byline_jsonl(a.build, [sh_dir], os.path.join(tmp, 'sh.jsonl'))
+    to_predictions(os.path.join(tmp, 'sh.jsonl'), os.path.join(tmp, 'sh.pred'))
+    res['scrapinghub'] = score(a.shared, 'scrapinghub', os.path.join(tmp, 'sh.pred'))
+    byline_jsonl(a.build, te_dirs, os.path.join(tmp, 'te.jsonl'))
+    to_predictions(os.path.join(tmp, 'te.jsonl'), os.path.join(tmp, 'te.pred'))
+    res['trafilatura-eval'] = score(a.shared, 'trafilatura-eval', os.path.join(tmp, 'te.pred'))
+
+    # speed, one core, pages in memory
+    speed = [json.loads(sh(pin([os.path.join(a.build, 'byline-bench'), sh_dir])))]
+    if not a.skip_peers:
+        try:
+            speed.append(json.loads(sh(pin(['/usr/bin/python3', os.path.join(HERE, 'peer_readability_lxml.py'), sh_dir]))))
+        except (subprocess.CalledProcessError, FileNotFoundError) as e:
+            print(f'bench: readability-lxml not run ({e}); bench/setup-peers.sh installs it', file=sys.stderr)
+        rjs = os.path.join(HERE, '.peers', 'readability-js', 'run.mjs')
+        if os.path.exists(rjs) and shutil.which('node'):
+            files = sorted(os.path.join(sh_dir, f) for f in os.listdir(sh_dir))
+            out = sh(pin(['node', rjs, '--dom', 'linkedom', os.path.join(tmp, 'rjs')] + files))
+            speed.append(json.loads(out.strip().splitlines()[-1]))
+        else:
+            print('bench: Mozilla Readability not installed (bench/setup-peers.sh)', file=sys.stderr)
+    res['speed'] = speed
+
+    # memory: the CLI streams the pages one at a time
+    largest = max(len(gzip.open(os.path.join(sh_dir, f)).read()) for f in os.listdir(sh_dir))
+    rss = max_rss_kb([os.path.join(a.build, 'byline'), 'extract', '-q', sh_dir])
+    res['memory'] = {'max_rss_kb': rss, 'largest_page_bytes': largest,
+                     'over_largest_mb': round((rss * 1024 - largest) / 2**20, 1)}
+
+    # report
+    print(f'byline {version}\n')
+    print('| set | byline F1 | P | R | exact | peers (F1, from ../shared/peers) |')
+    print('|---|---|---|---|---|---|')
+    for ds in ('scrapinghub', 'trafilatura-eval'):
+        r = res[ds]
+        peers = peer_scores(a.shared, ds)
+        ptxt = ', '.join(f"{k} {v:.3f}" for k, v in peers.items())
+        print(f"| {ds} | **{r['f1']:.3f}** | {r['precision']:.3f} | {r['recall']:.3f} | {r['accuracy']:.3f} | {ptxt} |")
+    print('\n| extractor (scrapinghub, 1 core, CPU time) | pages/s | MB/s | byline speed-up |')
+    print('|---|---|---|---|')
+    base = speed[0]['pages_per_cpu_s']
+    for s in speed:
+        print(f"| {s['peer']} | {s['pages_per_cpu_s']:.1f} | {s['mb_per_cpu_s']:.1f} | {base / s['pages_per_cpu_s']:.1f}x |")
+    m = res['memory']
+    print(f"\nPeak RSS of `byline extract` over the 181 scrapinghub pages: {m['max_rss_kb'] / 1024:.1f} MB "
+          f"(largest page {m['largest_page_bytes'] / 2**20:.1f} MB; {m['over_largest_mb']} MB above it).")
+    if a.json:
+        json.dump(res, open(a.json, 'w'), indent=1)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+main()
