@@ -3,6 +3,7 @@
 #include "test_util.h"
 
 static unsigned tok(const char *s) { return classify_token(s, strlen(s)); }
+static unsigned classify_element_class(const char *s) { return classify_class_list(s, strlen(s)); }
 
 int main(void) {
     CHECK(classify_patterns_sorted());
@@ -20,5 +21,11 @@ int main(void) {
     CHECK(tok("byline") & CLS_META);
     CHECK(tok("caption") & CLS_CAPTION);
     CHECK(tok("harbour") == 0);
+    /* modifiers mute the rest of a class name */
+    CHECK(classify_element_class("o-section o-section--has-ads") == 0);
+    CHECK(classify_element_class("no-comments article-body") & CLS_POS);
+    CHECK(!(classify_element_class("no-comments article-body") & CLS_NEG_STRONG));
+    CHECK(classify_element_class("share-tools") & CLS_NEG_STRONG);
+    CHECK(classify_element_class("relatedArticles") & CLS_NEG_STRONG); /* camelCase */
     return test_summary("test_classify");
 }

@@ -53,10 +53,11 @@ int main(int argc, char **argv) {
         const xblock *b = &pg.blocks[i];
         int kept = k < sel.n_kept && sel.kept[k] == i;
         if (kept) k++;
-        printf("%c %4u k%u w%-4u l%-4u g%-6.0f ch%u ", kept ? '+' : '-', i, b->kind, b->w, b->link_w, b->good,
+        printf("%c%c%4u k%u w%-4u l%-4u g%-6.0f ch%u ", kept ? '+' : '-', i >= sel.from && i < sel.to ? 'r' : ' ', i, b->kind, b->w, b->link_w, b->good,
                b->el == NO_EL ? 0 : sel.chrome[b->el]);
         if (b->el != NO_EL) print_el(&pg, b->el);
-        printf(" | %.*s\n", (int)(b->text_len > 100 ? 100 : b->text_len), pg.text.data + b->text_off);
+        int full = getenv("DUMP_FULL") != NULL;
+        printf(" | %.*s\n", (int)(b->text_len > 100 && !full ? 100 : b->text_len), pg.text.data + b->text_off);
         if (getenv("DUMP_CHAIN") && (uint32_t)atoi(getenv("DUMP_CHAIN")) == i)
             for (uint32_t e = b->el; e != NO_EL; e = pg.els[e].parent) {
                 printf("      ch%u cls%u ", sel.chrome[e], pg.els[e].cls);

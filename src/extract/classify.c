@@ -134,24 +134,37 @@ static unsigned hidden_class(const char *s, size_t n) {
     return 0;
 }
 
+/* "has-ads", "no-comments", "enable-share": a state of the element, not what
+ * it is. The rest of such a class name says nothing. */
+static int is_modifier(const char *t, size_t n) {
+    static const char *const MOD[] = {"has", "no", "with", "without", "enable", "enabled", "show", "hide",
+                                      "allow", "disable", "disabled", "can", "is"};
+    for (size_t i = 0; i < sizeof MOD / sizeof *MOD; i++)
+        if (strlen(MOD[i]) == n && !memcmp(MOD[i], t, n)) return 1;
+    return 0;
+}
+
 static unsigned classify_words(const char *s, size_t n) {
     unsigned flags = 0;
     char tok[32];
     size_t tl = 0;
+    int muted = 0; /* rest of this class name follows a modifier */
     for (size_t i = 0; i <= n; i++) {
         unsigned char c = i < n ? (unsigned char)s[i] : ' ';
         int alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
         int upper = c >= 'A' && c <= 'Z';
-        /* camelCase: a capital after a lower-case letter starts a new token */
-        if (upper && tl && tok[tl - 1] >= 'a' && tok[tl - 1] <= 'z') {
-            flags |= classify_token(tok, tl);
+        int end_tok = tl && (!(alnum || upper) || (upper && tok[tl - 1] >= 'a' && tok[tl - 1] <= 'z'));
+        if (end_tok) {
+            /* camelCase: a capital after a lower-case letter also ends a token */
+            if (tl < sizeof tok && !muted) {
+                if (is_modifier(tok, tl)) muted = 1;
+                else flags |= classify_token(tok, tl);
+            }
             tl = 0;
         }
+        if (c == ' ' || c == '\t' || c == '\n') muted = 0;
         if (alnum || upper) {
             if (tl < sizeof tok) tok[tl++] = (char)(upper ? c + 32 : c);
-        } else if (tl) {
-            if (tl < sizeof tok) flags |= classify_token(tok, tl);
-            tl = 0;
         }
     }
     return flags;
@@ -171,10 +184,12 @@ static unsigned classify_role(const char *v, size_t n) {
     if (contains_ci(v, n, "navigation") || contains_ci(v, n, "menu") || contains_ci(v, n, "banner") ||
         contains_ci(v, n, "contentinfo") || contains_ci(v, n, "dialog") || contains_ci(v, n, "search") ||
         contains_ci(v, n, "complementary") || contains_ci(v, n, "alert"))
-        return CLS_NEG_STRONG;
+        return CLS_ROLE_CHROME;
     if (contains_ci(v, n, "main") || contains_ci(v, n, "article")) return CLS_POS;
     return 0;
 }
+
+unsigned classify_class_list(const char *s, size_t n) { return classify_words(s, n) | hidden_class(s, n); }
 
 unsigned classify_element(const dom_node *n, dom_tag tag) {
     (void)tag;
@@ -192,7 +207,7 @@ unsigned classify_element(const dom_node *n, dom_tag tag) {
             if (!memcmp(k, "role", 4)) flags |= classify_role(v, vl);
             break;
         case 5:
-            if (!memcmp(k, "class", 5)) flags |= classify_words(v, vl) | hidden_class(v, vl);
+            if (!memcmp(k, "class", 5)) flags |= classify_class_list(v, vl);
             else if (!memcmp(k, "style", 5) &&
                      (contains_ci(v, vl, "display:none") || contains_ci(v, vl, "display: none") ||
                       contains_ci(v, vl, "visibility:hidden")))

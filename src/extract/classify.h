@@ -13,10 +13,13 @@ enum {
     CLS_HIDDEN = 1 << 4,     /* hidden attribute, display:none, aria-hidden */
     CLS_CAPTION = 1 << 5,    /* caption / credit */
     CLS_META = 1 << 6,       /* byline, dateline, timestamp, author box */
+    CLS_ROLE_CHROME = 1 << 7, /* ARIA landmark of page chrome: navigation, banner, contentinfo */
 };
 
 /* Flags for element n (tag already known). */
 unsigned classify_element(const dom_node *n, dom_tag tag);
+/* Flags for a class attribute's value. */
+unsigned classify_class_list(const char *s, size_t n);
 /* Flags for one class/id token (exposed for tests). */
 unsigned classify_token(const char *tok, size_t len);
 /* 1 when the pattern table is in binary-search order (a test checks it). */

@@ -20,8 +20,10 @@ enum { /* why an element's subtree is not article text */
 static unsigned own_chrome(const xel *e, float share) {
     unsigned own = 0, cls = e->cls;
     switch (e->tag) {
+    case T_HTML: case T_BODY: case T_MAIN:
+        return 0; /* page-wide classes on these say nothing about the text */
     case T_NAV: case T_ASIDE: case T_FOOTER: case T_HEADER: case T_MENU: case T_NOSCRIPT:
-        own |= CH_CHROME;
+        if (share < 0.5f) own |= CH_CHROME;
         break;
     case T_FIGURE: case T_FIGCAPTION:
         own |= CH_CAPTION;
@@ -29,14 +31,14 @@ static unsigned own_chrome(const xel *e, float share) {
     case T_ADDRESS:
         own |= CH_META;
         break;
-    case T_HTML: case T_BODY: case T_MAIN:
-        return 0; /* page-wide classes on these say nothing about the text */
     default:
         break;
     }
+    if ((cls & CLS_ROLE_CHROME) && share < 0.5f) own |= CH_CHROME;
     /* a class list can name both ("full-content enable-share"): an element
      * that holds most of the text and says it is content, is content */
-    if ((cls & CLS_NEG_STRONG) && !(cls & CLS_BODY) && !((cls & CLS_POS || e->tag == T_ARTICLE) && share >= 0.5f))
+    if ((cls & CLS_NEG_STRONG) && !(cls & CLS_BODY) && share < 0.75f &&
+        !((cls & CLS_POS || e->tag == T_ARTICLE) && share >= 0.5f))
         own |= CH_CHROME;
     if ((cls & CLS_NEG_WEAK) && !(cls & (CLS_POS | CLS_BODY)) && e->tag != T_ARTICLE && share < 0.2f)
         own |= CH_CHROME;
@@ -87,7 +89,10 @@ static int data_cell(const page *pg, const xblock *b) {
     return b->kind == B_CELL && b->table != NO_EL && !pg->els[b->table].complex;
 }
 
+#include <stdlib.h>
+static float tune(const char *k, float d) { const char *v = getenv(k); return v ? (float)atof(v) : d; }
 int select_article(page *pg, arena *a, float precision, selection *out) {
+    float TA = tune("TA", 1), TC = tune("TC", 5), TS = tune("TS", 0.25f);
     memset(out, 0, sizeof *out);
     out->root = NO_EL;
     uint32_t n = pg->n_els, nb = pg->n_blocks;
@@ -108,9 +113,10 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         xblock *b = &pg->blocks[i];
         float w = (float)b->w, ld = b->w ? (float)b->link_w / w : 0;
         if (!b->w) b->good = 0;
-        else if (ld > 0.5f) b->good = -w * ld;
+        else if (ld > 0.5f) b->good = -w * ld * TA;
         else if (b->kind == B_HEADING) b->good = 0;
-        else b->good = w * (1 - 2 * ld) - 25 + (b->punct > 4 ? 20 : 5.0f * b->punct);
+        else b->good = w * (1 - 2 * ld) - TC + (b->punct > 4 ? 20 : 5.0f * b->punct);
+        if (b->good < 0 && b->good > -w) b->good *= TA;
     }
     /* Text mass per subtree, to tell wrappers from chrome: an element that
      * holds most of the page's good text is a wrapper whatever its class
@@ -131,7 +137,7 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
     for (uint32_t e = 0; e < n; e++) {
         uint32_t p = pg->els[e].parent;
         float share = total > 0 ? mass[e] / total : 0;
-        unsigned own = share >= 0.75f ? 0 : own_chrome(&pg->els[e], share);
+        unsigned own = own_chrome(&pg->els[e], share);
         chrome[e] = (uint8_t)((p == NO_EL ? 0 : chrome[p]) | own);
         pg->els[e].score = 0;
     }
@@ -171,7 +177,7 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
     /* siblings that carry article text of their own (a lead outside the
      * body wrapper, a body split in two by an ad slot) */
     uint32_t parent = pg->els[best].parent;
-    float sib_min = best_score * 0.25f;
+    float sib_min = best_score * TS;
     if (sib_min < 60) sib_min = 60;
     uint32_t lo = best, hi = best;
     if (parent != NO_EL) {
@@ -184,6 +190,8 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         }
     }
     uint32_t from = pg->els[lo].first_block, to = pg->els[hi].end_block;
+    out->from = from;
+    out->to = to;
     /* between the chosen siblings, only their own subtrees and good blocks */
     float ld_max = 0.5f - 0.2f * precision;
     uint32_t long_w = (uint32_t)(120 + 60 * precision);
@@ -210,6 +218,14 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
     for (uint32_t i = last + 1; i < to; i++) {
         const xblock *b = &pg->blocks[i];
         if (b->kind == B_PARA || b->kind == B_HEADING || b->kind == B_TERM || b->kind == B_DEF) keep[i] = 0;
+    }
+    /* a heading or a short lead-in ("Related posts", "Read more:") whose next
+     * block was dropped introduced boilerplate */
+    for (uint32_t i = to; i-- > from;) {
+        if (!keep[i]) continue;
+        const xblock *b = &pg->blocks[i];
+        int lead_in = b->kind == B_HEADING || (b->w < 40 && last_cp(pg, b) == ':');
+        if (lead_in && (i + 1 >= to || !keep[i + 1])) keep[i] = 0;
     }
     for (uint32_t i = from; i < to; i++)
         if (keep[i]) out->kept[out->n_kept++] = i;

@@ -8,6 +8,7 @@ typedef struct selection {
     uint32_t n_kept;
     uint32_t root;       /* the element chosen as the article container, or NO_EL */
     uint8_t *chrome;     /* per element: why its subtree is not article text (CH_* bits) */
+    uint32_t from, to;   /* the blocks of the article region: [from, to) */
 } selection;
 
 /* precision in [-1, 1]: the one recall/precision setting. 0 on success, -1 OOM. */
