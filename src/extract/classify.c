@@ -70,7 +70,7 @@ static const pattern PATTERNS[] = {
     {"respond", 0, CLS_NEG_STRONG},
     {"share", 0, CLS_NEG_STRONG},
     {"sharing", 0, CLS_NEG_STRONG},
-    {"sidebar", 0, CLS_NEG_WEAK},
+    {"sidebar", 0, CLS_NEG_STRONG},
     {"signup", 0, CLS_NEG_STRONG},
     {"skip", 1, CLS_NEG_STRONG},
     {"social", 0, CLS_NEG_STRONG},

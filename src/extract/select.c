@@ -150,9 +150,17 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         else if (ch & (CH_CAPTION | CH_META)) b->good = -(w < 60 ? w : 60) * 0.5f;
         if (b->el != NO_EL) pg->els[b->el].score += b->good;
     }
+    /* the negative part of each subtree, to tell clean siblings (a lead
+     * paragraph outside the body wrapper) from mixed ones */
+    float *neg = mass; /* reuse: mass is not needed any more */
+    for (uint32_t e = 0; e < n; e++) neg[e] = 0;
+    for (uint32_t i = 0; i < nb; i++) {
+        const xblock *b = &pg->blocks[i];
+        if (b->good < 0 && b->el != NO_EL) neg[b->el] += b->good;
+    }
     for (uint32_t e = n; e-- > 0;) {
         uint32_t p = pg->els[e].parent;
-        if (p != NO_EL) pg->els[p].score += pg->els[e].score;
+        if (p != NO_EL) pg->els[p].score += pg->els[e].score, neg[p] += neg[e];
     }
     uint32_t best = NO_EL;
     float best_score = 0;
@@ -183,7 +191,9 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
     if (parent != NO_EL) {
         for (uint32_t e = parent + 1; e < pg->els[parent].end_el; e = pg->els[e].end_el) {
             if (e == best) continue;
-            if (pg->els[e].score >= sib_min && !(chrome[e] & CH_CHROME)) {
+            float sc = pg->els[e].score;
+            int clean = sc >= 60 && neg[e] > -0.1f * sc;
+            if ((sc >= sib_min || clean) && !(chrome[e] & CH_CHROME)) {
                 if (e < lo) lo = e;
                 if (e > hi) hi = e;
             }
