@@ -15,7 +15,7 @@ int main(void) {
     CHECK(tok("ad") & CLS_NEG_STRONG);
     CHECK(!(tok("adjust") & CLS_NEG_STRONG)); /* "ad" only as a whole token */
     CHECK(!(tok("promoted") & CLS_NEG_STRONG));
-    CHECK(tok("sidebar") & CLS_NEG_WEAK);
+    CHECK(tok("widget") & CLS_NEG_WEAK);
     CHECK(tok("content") & CLS_POS);
     CHECK(tok("articlebody") & CLS_BODY);
     CHECK(tok("byline") & CLS_META);
@@ -27,5 +27,7 @@ int main(void) {
     CHECK(!(classify_element_class("no-comments article-body") & CLS_NEG_STRONG));
     CHECK(classify_element_class("share-tools") & CLS_NEG_STRONG);
     CHECK(classify_element_class("relatedArticles") & CLS_NEG_STRONG); /* camelCase */
+    CHECK(classify_element_class("o-row c-fixed-sidebar-layout") == 0); /* layout grids */
+    CHECK(classify_element_class("sidebar") & CLS_NEG_STRONG);
     return test_summary("test_classify");
 }

@@ -145,7 +145,8 @@ static int is_modifier(const char *t, size_t n) {
 }
 
 static unsigned classify_words(const char *s, size_t n) {
-    unsigned flags = 0;
+    unsigned flags = 0, unit = 0; /* unit: flags of the current class name */
+    int layout = 0;               /* the class name describes page layout */
     char tok[32];
     size_t tl = 0;
     int muted = 0; /* rest of this class name follows a modifier */
@@ -158,11 +159,18 @@ static unsigned classify_words(const char *s, size_t n) {
             /* camelCase: a capital after a lower-case letter also ends a token */
             if (tl < sizeof tok && !muted) {
                 if (is_modifier(tok, tl)) muted = 1;
-                else flags |= classify_token(tok, tl);
+                else if (tl == 6 && !memcmp(tok, "layout", 6)) layout = 1;
+                else unit |= classify_token(tok, tl);
             }
             tl = 0;
         }
-        if (c == ' ' || c == '\t' || c == '\n') muted = 0;
+        if (c == ' ' || c == '\t' || c == '\n' || i == n) {
+            /* "sidebar-layout", "layout-sidebar-left": a grid, not a sidebar */
+            if (layout) unit &= ~(unsigned)(CLS_NEG_STRONG | CLS_NEG_WEAK);
+            flags |= unit;
+            unit = 0;
+            layout = muted = 0;
+        }
         if (alnum || upper) {
             if (tl < sizeof tok) tok[tl++] = (char)(upper ? c + 32 : c);
         }

@@ -17,12 +17,16 @@ enum { /* why an element's subtree is not article text */
 /* share: the part of the page's good text inside this element. Layout words
  * (sidebar, widget, footer) also name wrappers, so they count only on
  * elements that hold little of the text. */
-static unsigned own_chrome(const xel *e, float share) {
+static unsigned own_chrome(const xel *e, float share, int in_article) {
     unsigned own = 0, cls = e->cls;
     switch (e->tag) {
     case T_HTML: case T_BODY: case T_MAIN:
         return 0; /* page-wide classes on these say nothing about the text */
-    case T_NAV: case T_ASIDE: case T_FOOTER: case T_HEADER: case T_MENU: case T_NOSCRIPT:
+    case T_HEADER:
+        /* an article's own header holds its headline and standfirst */
+        if (!in_article && share < 0.5f) own |= CH_CHROME;
+        break;
+    case T_NAV: case T_ASIDE: case T_FOOTER: case T_MENU: case T_NOSCRIPT:
         if (share < 0.5f) own |= CH_CHROME;
         break;
     case T_FIGURE: case T_FIGCAPTION:
@@ -73,6 +77,17 @@ static int ends_sentence(uint32_t cp) {
 
 static int sentence_like(const page *pg, const xblock *b, uint32_t long_w) {
     return b->w >= long_w || (b->w >= 25 && ends_sentence(last_cp(pg, b)));
+}
+
+/* Before the first sentence: bylines, datelines, timestamps, share prompts
+ * and breadcrumbs; a standfirst or an intro line stays. */
+static int edge_boilerplate(const page *pg, const xblock *b) {
+    if (b->kind == B_HEADING) return 0;
+    if (b->w < 25 || (float)b->link_w > 0.3f * (float)b->w) return 1;
+    const char *t = pg->text.data + b->text_off;
+    uint32_t digits = 0;
+    for (uint32_t i = 0; i < b->text_len; i++) digits += t[i] >= '0' && t[i] <= '9';
+    return digits * 10 > b->w;
 }
 
 /* Does the block's text occur in the page title (the headline repeated)? */
@@ -134,10 +149,13 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         if (p != NO_EL) mass[p] += mass[e];
     }
     /* chrome is inherited down the tree; parents precede children */
+    uint8_t *in_article = arena_calloc(a, n);
+    if (!in_article) return -1;
     for (uint32_t e = 0; e < n; e++) {
         uint32_t p = pg->els[e].parent;
+        in_article[e] = (uint8_t)((p != NO_EL && in_article[p]) || pg->els[e].tag == T_ARTICLE);
         float share = total > 0 ? mass[e] / total : 0;
-        unsigned own = own_chrome(&pg->els[e], share);
+        unsigned own = own_chrome(&pg->els[e], share, p != NO_EL && in_article[p]);
         chrome[e] = (uint8_t)((p == NO_EL ? 0 : chrome[p]) | own);
         pg->els[e].score = 0;
     }
@@ -224,7 +242,8 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
             last = i;
         }
     if (first == to) first = from, last = to ? to - 1 : 0; /* nothing sentence-like: keep all */
-    for (uint32_t i = from; i < first; i++) keep[i] = 0;
+    for (uint32_t i = from; i < first; i++)
+        if (keep[i] && edge_boilerplate(pg, &pg->blocks[i])) keep[i] = 0;
     for (uint32_t i = last + 1; i < to; i++) {
         const xblock *b = &pg->blocks[i];
         if (b->kind == B_PARA || b->kind == B_HEADING || b->kind == B_TERM || b->kind == B_DEF) keep[i] = 0;
