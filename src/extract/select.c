@@ -253,8 +253,13 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
     for (uint32_t i = to; i-- > from;) {
         if (!keep[i]) continue;
         const xblock *b = &pg->blocks[i];
-        int lead_in = b->kind == B_HEADING || (b->w < 40 && last_cp(pg, b) == ':');
-        if (lead_in && (i + 1 >= to || !keep[i + 1])) keep[i] = 0;
+        int lead_in = (b->kind == B_HEADING && b->w < 80) || (b->w < 40 && last_cp(pg, b) == ':');
+        if (!lead_in) continue;
+        /* the next block with text, skipping bylines and captions */
+        uint32_t j = i + 1;
+        while (j < to && (!pg->blocks[j].w || (pg->blocks[j].el != NO_EL && chrome[pg->blocks[j].el] & (CH_CAPTION | CH_META))))
+            j++;
+        if (j >= to || !keep[j]) keep[i] = 0;
     }
     for (uint32_t i = from; i < to; i++)
         if (keep[i]) out->kept[out->n_kept++] = i;
