@@ -176,9 +176,17 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         const xblock *b = &pg->blocks[i];
         if (b->good < 0 && b->el != NO_EL) neg[b->el] += b->good;
     }
+    for (uint32_t e = 0; e < n; e++) pg->els[e].w = pg->els[e].link_w = 0;
+    for (uint32_t i = 0; i < nb; i++) {
+        const xblock *b = &pg->blocks[i];
+        if (b->el != NO_EL) pg->els[b->el].w += b->w, pg->els[b->el].link_w += b->link_w;
+    }
     for (uint32_t e = n; e-- > 0;) {
-        uint32_t p = pg->els[e].parent;
-        if (p != NO_EL) pg->els[p].score += pg->els[e].score, neg[p] += neg[e];
+        xel *x = &pg->els[e];
+        if (x->parent == NO_EL) continue;
+        xel *p = &pg->els[x->parent];
+        p->score += x->score, neg[x->parent] += neg[e];
+        p->w += x->w, p->link_w += x->link_w;
     }
     uint32_t best = NO_EL;
     float best_score = 0;
@@ -228,10 +236,22 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         xblock *b = &pg->blocks[i];
         uint8_t ch = (uint8_t)((b->el == NO_EL ? 0 : chrome[b->el]) & ~root_ch);
         if (ch) continue;
-        if (!b->w && !data_cell(pg, b)) continue;
-        if (b->w && (float)b->link_w > ld_max * (float)b->w) continue;
+        int cell = data_cell(pg, b);
+        if (!b->w && !cell) continue;
+        /* a data table is judged as a whole: product names in cells are links */
+        float ld = b->w ? (float)b->link_w / (float)b->w : 0;
+        if (cell) ld = pg->els[b->table].w ? (float)pg->els[b->table].link_w / (float)pg->els[b->table].w : 0;
+        if (ld > ld_max) continue;
         if (b->kind == B_HEADING && (b->level == 1 || is_title(pg, b))) continue;
         keep[i] = 1;
+    }
+    /* a linked paragraph between two kept paragraphs is part of the story */
+    for (uint32_t i = from + 1; i + 1 < to; i++) {
+        xblock *b = &pg->blocks[i];
+        if (keep[i] || b->kind != B_PARA || b->w < 60 || (float)b->link_w > 0.8f * (float)b->w) continue;
+        if ((b->el != NO_EL ? chrome[b->el] : 0) & ~root_ch) continue;
+        if (keep[i - 1] && keep[i + 1] && pg->blocks[i - 1].kind == B_PARA && pg->blocks[i + 1].kind == B_PARA)
+            keep[i] = 1;
     }
     /* trim the edges: bylines, dates, share prompts and tag lists sit just
      * before the first and after the last sentence of the article */
