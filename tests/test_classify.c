@@ -29,5 +29,9 @@ int main(void) {
     CHECK(classify_element_class("relatedArticles") & CLS_NEG_STRONG); /* camelCase */
     CHECK(classify_element_class("o-row c-fixed-sidebar-layout") == 0); /* layout grids */
     CHECK(classify_element_class("sidebar") & CLS_NEG_STRONG);
+    CHECK(classify_element_class("one-sidebar") == 0);
+    /* CMS taxonomy values are not semantics */
+    CHECK(classify_element_class("post hentry tag-creditshelf category-share-market") == CLS_POS);
+    CHECK(classify_element_class("tag") & CLS_NEG_WEAK);
     return test_summary("test_classify");
 }

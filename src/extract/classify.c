@@ -40,7 +40,7 @@ static const pattern PATTERNS[] = {
     {"dropdown", 0, CLS_NEG_WEAK},
     {"entry", 0, CLS_POS},
     {"follow", 1, CLS_NEG_STRONG},
-    {"footer", 0, CLS_NEG_WEAK},
+    {"footer", 0, CLS_NEG_STRONG},
     {"gdpr", 0, CLS_NEG_STRONG},
     {"hentry", 0, CLS_POS},
     {"masthead", 0, CLS_NEG_WEAK},
@@ -138,9 +138,18 @@ static unsigned hidden_class(const char *s, size_t n) {
  * it is. The rest of such a class name says nothing. */
 static int is_modifier(const char *t, size_t n) {
     static const char *const MOD[] = {"has", "no", "with", "without", "enable", "enabled", "show", "hide",
-                                      "allow", "disable", "disabled", "can", "is"};
+                                      "allow", "disable", "disabled", "can", "is", "one", "two", "three"};
     for (size_t i = 0; i < sizeof MOD / sizeof *MOD; i++)
         if (strlen(MOD[i]) == n && !memcmp(MOD[i], t, n)) return 1;
+    return 0;
+}
+
+/* "tag-election", "category-sport", "format-standard": a CMS's taxonomy value,
+ * whatever words it contains. */
+static int is_taxonomy(const char *t, size_t n) {
+    static const char *const TAX[] = {"tag", "category", "cat", "format", "status", "type", "term", "postid"};
+    for (size_t i = 0; i < sizeof TAX / sizeof *TAX; i++)
+        if (strlen(TAX[i]) == n && !memcmp(TAX[i], t, n)) return 1;
     return 0;
 }
 
@@ -150,6 +159,7 @@ static unsigned classify_words(const char *s, size_t n) {
     char tok[32];
     size_t tl = 0;
     int muted = 0; /* rest of this class name follows a modifier */
+    int first_tok = 1;
     for (size_t i = 0; i <= n; i++) {
         unsigned char c = i < n ? (unsigned char)s[i] : ' ';
         int alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -158,11 +168,12 @@ static unsigned classify_words(const char *s, size_t n) {
         if (end_tok) {
             /* camelCase: a capital after a lower-case letter also ends a token */
             if (tl < sizeof tok && !muted) {
-                if (is_modifier(tok, tl)) muted = 1;
+                if (is_modifier(tok, tl) || (first_tok && (c == '-' || c == '_') && is_taxonomy(tok, tl))) muted = 1;
                 else if (tl == 6 && !memcmp(tok, "layout", 6)) layout = 1;
                 else unit |= classify_token(tok, tl);
             }
             tl = 0;
+            first_tok = 0;
         }
         if (c == ' ' || c == '\t' || c == '\n' || i == n) {
             /* "sidebar-layout", "layout-sidebar-left": a grid, not a sidebar */
@@ -170,6 +181,7 @@ static unsigned classify_words(const char *s, size_t n) {
             flags |= unit;
             unit = 0;
             layout = muted = 0;
+            first_tok = 1;
         }
         if (alnum || upper) {
             if (tl < sizeof tok) tok[tl++] = (char)(upper ? c + 32 : c);

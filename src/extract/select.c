@@ -44,7 +44,9 @@ static unsigned own_chrome(const xel *e, float share, int in_article) {
     if ((cls & CLS_NEG_STRONG) && !(cls & CLS_BODY) && share < 0.75f &&
         !((cls & CLS_POS || e->tag == T_ARTICLE) && share >= 0.5f))
         own |= CH_CHROME;
-    if ((cls & CLS_NEG_WEAK) && !(cls & (CLS_POS | CLS_BODY)) && e->tag != T_ARTICLE && share < 0.2f)
+    /* layout words: chrome when small and link-heavy or short, not on prose */
+    if ((cls & CLS_NEG_WEAK) && !(cls & (CLS_POS | CLS_BODY)) && e->tag != T_ARTICLE && share < 0.2f &&
+        ((float)e->link_w > 0.25f * (float)e->w || e->w < 150))
         own |= CH_CHROME;
     if (cls & CLS_CAPTION) own |= CH_CAPTION;
     if ((cls & CLS_META) && !(cls & (CLS_POS | CLS_BODY))) own |= CH_META;
@@ -144,9 +146,16 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         const xblock *b = &pg->blocks[i];
         if (b->good > 0 && b->el != NO_EL) mass[b->el] += b->good, total += b->good;
     }
+    for (uint32_t e = 0; e < n; e++) pg->els[e].w = pg->els[e].link_w = 0;
+    for (uint32_t i = 0; i < nb; i++) {
+        const xblock *b = &pg->blocks[i];
+        if (b->el != NO_EL) pg->els[b->el].w += b->w, pg->els[b->el].link_w += b->link_w;
+    }
     for (uint32_t e = n; e-- > 0;) {
-        uint32_t p = pg->els[e].parent;
-        if (p != NO_EL) mass[p] += mass[e];
+        xel *x = &pg->els[e];
+        if (x->parent == NO_EL) continue;
+        mass[x->parent] += mass[e];
+        pg->els[x->parent].w += x->w, pg->els[x->parent].link_w += x->link_w;
     }
     /* chrome is inherited down the tree; parents precede children */
     uint8_t *in_article = arena_calloc(a, n);
@@ -176,17 +185,9 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         const xblock *b = &pg->blocks[i];
         if (b->good < 0 && b->el != NO_EL) neg[b->el] += b->good;
     }
-    for (uint32_t e = 0; e < n; e++) pg->els[e].w = pg->els[e].link_w = 0;
-    for (uint32_t i = 0; i < nb; i++) {
-        const xblock *b = &pg->blocks[i];
-        if (b->el != NO_EL) pg->els[b->el].w += b->w, pg->els[b->el].link_w += b->link_w;
-    }
     for (uint32_t e = n; e-- > 0;) {
-        xel *x = &pg->els[e];
-        if (x->parent == NO_EL) continue;
-        xel *p = &pg->els[x->parent];
-        p->score += x->score, neg[x->parent] += neg[e];
-        p->w += x->w, p->link_w += x->link_w;
+        uint32_t p = pg->els[e].parent;
+        if (p != NO_EL) pg->els[p].score += pg->els[e].score, neg[p] += neg[e];
     }
     uint32_t best = NO_EL;
     float best_score = 0;
