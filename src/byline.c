@@ -85,7 +85,7 @@ static const char *sniff_not_html(const unsigned char *s, size_t n) {
     size_t m = n < 8192 ? n : 8192, ctrl = 0;
     for (size_t i = 0; i < m; i++)
         if (s[i] < 0x09 || (s[i] > 0x0D && s[i] < 0x20 && s[i] != 0x1B)) ctrl++;
-    if (ctrl * 10 > m) return "binary data";
+    if (ctrl * 50 > m) return "binary data"; /* text has next to no C0 controls */
     if (!memchr(s, '<', n < 65536 ? n : 65536)) return "no markup";
     return NULL;
 }
