@@ -250,7 +250,7 @@ static uint32_t record_el(walker *w, dom_node *n, dom_tag tag, uint8_t tk) {
     e->parent = w->cur_el;
     e->node = n;
     e->tag = (uint8_t)tag;
-    e->cls = (uint8_t)classify_element(n, tag);
+    e->cls = (uint16_t)classify_element(n, tag);
     (void)tk;
     e->first_block = pg->n_blocks;
     e->end_block = pg->n_blocks;
@@ -351,10 +351,10 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
         if (w->c.table != NO_EL) w->pg->els[w->c.table].complex = 1;
         w->c.table = f->el;
         w->c.cell = NO_EL;
-        if (f->el != NO_EL) w->pg->els[f->el].pad = 0; /* rows seen */
+        if (f->el != NO_EL) w->pg->els[f->el].rows = 0;
         break;
     case T_TR:
-        if (w->c.table != NO_EL) w->pg->els[w->c.table].pad++;
+        if (w->c.table != NO_EL) w->pg->els[w->c.table].rows++;
         w->c.flags |= BF_ROW_START;
         break;
     case T_TD: case T_TH:
@@ -363,7 +363,7 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
         w->c.cell = f->el;
         w->cell_blocks = 0;
         if (tag == T_TH) w->c.flags |= BF_HEADER_CELL;
-        if (w->pg->els[w->c.table].pad <= 1) w->c.flags |= BF_TABLE_HEAD;
+        if (w->pg->els[w->c.table].rows <= 1) w->c.flags |= BF_TABLE_HEAD;
         break;
     case T_A: {
         size_t hl;

@@ -28,9 +28,9 @@ typedef struct xel {
     uint32_t first_block, end_block; /* blocks inside: [first_block, end_block) */
     uint32_t end_el;                 /* elements of the subtree: (this, end_el) */
     uint8_t tag;                     /* dom_tag */
-    uint8_t cls;                     /* CLS_* from classify */
     uint8_t complex;                 /* table: holds nested tables or long cells (layout) */
-    uint8_t pad;
+    uint16_t cls;                    /* CLS_* from classify */
+    uint32_t rows;                   /* table: rows seen so far */
     uint32_t w, link_w;              /* text weight inside, and of it inside links */
     float score;                     /* sum of block goodness inside */
     dom_node *node;                  /* valid while the parse tree is */

@@ -4,7 +4,7 @@
 /* A pattern matches a class/id token that starts with it (prefix) or, for
  * short words that occur inside other words, only the whole token (exact).
  * Tokens are the lower-cased runs of letters and digits, camelCase split. */
-typedef struct { const char *word; uint8_t exact; uint8_t flags; } pattern;
+typedef struct { const char *word; uint8_t exact; uint16_t flags; } pattern;
 
 /* Sorted by word (strcmp order) for binary search. */
 static const pattern PATTERNS[] = {
@@ -28,7 +28,7 @@ static const pattern PATTERNS[] = {
     {"breadcrumb", 0, CLS_NEG_STRONG},
     {"byline", 0, CLS_META},
     {"caption", 0, CLS_CAPTION},
-    {"comment", 0, CLS_NEG_STRONG},
+    {"comment", 0, CLS_NEG_STRONG | CLS_COMMENT},
     {"consent", 0, CLS_NEG_STRONG},
     {"content", 0, CLS_POS},
     {"contributor", 0, CLS_META},
@@ -36,7 +36,7 @@ static const pattern PATTERNS[] = {
     {"copyright", 0, CLS_NEG_STRONG},
     {"credit", 0, CLS_CAPTION},
     {"dateline", 0, CLS_META},
-    {"disqus", 0, CLS_NEG_STRONG},
+    {"disqus", 0, CLS_NEG_STRONG | CLS_COMMENT},
     {"dropdown", 0, CLS_NEG_WEAK},
     {"entry", 0, CLS_POS},
     {"follow", 1, CLS_NEG_STRONG},
@@ -66,8 +66,8 @@ static const pattern PATTERNS[] = {
     {"recirc", 0, CLS_NEG_STRONG},
     {"recommend", 0, CLS_NEG_STRONG},
     {"related", 0, CLS_NEG_STRONG},
-    {"reply", 0, CLS_NEG_STRONG},
-    {"respond", 0, CLS_NEG_STRONG},
+    {"reply", 0, CLS_NEG_STRONG | CLS_COMMENT},
+    {"respond", 0, CLS_NEG_STRONG | CLS_COMMENT},
     {"share", 0, CLS_NEG_STRONG},
     {"sharing", 0, CLS_NEG_STRONG},
     {"sidebar", 0, CLS_NEG_STRONG},

@@ -14,6 +14,7 @@ enum {
     CLS_CAPTION = 1 << 5,    /* caption / credit */
     CLS_META = 1 << 6,       /* byline, dateline, timestamp, author box */
     CLS_ROLE_CHROME = 1 << 7, /* ARIA landmark of page chrome: navigation, banner, contentinfo */
+    CLS_COMMENT = 1 << 8,    /* reader comments: never a wrapper of the article */
 };
 
 /* Flags for element n (tag already known). */

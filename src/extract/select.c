@@ -106,18 +106,96 @@ static int data_cell(const page *pg, const xblock *b) {
     return b->kind == B_CELL && b->table != NO_EL && !pg->els[b->table].complex;
 }
 
-#include <stdlib.h>
-static float tune(const char *k, float d) { const char *v = getenv(k); return v ? (float)atof(v) : d; }
+/* Text goodness of each block: long, sentence-like, few links. */
+static void text_goodness(page *pg, float *tgood) {
+    for (uint32_t i = 0; i < pg->n_blocks; i++) {
+        const xblock *b = &pg->blocks[i];
+        float w = (float)b->w, ld = b->w ? (float)b->link_w / w : 0;
+        if (!b->w) tgood[i] = 0;
+        else if (ld > 0.5f) tgood[i] = -w * ld;
+        else if (b->kind == B_HEADING) tgood[i] = 0;
+        else tgood[i] = w * (1 - 2 * ld) - 5 + (b->punct > 4 ? 20 : 5.0f * b->punct);
+    }
+}
+
+/* Why each element's subtree is not article text. Chrome is inherited down
+ * the tree (parents precede children). exempt[e]: e encloses the text-only
+ * best container, so its class names describe a wrapper; NULL in the first
+ * pass, which reads only tags and comment classes. */
+static void mark_chrome(const page *pg, const float *mass, float total, const uint8_t *exempt, uint8_t *in_article,
+                        uint8_t *chrome) {
+    for (uint32_t e = 0; e < pg->n_els; e++) {
+        const xel *x = &pg->els[e];
+        uint32_t p = x->parent;
+        in_article[e] = (uint8_t)((p != NO_EL && in_article[p]) || x->tag == T_ARTICLE);
+        float share = total > 0 ? mass[e] / total : 0;
+        xel masked = *x;
+        if (!exempt || exempt[e]) masked.cls &= (uint16_t)(CLS_COMMENT | CLS_POS | CLS_BODY | CLS_HIDDEN);
+        if (masked.cls & CLS_COMMENT) masked.cls |= CLS_NEG_STRONG;
+        unsigned own = own_chrome(&masked, share, p != NO_EL && in_article[p]);
+        chrome[e] = (uint8_t)((p == NO_EL ? 0 : chrome[p]) | own);
+    }
+}
+
+/* Block goodness under a chrome marking, summed up the tree into els.score;
+ * neg (optional) gets the negative part of each subtree. */
+static void score_tree(page *pg, const float *tgood, const uint8_t *chrome, float *neg) {
+    uint32_t n = pg->n_els;
+    for (uint32_t e = 0; e < n; e++) {
+        pg->els[e].score = 0;
+        if (neg) neg[e] = 0;
+    }
+    for (uint32_t i = 0; i < pg->n_blocks; i++) {
+        xblock *b = &pg->blocks[i];
+        float w = (float)b->w;
+        uint8_t ch = b->el == NO_EL ? 0 : chrome[b->el];
+        b->good = tgood[i];
+        if (!b->w) b->good = 0;
+        else if (ch & CH_CHROME) b->good = -w;
+        else if (ch & (CH_CAPTION | CH_META)) b->good = -(w < 60 ? w : 60) * 0.5f;
+        if (b->el == NO_EL) continue;
+        pg->els[b->el].score += b->good;
+        if (neg && b->good < 0) neg[b->el] += b->good;
+    }
+    for (uint32_t e = n; e-- > 0;) {
+        uint32_t p = pg->els[e].parent;
+        if (p == NO_EL) continue;
+        pg->els[p].score += pg->els[e].score;
+        if (neg) neg[p] += neg[e];
+    }
+}
+
+/* The best-scoring element outside chrome; NO_EL when nothing scores. */
+static uint32_t pick_best(const page *pg, const uint8_t *chrome, float *best_score) {
+    uint32_t best = NO_EL;
+    *best_score = 0;
+    for (uint32_t e = 0; e < pg->n_els; e++) {
+        if (chrome[e] & CH_CHROME) continue;
+        /* schema.org articleBody: the publisher says where the text is */
+        float sc = pg->els[e].score;
+        if (pg->els[e].cls & CLS_BODY && sc > 0) sc *= 1.5f;
+        if (sc >= *best_score && sc > 0) {
+            *best_score = sc;
+            best = e;
+        }
+    }
+    return best;
+}
+
 int select_article(page *pg, arena *a, float precision, selection *out) {
-    float TA = tune("TA", 1), TC = tune("TC", 5), TS = tune("TS", 0.25f);
     memset(out, 0, sizeof *out);
     out->root = NO_EL;
     uint32_t n = pg->n_els, nb = pg->n_blocks;
     if (!n || !nb) return 0;
     uint8_t *chrome = arena_alloc(a, n);
     uint8_t *keep = arena_calloc(a, nb);
+    uint8_t *in_article = arena_alloc(a, n);
+    uint8_t *exempt = arena_calloc(a, n);
+    float *tgood = arena_alloc(a, (size_t)nb * sizeof *tgood);
+    float *mass = arena_alloc(a, (size_t)n * sizeof *mass);
+    float *neg = arena_alloc(a, (size_t)n * sizeof *neg);
     out->kept = arena_alloc(a, (size_t)nb * sizeof *out->kept);
-    if (!chrome || !keep || !out->kept) return -1;
+    if (!chrome || !keep || !in_article || !exempt || !tgood || !mass || !neg || !out->kept) return -1;
     out->chrome = chrome;
 
     /* cells of layout tables are ordinary paragraphs */
@@ -125,31 +203,16 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         xblock *b = &pg->blocks[i];
         if (b->kind == B_CELL && !data_cell(pg, b)) b->kind = B_PARA;
     }
-    /* What the text alone says: long, sentence-like, few links. */
-    for (uint32_t i = 0; i < nb; i++) {
-        xblock *b = &pg->blocks[i];
-        float w = (float)b->w, ld = b->w ? (float)b->link_w / w : 0;
-        if (!b->w) b->good = 0;
-        else if (ld > 0.5f) b->good = -w * ld * TA;
-        else if (b->kind == B_HEADING) b->good = 0;
-        else b->good = w * (1 - 2 * ld) - TC + (b->punct > 4 ? 20 : 5.0f * b->punct);
-        if (b->good < 0 && b->good > -w) b->good *= TA;
-    }
-    /* Text mass per subtree, to tell wrappers from chrome: an element that
-     * holds most of the page's good text is a wrapper whatever its class
-     * says ("page-ad-margins", "content paywall"). */
-    float *mass = arena_alloc(a, (size_t)n * sizeof *mass);
-    if (!mass) return -1;
-    for (uint32_t e = 0; e < n; e++) mass[e] = 0;
+    text_goodness(pg, tgood);
+    /* Text mass and weight per subtree: an element that holds most of the
+     * page's good text is a wrapper whatever its class says. */
     float total = 0;
+    for (uint32_t e = 0; e < n; e++) mass[e] = 0, pg->els[e].w = pg->els[e].link_w = 0;
     for (uint32_t i = 0; i < nb; i++) {
         const xblock *b = &pg->blocks[i];
-        if (b->good > 0 && b->el != NO_EL) mass[b->el] += b->good, total += b->good;
-    }
-    for (uint32_t e = 0; e < n; e++) pg->els[e].w = pg->els[e].link_w = 0;
-    for (uint32_t i = 0; i < nb; i++) {
-        const xblock *b = &pg->blocks[i];
-        if (b->el != NO_EL) pg->els[b->el].w += b->w, pg->els[b->el].link_w += b->link_w;
+        if (b->el == NO_EL) continue;
+        if (tgood[i] > 0) mass[b->el] += tgood[i], total += tgood[i];
+        pg->els[b->el].w += b->w, pg->els[b->el].link_w += b->link_w;
     }
     for (uint32_t e = n; e-- > 0;) {
         xel *x = &pg->els[e];
@@ -157,50 +220,18 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         mass[x->parent] += mass[e];
         pg->els[x->parent].w += x->w, pg->els[x->parent].link_w += x->link_w;
     }
-    /* chrome is inherited down the tree; parents precede children */
-    uint8_t *in_article = arena_calloc(a, n);
-    if (!in_article) return -1;
-    for (uint32_t e = 0; e < n; e++) {
-        uint32_t p = pg->els[e].parent;
-        in_article[e] = (uint8_t)((p != NO_EL && in_article[p]) || pg->els[e].tag == T_ARTICLE);
-        float share = total > 0 ? mass[e] / total : 0;
-        unsigned own = own_chrome(&pg->els[e], share, p != NO_EL && in_article[p]);
-        chrome[e] = (uint8_t)((p == NO_EL ? 0 : chrome[p]) | own);
-        pg->els[e].score = 0;
-    }
-    for (uint32_t i = 0; i < nb; i++) {
-        xblock *b = &pg->blocks[i];
-        float w = (float)b->w;
-        uint8_t ch = b->el == NO_EL ? 0 : chrome[b->el];
-        if (!b->w) b->good = 0;
-        else if (ch & CH_CHROME) b->good = -w;
-        else if (ch & (CH_CAPTION | CH_META)) b->good = -(w < 60 ? w : 60) * 0.5f;
-        if (b->el != NO_EL) pg->els[b->el].score += b->good;
-    }
-    /* the negative part of each subtree, to tell clean siblings (a lead
-     * paragraph outside the body wrapper) from mixed ones */
-    float *neg = mass; /* reuse: mass is not needed any more */
-    for (uint32_t e = 0; e < n; e++) neg[e] = 0;
-    for (uint32_t i = 0; i < nb; i++) {
-        const xblock *b = &pg->blocks[i];
-        if (b->good < 0 && b->el != NO_EL) neg[b->el] += b->good;
-    }
-    for (uint32_t e = n; e-- > 0;) {
-        uint32_t p = pg->els[e].parent;
-        if (p != NO_EL) pg->els[p].score += pg->els[e].score, neg[p] += neg[e];
-    }
-    uint32_t best = NO_EL;
-    float best_score = 0;
-    for (uint32_t e = 0; e < n; e++) {
-        if (chrome[e] & CH_CHROME) continue;
-        /* schema.org articleBody / role=main: the publisher says where the text is */
-        float sc = pg->els[e].score;
-        if (pg->els[e].cls & CLS_BODY && sc > 0) sc *= 1.5f;
-        if (sc >= best_score && sc > 0) {
-            best_score = sc;
-            best = e;
-        }
-    }
+    /* First pass on tags and text alone: the elements enclosing its best
+     * container and half the page's text are wrappers ("above-footer",
+     * "page-ad-margins"), so the second pass, which reads class names, does
+     * not count them as chrome. */
+    float best_score;
+    mark_chrome(pg, mass, total, NULL, in_article, chrome);
+    score_tree(pg, tgood, chrome, NULL);
+    for (uint32_t e = pick_best(pg, chrome, &best_score); e != NO_EL; e = pg->els[e].parent)
+        exempt[e] = total > 0 && mass[e] >= 0.5f * total;
+    mark_chrome(pg, mass, total, exempt, in_article, chrome);
+    score_tree(pg, tgood, chrome, neg);
+    uint32_t best = pick_best(pg, chrome, &best_score);
     if (best == NO_EL) {
         /* no paragraph-like text anywhere: fall back to the whole page */
         for (uint32_t e = 0; e < n; e++)
@@ -212,7 +243,7 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
     /* siblings that carry article text of their own (a lead outside the
      * body wrapper, a body split in two by an ad slot) */
     uint32_t parent = pg->els[best].parent;
-    float sib_min = best_score * TS;
+    float sib_min = best_score * 0.25f;
     if (sib_min < 60) sib_min = 60;
     uint32_t lo = best, hi = best;
     if (parent != NO_EL) {
