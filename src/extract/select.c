@@ -165,6 +165,17 @@ static void score_tree(page *pg, const float *tgood, const uint8_t *chrome, floa
     }
 }
 
+/* Growing the region by block j: 1 takes it (good prose), 0 steps over it
+ * (empty, heading, caption, byline), -1 stops (chrome, links, fragments). */
+static int grow_over(const page *pg, const uint8_t *chrome, const float *tgood, uint32_t j) {
+    const xblock *b = &pg->blocks[j];
+    uint8_t ch = b->el == NO_EL ? 0 : chrome[b->el];
+    if (ch & CH_CHROME) return -1;
+    if (!b->w || b->kind == B_HEADING || (ch & (CH_CAPTION | CH_META))) return 0;
+    if (tgood[j] > 0 && (float)b->link_w < 0.3f * (float)b->w && b->w >= 40) return 1;
+    return -1;
+}
+
 /* The best-scoring element outside chrome; NO_EL when nothing scores. */
 static uint32_t pick_best(const page *pg, const uint8_t *chrome, float *best_score) {
     uint32_t best = NO_EL;
@@ -258,6 +269,24 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         }
     }
     uint32_t from = pg->els[lo].first_block, to = pg->els[hi].end_block;
+    /* grow over good paragraphs next to the region, inside the nearest
+     * enclosing element that scores at least as well: a standfirst in the
+     * article header, a lead outside the articleBody markup */
+    uint32_t ctx = parent;
+    for (uint32_t e = parent, k = 0; e != NO_EL && k < 4; e = pg->els[e].parent, k++)
+        if (pg->els[e].score >= pg->els[best].score) ctx = e;
+    if (ctx != NO_EL) {
+        for (uint32_t j = from; j-- > pg->els[ctx].first_block;) {
+            int g = grow_over(pg, chrome, tgood, j);
+            if (g < 0) break;
+            if (g > 0) from = j;
+        }
+        for (uint32_t j = to; j < pg->els[ctx].end_block; j++) {
+            int g = grow_over(pg, chrome, tgood, j);
+            if (g < 0) break;
+            if (g > 0) to = j + 1;
+        }
+    }
     out->from = from;
     out->to = to;
     /* between the chosen siblings, only their own subtrees and good blocks */
