@@ -325,9 +325,12 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
     if (first == to) first = from, last = to ? to - 1 : 0; /* nothing sentence-like: keep all */
     for (uint32_t i = from; i < first; i++)
         if (keep[i] && edge_boilerplate(pg, &pg->blocks[i])) keep[i] = 0;
-    for (uint32_t i = last + 1; i < to; i++) {
+    int kept_after = 0; /* a kept list or table follows: its heading stays */
+    for (uint32_t i = to; i-- > last + 1;) {
         const xblock *b = &pg->blocks[i];
-        if (b->kind == B_PARA || b->kind == B_HEADING || b->kind == B_TERM || b->kind == B_DEF) keep[i] = 0;
+        if (b->kind == B_PARA || b->kind == B_TERM || b->kind == B_DEF || (b->kind == B_HEADING && !kept_after))
+            keep[i] = 0;
+        kept_after |= keep[i];
     }
     /* a heading or a short lead-in ("Related posts", "Read more:") whose next
      * block was dropped introduced boilerplate */
