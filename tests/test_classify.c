@@ -21,6 +21,8 @@ int main(void) {
     CHECK(tok("byline") & CLS_META);
     CHECK(tok("caption") & CLS_CAPTION);
     CHECK(tok("harbour") == 0);
+    CHECK(tok("commentary") == 0); /* an opinion piece, not reader comments */
+    CHECK(tok("commentlist") & CLS_COMMENT);
     /* modifiers mute the rest of a class name */
     CHECK(classify_element_class("o-section o-section--has-ads") == 0);
     CHECK(classify_element_class("no-comments article-body") & CLS_POS);

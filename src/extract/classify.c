@@ -29,6 +29,8 @@ static const pattern PATTERNS[] = {
     {"byline", 0, CLS_META},
     {"caption", 0, CLS_CAPTION},
     {"comment", 0, CLS_NEG_STRONG | CLS_COMMENT},
+    {"commentary", 0, 0},
+    {"commentator", 0, 0},
     {"consent", 0, CLS_NEG_STRONG},
     {"content", 0, CLS_POS},
     {"contributor", 0, CLS_META},
@@ -109,13 +111,13 @@ static const pattern *find_exact(const char *s, size_t n) {
     return NULL;
 }
 
+/* The longest pattern that matches decides ("commentary" is not "comment"). */
 unsigned classify_token(const char *tok, size_t len) {
-    unsigned flags = 0;
-    for (size_t l = 2; l <= len && l <= 16; l++) {
+    for (size_t l = len < 16 ? len : 16; l >= 2; l--) {
         const pattern *p = find_exact(tok, l);
-        if (p && (!p->exact || l == len)) flags |= p->flags;
+        if (p && (!p->exact || l == len)) return p->flags;
     }
-    return flags;
+    return 0;
 }
 
 /* A whole class name that hides the element (utility classes). */

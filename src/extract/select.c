@@ -23,8 +23,9 @@ static unsigned own_chrome(const xel *e, float share, int in_article) {
     case T_HTML: case T_BODY: case T_MAIN:
         return 0; /* page-wide classes on these say nothing about the text */
     case T_HEADER:
-        /* an article's own header holds its headline and standfirst */
-        if (!in_article && share < 0.5f) own |= CH_CHROME;
+        /* an article's own header holds its headline and standfirst; a
+         * site header holds links */
+        if (!in_article && share < 0.5f && (share == 0 || (float)e->link_w > 0.3f * (float)e->w)) own |= CH_CHROME;
         break;
     case T_NAV: case T_ASIDE: case T_FOOTER: case T_MENU: case T_NOSCRIPT:
         if (share < 0.5f) own |= CH_CHROME;
@@ -90,6 +91,20 @@ static int edge_boilerplate(const page *pg, const xblock *b) {
     uint32_t digits = 0;
     for (uint32_t i = 0; i < b->text_len; i++) digits += t[i] >= '0' && t[i] <= '9';
     return digits * 10 > b->w;
+}
+
+/* A byline standing alone: "By Jane Doe", "Von Max Muster", "Par Jean
+ * Dupont": short, no sentence end, a byline word first. */
+static int byline_line(const page *pg, const xblock *b) {
+    if (b->kind == B_HEADING || b->kind == B_CELL || b->w >= 50 || ends_sentence(last_cp(pg, b))) return 0;
+    static const char *const BY[] = {"By ", "BY ", "by ", "Von ", "VON ", "von ", "Par ", "PAR ", "par ",
+                                     "Por ", "POR ", "por ", "Di ", "Door ", "Av ", "Af "};
+    const char *t = pg->text.data + b->text_off;
+    for (size_t k = 0; k < sizeof BY / sizeof *BY; k++) {
+        size_t n = strlen(BY[k]);
+        if (b->text_len > n && !memcmp(t, BY[k], n)) return 1;
+    }
+    return 0;
 }
 
 /* Does the block's text occur in the page title (the headline repeated)? */
@@ -304,6 +319,7 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         if (cell) ld = pg->els[b->table].w ? (float)pg->els[b->table].link_w / (float)pg->els[b->table].w : 0;
         if (ld > ld_max) continue;
         if (b->kind == B_HEADING && (b->level == 1 || is_title(pg, b))) continue;
+        if (byline_line(pg, b)) continue;
         keep[i] = 1;
     }
     /* a linked paragraph between two kept paragraphs is part of the story */
