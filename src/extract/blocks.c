@@ -169,20 +169,6 @@ static void block_close(walker *w) {
     if (w->cur.table != NO_EL && w->cur.kind != B_CELL) pg->els[w->cur.table].complex = 1;
 }
 
-static inline void md_putc(walker *w, uint32_t cp, const char *s, size_t n) {
-    buf *md = &w->pg->md;
-    if (cp == '\\' || cp == '*' || cp == '_' || cp == '[' || cp == ']' || cp == '<' || cp == '>' ||
-        cp == '`' || cp == '|')
-        buf_putc(md, '\\');
-    buf_put(md, s, n);
-}
-
-static void emit_break(walker *w) {
-    buf_putc(&w->pg->text, '\n');
-    if (w->c.kind == B_CELL) buf_putc(&w->pg->md, ' ');
-    else buf_put(&w->pg->md, "\\\n", 2);
-}
-
 static void append_text(walker *w, const char *s, size_t n) {
     page *pg = w->pg;
     if (w->c.pre) {
@@ -196,7 +182,16 @@ static void append_text(walker *w, const char *s, size_t n) {
         }
         return;
     }
+    /* Worst case: every byte escaped in Markdown, plus a separator. Writing
+     * through local pointers keeps this loop free of per-character calls. */
+    if (!buf_reserve(&pg->text, n + 4) || !buf_reserve(&pg->md, 2 * n + 8)) {
+        w->oom = 1;
+        return;
+    }
     const unsigned char *u = (const unsigned char *)s;
+    char *t = pg->text.data, *m = pg->md.data;
+    size_t tl = pg->text.len, ml = pg->md.len;
+    uint32_t wsum = 0, psum = 0;
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
@@ -219,22 +214,40 @@ static void append_text(walker *w, const char *s, size_t n) {
             i += k;
             continue;
         }
-        if (!w->open) block_open(w);
-        else if (w->brs) emit_break(w);
-        else if (w->space_pending && pg->text.len > w->cur.text_off) {
-            buf_putc(&pg->text, ' ');
-            buf_putc(&pg->md, ' ');
+        if (!w->open) {
+            pg->text.len = tl, pg->md.len = ml;
+            block_open(w);
+        } else if (w->brs) {
+            t[tl++] = '\n';
+            if (w->c.kind == B_CELL) m[ml++] = ' ';
+            else m[ml++] = '\\', m[ml++] = '\n';
+        } else if (w->space_pending && tl > w->cur.text_off) {
+            t[tl++] = ' ';
+            m[ml++] = ' ';
         }
         w->space_pending = 0;
         w->brs = 0;
-        buf_put(&pg->text, s + i, k);
-        md_putc(w, cp, s + i, k);
-        uint32_t wt = cp_weight(cp);
-        w->cur.w += wt;
-        if (w->c.link) w->cur.link_w += wt;
-        if (cp_is_punct(cp)) w->cur.punct++;
+        if (k == 1) {
+            t[tl++] = (char)c;
+            if (c == '\\' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' || c == '>' || c == '`' ||
+                c == '|')
+                m[ml++] = '\\';
+            m[ml++] = (char)c;
+            wsum++;
+        } else {
+            memcpy(t + tl, s + i, k);
+            memcpy(m + ml, s + i, k);
+            tl += k, ml += k;
+            wsum += cp_weight(cp);
+        }
+        psum += cp_is_punct(cp);
         i += k;
     }
+    pg->text.len = tl, pg->md.len = ml;
+    t[tl] = 0, m[ml] = 0;
+    w->cur.w += wsum;
+    if (w->c.link) w->cur.link_w += wsum;
+    w->cur.punct = (uint16_t)(w->cur.punct + psum > 0xFFFF ? 0xFFFF : w->cur.punct + psum);
 }
 
 /* ---- elements ------------------------------------------------------ */

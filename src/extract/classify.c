@@ -4,133 +4,144 @@
 /* A pattern matches a class/id token that starts with it (prefix) or, for
  * short words that occur inside other words, only the whole token (exact).
  * Tokens are the lower-cased runs of letters and digits, camelCase split. */
-typedef struct { const char *word; uint8_t exact; uint16_t flags; } pattern;
+typedef struct { const char *word; uint8_t len, exact; uint16_t flags; } pattern;
+#define P(w, exact, flags) {w, sizeof w - 1, exact, flags}
 
 /* Sorted by word (strcmp order) for binary search. */
 static const pattern PATTERNS[] = {
-    {"ad", 1, CLS_NEG_STRONG},
-    {"adbox", 0, CLS_NEG_STRONG},
-    {"adchoices", 0, CLS_NEG_STRONG},
-    {"ads", 1, CLS_NEG_STRONG},
-    {"adsense", 0, CLS_NEG_STRONG},
-    {"adslot", 0, CLS_NEG_STRONG},
-    {"adunit", 0, CLS_NEG_STRONG},
-    {"advert", 0, CLS_NEG_STRONG},
-    {"affiliate", 0, CLS_NEG_STRONG},
-    {"alert", 1, CLS_NEG_WEAK},
-    {"article", 0, CLS_POS},
-    {"articlebody", 0, CLS_POS | CLS_BODY},
-    {"author", 0, CLS_META},
-    {"banner", 0, CLS_NEG_WEAK},
-    {"bio", 1, CLS_META},
-    {"blog", 1, CLS_POS},
-    {"body", 1, CLS_POS},
-    {"breadcrumb", 0, CLS_NEG_STRONG},
-    {"byline", 0, CLS_META},
-    {"caption", 0, CLS_CAPTION},
-    {"comment", 0, CLS_NEG_STRONG | CLS_COMMENT},
-    {"commentary", 0, 0},
-    {"commentator", 0, 0},
-    {"consent", 0, CLS_NEG_STRONG},
-    {"content", 0, CLS_POS},
-    {"contributor", 0, CLS_META},
-    {"cookie", 0, CLS_NEG_STRONG},
-    {"copyright", 0, CLS_NEG_STRONG},
-    {"credit", 0, CLS_CAPTION},
-    {"dateline", 0, CLS_META},
-    {"disqus", 0, CLS_NEG_STRONG | CLS_COMMENT},
-    {"dropdown", 0, CLS_NEG_WEAK},
-    {"entry", 0, CLS_POS},
-    {"follow", 1, CLS_NEG_STRONG},
-    {"footer", 0, CLS_NEG_STRONG},
-    {"gdpr", 0, CLS_NEG_STRONG},
-    {"hentry", 0, CLS_POS},
-    {"masthead", 0, CLS_NEG_WEAK},
-    {"menu", 0, CLS_NEG_WEAK},
-    {"modal", 0, CLS_NEG_STRONG},
-    {"mostpopular", 0, CLS_NEG_STRONG},
-    {"mostread", 0, CLS_NEG_STRONG},
-    {"nav", 1, CLS_NEG_STRONG},
-    {"navbar", 0, CLS_NEG_STRONG},
-    {"navigation", 0, CLS_NEG_STRONG},
-    {"newsletter", 0, CLS_NEG_STRONG},
-    {"outbrain", 0, CLS_NEG_STRONG},
-    {"pagination", 0, CLS_NEG_STRONG},
-    {"popular", 0, CLS_NEG_STRONG},
-    {"popup", 0, CLS_NEG_STRONG},
-    {"post", 1, CLS_POS},
-    {"postmeta", 0, CLS_META},
-    {"promo", 1, CLS_NEG_STRONG},
-    {"promobox", 0, CLS_NEG_STRONG},
-    {"promos", 1, CLS_NEG_STRONG},
-    {"prose", 0, CLS_POS},
-    {"rail", 1, CLS_NEG_WEAK},
-    {"recirc", 0, CLS_NEG_STRONG},
-    {"recommend", 0, CLS_NEG_STRONG},
-    {"related", 0, CLS_NEG_STRONG},
-    {"reply", 0, CLS_NEG_STRONG | CLS_COMMENT},
-    {"respond", 0, CLS_NEG_STRONG | CLS_COMMENT},
-    {"share", 0, CLS_NEG_STRONG},
-    {"sharing", 0, CLS_NEG_STRONG},
-    {"sidebar", 0, CLS_NEG_STRONG},
-    {"signup", 0, CLS_NEG_STRONG},
-    {"skip", 1, CLS_NEG_STRONG},
-    {"social", 0, CLS_NEG_STRONG},
-    {"sponsor", 0, CLS_NEG_STRONG},
-    {"story", 0, CLS_POS},
-    {"subscribe", 0, CLS_NEG_STRONG},
-    {"subscription", 0, CLS_NEG_STRONG},
-    {"taboola", 0, CLS_NEG_STRONG},
-    {"tag", 1, CLS_NEG_WEAK},
-    {"tags", 1, CLS_NEG_WEAK},
-    {"teaser", 0, CLS_NEG_WEAK},
-    {"text", 1, CLS_POS},
-    {"timestamp", 0, CLS_META},
-    {"toolbar", 0, CLS_NEG_STRONG},
-    {"trending", 0, CLS_NEG_STRONG},
-    {"widget", 0, CLS_NEG_WEAK},
+    P("ad", 1, CLS_NEG_STRONG),
+    P("adbox", 0, CLS_NEG_STRONG),
+    P("adchoices", 0, CLS_NEG_STRONG),
+    P("ads", 1, CLS_NEG_STRONG),
+    P("adsense", 0, CLS_NEG_STRONG),
+    P("adslot", 0, CLS_NEG_STRONG),
+    P("adunit", 0, CLS_NEG_STRONG),
+    P("advert", 0, CLS_NEG_STRONG),
+    P("affiliate", 0, CLS_NEG_STRONG),
+    P("alert", 1, CLS_NEG_WEAK),
+    P("article", 0, CLS_POS),
+    P("articlebody", 0, CLS_POS | CLS_BODY),
+    P("author", 0, CLS_META),
+    P("banner", 0, CLS_NEG_WEAK),
+    P("bio", 1, CLS_META),
+    P("blog", 1, CLS_POS),
+    P("body", 1, CLS_POS),
+    P("breadcrumb", 0, CLS_NEG_STRONG),
+    P("byline", 0, CLS_META),
+    P("caption", 0, CLS_CAPTION),
+    P("comment", 0, CLS_NEG_STRONG | CLS_COMMENT),
+    P("commentary", 0, 0),
+    P("commentator", 0, 0),
+    P("consent", 0, CLS_NEG_STRONG),
+    P("content", 0, CLS_POS),
+    P("contributor", 0, CLS_META),
+    P("cookie", 0, CLS_NEG_STRONG),
+    P("copyright", 0, CLS_NEG_STRONG),
+    P("credit", 0, CLS_CAPTION),
+    P("dateline", 0, CLS_META),
+    P("disqus", 0, CLS_NEG_STRONG | CLS_COMMENT),
+    P("dropdown", 0, CLS_NEG_WEAK),
+    P("entry", 0, CLS_POS),
+    P("follow", 1, CLS_NEG_STRONG),
+    P("footer", 0, CLS_NEG_STRONG),
+    P("gdpr", 0, CLS_NEG_STRONG),
+    P("hentry", 0, CLS_POS),
+    P("masthead", 0, CLS_NEG_WEAK),
+    P("menu", 0, CLS_NEG_WEAK),
+    P("modal", 0, CLS_NEG_STRONG),
+    P("mostpopular", 0, CLS_NEG_STRONG),
+    P("mostread", 0, CLS_NEG_STRONG),
+    P("nav", 1, CLS_NEG_STRONG),
+    P("navbar", 0, CLS_NEG_STRONG),
+    P("navigation", 0, CLS_NEG_STRONG),
+    P("newsletter", 0, CLS_NEG_STRONG),
+    P("outbrain", 0, CLS_NEG_STRONG),
+    P("pagination", 0, CLS_NEG_STRONG),
+    P("popular", 0, CLS_NEG_STRONG),
+    P("popup", 0, CLS_NEG_STRONG),
+    P("post", 1, CLS_POS),
+    P("postmeta", 0, CLS_META),
+    P("promo", 1, CLS_NEG_STRONG),
+    P("promobox", 0, CLS_NEG_STRONG),
+    P("promos", 1, CLS_NEG_STRONG),
+    P("prose", 0, CLS_POS),
+    P("rail", 1, CLS_NEG_WEAK),
+    P("recirc", 0, CLS_NEG_STRONG),
+    P("recommend", 0, CLS_NEG_STRONG),
+    P("related", 0, CLS_NEG_STRONG),
+    P("reply", 0, CLS_NEG_STRONG | CLS_COMMENT),
+    P("respond", 0, CLS_NEG_STRONG | CLS_COMMENT),
+    P("share", 0, CLS_NEG_STRONG),
+    P("sharing", 0, CLS_NEG_STRONG),
+    P("sidebar", 0, CLS_NEG_STRONG),
+    P("signup", 0, CLS_NEG_STRONG),
+    P("skip", 1, CLS_NEG_STRONG),
+    P("social", 0, CLS_NEG_STRONG),
+    P("sponsor", 0, CLS_NEG_STRONG),
+    P("story", 0, CLS_POS),
+    P("subscribe", 0, CLS_NEG_STRONG),
+    P("subscription", 0, CLS_NEG_STRONG),
+    P("taboola", 0, CLS_NEG_STRONG),
+    P("tag", 1, CLS_NEG_WEAK),
+    P("tags", 1, CLS_NEG_WEAK),
+    P("teaser", 0, CLS_NEG_WEAK),
+    P("text", 1, CLS_POS),
+    P("timestamp", 0, CLS_META),
+    P("toolbar", 0, CLS_NEG_STRONG),
+    P("trending", 0, CLS_NEG_STRONG),
+    P("widget", 0, CLS_NEG_WEAK),
 };
 enum { N_PATTERNS = sizeof PATTERNS / sizeof *PATTERNS };
 
-static int cmp_n(const char *a, size_t an, const char *b) {
-    size_t bn = strlen(b);
-    int c = memcmp(a, b, an < bn ? an : bn);
-    if (c) return c;
-    return an < bn ? -1 : an > bn;
+typedef struct { const char *w; size_t n; } word;
+#define W(s) {s, sizeof s - 1}
+
+static int word_in(const char *t, size_t n, const word *list, size_t count) {
+    for (size_t i = 0; i < count; i++)
+        if (list[i].n == n && !memcmp(list[i].w, t, n)) return 1;
+    return 0;
 }
 
-static const pattern *find_exact(const char *s, size_t n) {
+/* Compare token t[0..n) with pattern p in strcmp order. */
+static int cmp_tok(const char *t, size_t n, const pattern *p) {
+    size_t m = n < p->len ? n : p->len;
+    int c = memcmp(t, p->word, m);
+    if (c) return c;
+    return n < p->len ? -1 : n > p->len;
+}
+
+/* The longest pattern that matches decides ("commentary" is not "comment").
+ * One binary search finds where the token sorts; every pattern that is a
+ * prefix of the token sorts at or before that place, the longest nearest. */
+unsigned classify_token(const char *tok, size_t len) {
+    if (len < 2) return 0;
     size_t lo = 0, hi = N_PATTERNS;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = cmp_n(s, n, PATTERNS[mid].word);
-        if (!c) return &PATTERNS[mid];
-        if (c < 0) hi = mid;
+        if (cmp_tok(tok, len, &PATTERNS[mid]) < 0) hi = mid;
         else lo = mid + 1;
     }
-    return NULL;
-}
-
-/* The longest pattern that matches decides ("commentary" is not "comment"). */
-unsigned classify_token(const char *tok, size_t len) {
-    for (size_t l = len < 16 ? len : 16; l >= 2; l--) {
-        const pattern *p = find_exact(tok, l);
-        if (p && (!p->exact || l == len)) return p->flags;
+    /* PATTERNS[lo - 1] is the last pattern <= token */
+    for (size_t i = lo; i-- > 0;) {
+        const pattern *p = &PATTERNS[i];
+        if (p->word[0] != tok[0]) break;
+        if (p->len <= len && !memcmp(p->word, tok, p->len)) {
+            if (p->len == len || !p->exact) return p->flags;
+        }
     }
     return 0;
 }
 
 /* A whole class name that hides the element (utility classes). */
 static unsigned hidden_class(const char *s, size_t n) {
-    static const char *const HIDE[] = {"hidden", "hide", "d-none", "is-hidden", "visually-hidden",
-                                       "sr-only", "screen-reader-text", "visuallyhidden"};
+    static const word HIDE[] = {W("hidden"), W("hide"), W("d-none"), W("is-hidden"), W("visually-hidden"),
+                                W("sr-only"), W("screen-reader-text"), W("visuallyhidden")};
     size_t i = 0;
     while (i < n) {
         while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) i++;
         size_t j = i;
         while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n') j++;
-        for (size_t k = 0; k < sizeof HIDE / sizeof *HIDE; k++)
-            if (strlen(HIDE[k]) == j - i && !memcmp(HIDE[k], s + i, j - i)) return CLS_HIDDEN;
+        if (word_in(s + i, j - i, HIDE, sizeof HIDE / sizeof *HIDE)) return CLS_HIDDEN;
         i = j;
     }
     return 0;
@@ -139,20 +150,18 @@ static unsigned hidden_class(const char *s, size_t n) {
 /* "has-ads", "no-comments", "enable-share": a state of the element, not what
  * it is. The rest of such a class name says nothing. */
 static int is_modifier(const char *t, size_t n) {
-    static const char *const MOD[] = {"has", "no", "with", "without", "enable", "enabled", "show", "hide",
-                                      "allow", "disable", "disabled", "can", "is", "one", "two", "three"};
-    for (size_t i = 0; i < sizeof MOD / sizeof *MOD; i++)
-        if (strlen(MOD[i]) == n && !memcmp(MOD[i], t, n)) return 1;
-    return 0;
+    static const word MOD[] = {W("has"), W("no"), W("with"), W("without"), W("enable"), W("enabled"),
+                               W("show"), W("hide"), W("allow"), W("disable"), W("disabled"), W("can"),
+                               W("is"), W("one"), W("two"), W("three")};
+    return word_in(t, n, MOD, sizeof MOD / sizeof *MOD);
 }
 
 /* "tag-election", "category-sport", "format-standard": a CMS's taxonomy value,
  * whatever words it contains. */
 static int is_taxonomy(const char *t, size_t n) {
-    static const char *const TAX[] = {"tag", "category", "cat", "format", "status", "type", "term", "postid"};
-    for (size_t i = 0; i < sizeof TAX / sizeof *TAX; i++)
-        if (strlen(TAX[i]) == n && !memcmp(TAX[i], t, n)) return 1;
-    return 0;
+    static const word TAX[] = {W("tag"), W("category"), W("cat"), W("format"), W("status"), W("type"),
+                               W("term"), W("postid")};
+    return word_in(t, n, TAX, sizeof TAX / sizeof *TAX);
 }
 
 static unsigned classify_words(const char *s, size_t n) {
