@@ -26,6 +26,7 @@ int main(int argc, char **argv) {
     if (!f) { perror(argv[1]); return 1; }
     fseek(f, 0, SEEK_END);
     long len = ftell(f);
+    if (len < 0) { fprintf(stderr, "byline-dump: %s: not a regular file\n", argv[1]); return 1; }
     fseek(f, 0, SEEK_SET);
     char *data = malloc((size_t)len + 1);
     if (fread(data, 1, (size_t)len, f) != (size_t)len) return 1;

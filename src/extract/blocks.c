@@ -42,8 +42,6 @@ static uint8_t tag_kind(dom_tag t) {
 
 typedef struct ctx {
     uint32_t table;    /* innermost table element */
-    uint32_t cell;     /* innermost td/th element */
-    uint32_t item;     /* innermost li element */
     uint8_t kind, level, quote, flags, ordered, pre, link, list_depth;
     uint16_t item_no;
 } ctx;
@@ -252,7 +250,7 @@ static void append_text(walker *w, const char *s, size_t n) {
 
 /* ---- elements ------------------------------------------------------ */
 
-static uint32_t record_el(walker *w, dom_node *n, dom_tag tag, uint8_t tk) {
+static uint32_t record_el(walker *w, dom_node *n, dom_tag tag) {
     page *pg = w->pg;
     if (!grow((void **)&pg->els, &pg->cap_els, sizeof(xel), pg->n_els + 1)) {
         w->oom = 1;
@@ -263,8 +261,7 @@ static uint32_t record_el(walker *w, dom_node *n, dom_tag tag, uint8_t tk) {
     e->parent = w->cur_el;
     e->node = n;
     e->tag = (uint8_t)tag;
-    e->cls = (uint16_t)classify_element(n, tag);
-    (void)tk;
+    e->cls = (uint16_t)classify_element(n);
     e->first_block = pg->n_blocks;
     e->end_block = pg->n_blocks;
     return pg->n_els++;
@@ -319,7 +316,7 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
     if (tag == T_IMG || tag == T_WBR) return 0;
     if (tk & TK_BLOCK) block_close(w);
     if (tk & TK_RECORD) {
-        f->el = record_el(w, n, tag, tk);
+        f->el = record_el(w, n, tag);
         if (f->el == NO_EL) return 0;
         unsigned cls = w->pg->els[f->el].cls;
         if (cls & CLS_HIDDEN) {
@@ -352,7 +349,6 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
         f->saved.item_no++;     /* the parent list's counter, restored on leave */
         w->c.item_no = f->saved.item_no;
         w->c.kind = B_ITEM;
-        w->c.item = f->el;
         w->item_blocks = 0;
         break;
     case T_DT: w->c.kind = B_TERM; break;
@@ -363,7 +359,6 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
     case T_TABLE:
         if (w->c.table != NO_EL) w->pg->els[w->c.table].complex = 1;
         w->c.table = f->el;
-        w->c.cell = NO_EL;
         if (f->el != NO_EL) w->pg->els[f->el].rows = 0;
         break;
     case T_TR:
@@ -373,7 +368,6 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
     case T_TD: case T_TH:
         if (w->c.table == NO_EL) break;
         w->c.kind = B_CELL;
-        w->c.cell = f->el;
         w->cell_blocks = 0;
         if (tag == T_TH) w->c.flags |= BF_HEADER_CELL;
         if (w->pg->els[w->c.table].rows <= 1) w->c.flags |= BF_TABLE_HEAD;
@@ -514,7 +508,7 @@ int page_build(page *pg, arena *a, dom *d, const walk_limits *lim) {
     w.pg = pg;
     w.lim = lim;
     w.cur_el = w.cur_block_el = NO_EL;
-    w.c.table = w.c.cell = w.c.item = NO_EL;
+    w.c.table = NO_EL;
     w.c.kind = B_PARA;
     int rc = 0;
     dom_node *root = dom_document(d);

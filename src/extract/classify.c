@@ -222,8 +222,7 @@ static unsigned classify_role(const char *v, size_t n) {
 
 unsigned classify_class_list(const char *s, size_t n) { return classify_words(s, n) | hidden_class(s, n); }
 
-unsigned classify_element(const dom_node *n, dom_tag tag) {
-    (void)tag;
+unsigned classify_element(const dom_node *n) {
     unsigned flags = 0;
     for (dom_attr *a = dom_attr_first(n); a; a = dom_attr_next(a)) {
         size_t kl, vl;

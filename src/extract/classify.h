@@ -17,8 +17,8 @@ enum {
     CLS_COMMENT = 1 << 8,    /* reader comments: never a wrapper of the article */
 };
 
-/* Flags for element n (tag already known). */
-unsigned classify_element(const dom_node *n, dom_tag tag);
+/* Flags for element n from its class, id, role, itemprop, style and hidden attributes. */
+unsigned classify_element(const dom_node *n);
 /* Flags for a class attribute's value. */
 unsigned classify_class_list(const char *s, size_t n);
 /* Flags for one class/id token (exposed for tests). */
