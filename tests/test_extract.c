@@ -162,6 +162,20 @@ static void test_cjk(byline_doc *d) {
     check_record(d);
 }
 
+static void test_hidden(byline_doc *d) {
+    const char *page =
+        "<html><body><article><div style=\"visibility : Hidden\"><p>Hidden text that a reader never sees on the "
+        "page, however long and sentence-like it is made to look here.</p></div>"
+        "<div style=\"color:red;DISPLAY:none\"><p>Also hidden from every reader of the page, in a long enough "
+        "sentence to count.</p></div><p hidden>A hidden paragraph with plenty of words in it to be counted.</p>"
+        "<p style=\"max-display: none-ish\">The ferry timetable changes on Monday, when the winter service begins "
+        "and the last boat leaves at six.</p></article></body></html>";
+    CHECK(ex(d, page, NULL) == BYLINE_OK);
+    const char *t = byline_text(d, NULL);
+    CHECK(!CONTAINS(t, "Hidden text") && !CONTAINS(t, "Also hidden") && !CONTAINS(t, "hidden paragraph"));
+    CHECK(CONTAINS(t, "The ferry timetable changes"));
+}
+
 static void test_statuses(byline_doc *d) {
     CHECK(ex(d, "<html><body><nav><a href=/>Home</a></nav></body></html>", NULL) == BYLINE_EMPTY);
     CHECK(CONTAINS(byline_json(d, NULL), "\"status\":\"empty\""));
@@ -175,6 +189,7 @@ int main(void) {
     test_markdown_escaping(d);
     test_layout_table(d);
     test_cjk(d);
+    test_hidden(d);
     test_statuses(d);
     byline_doc_free(d);
     return test_summary("test_extract");

@@ -211,6 +211,28 @@ static int contains_ci(const char *s, size_t n, const char *lit) {
     return 0;
 }
 
+/* "display: none" or "visibility: hidden", spaces and case as they come. */
+static int style_hides(const char *v, size_t n) {
+    static const struct { const char *prop, *val; } HIDE[] = {{"display", "none"}, {"visibility", "hidden"}};
+    for (size_t h = 0; h < 2; h++) {
+        size_t pl = strlen(HIDE[h].prop), vl = strlen(HIDE[h].val);
+        for (size_t i = 0; i + pl <= n; i++) {
+            size_t k = 0;
+            while (k < pl && (v[i + k] | 0x20) == HIDE[h].prop[k]) k++;
+            if (k < pl || (i > 0 && v[i - 1] != ';' && v[i - 1] != ' ' && v[i - 1] != '\t')) continue;
+            size_t j = i + pl;
+            while (j < n && (v[j] == ' ' || v[j] == '\t')) j++;
+            if (j >= n || v[j] != ':') continue;
+            j++;
+            while (j < n && (v[j] == ' ' || v[j] == '\t')) j++;
+            size_t m = 0;
+            while (m < vl && j + m < n && (v[j + m] | 0x20) == HIDE[h].val[m]) m++;
+            if (m == vl) return 1;
+        }
+    }
+    return 0;
+}
+
 static unsigned classify_role(const char *v, size_t n) {
     if (contains_ci(v, n, "navigation") || contains_ci(v, n, "menu") || contains_ci(v, n, "banner") ||
         contains_ci(v, n, "contentinfo") || contains_ci(v, n, "dialog") || contains_ci(v, n, "search") ||
@@ -238,9 +260,7 @@ unsigned classify_element(const dom_node *n) {
             break;
         case 5:
             if (!memcmp(k, "class", 5)) flags |= classify_class_list(v, vl);
-            else if (!memcmp(k, "style", 5) &&
-                     (contains_ci(v, vl, "display:none") || contains_ci(v, vl, "display: none") ||
-                      contains_ci(v, vl, "visibility:hidden")))
+            else if (!memcmp(k, "style", 5) && style_hides(v, vl))
                 flags |= CLS_HIDDEN;
             break;
         case 6:
