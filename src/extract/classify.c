@@ -211,6 +211,12 @@ static int contains_ci(const char *s, size_t n, const char *lit) {
     return 0;
 }
 
+static int is_slug(const char *v, size_t n) {
+    int seps = 0;
+    for (size_t i = 0; i < n; i++) seps += v[i] == '-' || v[i] == '_';
+    return seps >= 3;
+}
+
 /* "display: none" or "visibility: hidden", spaces and case as they come. */
 static int style_hides(const char *v, size_t n) {
     static const struct { const char *prop, *val; } HIDE[] = {{"display", "none"}, {"visibility", "hidden"}};
@@ -253,7 +259,8 @@ unsigned classify_element(const dom_node *n) {
         if (vl > 512) vl = 512; /* class soup beyond this says nothing more */
         switch (kl) {
         case 2:
-            if (!memcmp(k, "id", 2)) flags |= classify_words(v, vl);
+            /* ids made from a heading ("sharing-with-a-single-developer") are prose */
+            if (!memcmp(k, "id", 2) && !is_slug(v, vl)) flags |= classify_words(v, vl);
             break;
         case 4:
             if (!memcmp(k, "role", 4)) flags |= classify_role(v, vl);
