@@ -174,10 +174,11 @@ static void test_hidden(byline_doc *d) {
     const char *t = byline_text(d, NULL);
     CHECK(!CONTAINS(t, "Hidden text") && !CONTAINS(t, "Also hidden") && !CONTAINS(t, "hidden paragraph"));
     CHECK(CONTAINS(t, "The ferry timetable changes"));
-    /* <noscript> markup that the parser keeps as text is not prose, even
-     * when it is all the page has */
-    const char *ns = "<html><body><noscript><p>Please enable JavaScript to read this story about the harbour, "
-                     "the council and the new sea wall that the town will build.</p></noscript></body></html>";
+    /* escaped markup inside <noscript> is not prose, even when it is all the
+     * page has */
+    const char *ns = "<html><body><noscript>&lt;p&gt;Please enable JavaScript to read this story about the "
+                     "harbour, the council and the new sea wall that the town will build.&lt;/p&gt;</noscript>"
+                     "</body></html>";
     ex(d, ns, NULL);
     CHECK(!CONTAINS(byline_text(d, NULL), "<p>"));
 }

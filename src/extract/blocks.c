@@ -526,7 +526,7 @@ int page_build(page *pg, arena *a, dom *d, const walk_limits *lim) {
         if (tag == T_TEXT) {
             size_t len;
             const char *s = dom_text(n, &len);
-            /* a parser with scripting on keeps <noscript> markup as text */
+            /* <noscript> holding markup as text (escaped iframes, tracking pixels) */
             if (len && w.stack[w.depth].tag == T_NOSCRIPT) {
                 size_t k = 0;
                 while (k < len && (s[k] == ' ' || s[k] == '\n' || s[k] == '\t' || s[k] == '\r')) k++;
