@@ -183,6 +183,21 @@ static void test_hidden(byline_doc *d) {
     CHECK(!CONTAINS(byline_text(d, NULL), "<p>"));
 }
 
+static void test_tail_prompts(byline_doc *d) {
+    /* after the body's own container, short prompts are not the article */
+    const char *page =
+        "<html><body><article><div class=body>"
+        "<p>The library reopened on Saturday after a year of repairs to its roof, which had leaked since the storm.</p>"
+        "<p>Readers queued from eight in the morning, and the first book borrowed was a guide to local birds.</p>"
+        "<p>The council said the reading room would stay open until nine in the evening through the summer.</p>"
+        "</div><div class=after><p>Was this article helpful?</p><p>Tell us what you think.</p></div>"
+        "</article></body></html>";
+    CHECK(ex(d, page, NULL) == BYLINE_OK);
+    const char *t = byline_text(d, NULL);
+    CHECK(CONTAINS(t, "guide to local birds") && CONTAINS(t, "through the summer."));
+    CHECK(!CONTAINS(t, "Was this article helpful?") && !CONTAINS(t, "Tell us what you think."));
+}
+
 static void test_statuses(byline_doc *d) {
     CHECK(ex(d, "<html><body><nav><a href=/>Home</a></nav></body></html>", NULL) == BYLINE_EMPTY);
     CHECK(CONTAINS(byline_json(d, NULL), "\"status\":\"empty\""));
@@ -197,6 +212,7 @@ int main(void) {
     test_layout_table(d);
     test_cjk(d);
     test_hidden(d);
+    test_tail_prompts(d);
     test_statuses(d);
     byline_doc_free(d);
     return test_summary("test_extract");

@@ -341,6 +341,19 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
     if (first == to) first = from, last = to ? to - 1 : 0; /* nothing sentence-like: keep all */
     for (uint32_t i = from; i < first; i++)
         if (keep[i] && edge_boilerplate(pg, &pg->blocks[i])) keep[i] = 0;
+    /* after the child of the container that holds most of the text, only
+     * prose follows: prompts ("Was this article helpful?"), notes and
+     * sign-offs sit there in subtrees of their own */
+    uint32_t main_child = NO_EL;
+    float main_mass = 0;
+    for (uint32_t e = best + 1; e < pg->els[best].end_el; e = pg->els[e].end_el)
+        if (mass[e] > main_mass) main_mass = mass[e], main_child = e;
+    if (main_child != NO_EL && main_mass > 0.5f * mass[best] &&
+        pg->els[main_child].end_block - pg->els[main_child].first_block >= 3)
+        for (uint32_t i = pg->els[main_child].end_block; i < to; i++) {
+            const xblock *b = &pg->blocks[i];
+            if (keep[i] && b->kind == B_PARA && (b->w < 100 || b->link_w * 5 > b->w)) keep[i] = 0;
+        }
     int kept_after = 0; /* a kept list or table follows: its heading stays */
     for (uint32_t i = to; i-- > last + 1;) {
         const xblock *b = &pg->blocks[i];
