@@ -284,12 +284,12 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         }
     }
     uint32_t from = pg->els[lo].first_block, to = pg->els[hi].end_block;
-    /* grow over good paragraphs next to the region, inside the nearest
-     * enclosing element that scores at least as well: a standfirst in the
-     * article header, a lead outside the articleBody markup */
+    /* grow over good paragraphs next to the region, inside the highest
+     * enclosing element (up to four levels) that still scores half as well:
+     * a standfirst in the article header, a lead outside the articleBody */
     uint32_t ctx = parent;
     for (uint32_t e = parent, k = 0; e != NO_EL && k < 4; e = pg->els[e].parent, k++)
-        if (pg->els[e].score >= pg->els[best].score) ctx = e;
+        if (pg->els[e].score >= 0.5f * pg->els[best].score) ctx = e;
     if (ctx != NO_EL) {
         for (uint32_t j = from; j-- > pg->els[ctx].first_block;) {
             int g = grow_over(pg, chrome, tgood, j);
