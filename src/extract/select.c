@@ -187,7 +187,7 @@ static int grow_over(const page *pg, const uint8_t *chrome, const float *tgood, 
     uint8_t ch = b->el == NO_EL ? 0 : chrome[b->el];
     if (ch & CH_CHROME) return -1;
     if (!b->w || b->kind == B_HEADING || (ch & (CH_CAPTION | CH_META))) return 0;
-    if (tgood[j] > 0 && (float)b->link_w < 0.3f * (float)b->w && b->w >= 40) return 1;
+    if (tgood[j] > 0 && (float)b->link_w < 0.3f * (float)b->w && (b->w >= 40 || (b->w >= 20 && ends_sentence(last_cp(pg, b))))) return 1;
     return -1;
 }
 
