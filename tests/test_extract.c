@@ -198,6 +198,25 @@ static void test_tail_prompts(byline_doc *d) {
     CHECK(!CONTAINS(t, "Was this article helpful") && !CONTAINS(t, "Tell us what you think"));
 }
 
+static void test_calls_to_action(byline_doc *d) {
+    const char *page =
+        "<html><body><article>"
+        "<p>The harbour master said the new pontoon would open to visiting yachts from the first of May.</p>"
+        "<p>Sign up for our morning newsletter and get the day's news in your inbox.</p>"
+        "<p>Berths can be booked by telephone, and the fee includes water and electricity for the night.</p>"
+        "<p>Lesen Sie auch: Der Hafen bekommt eine neue Mole</p>"
+        "<p>Local fishermen welcomed the plan, which keeps their own moorings on the north wall unchanged.</p>"
+        "</article></body></html>";
+    CHECK(ex(d, page, NULL) == BYLINE_OK);
+    const char *t = byline_text(d, NULL);
+    CHECK(CONTAINS(t, "visiting yachts") && CONTAINS(t, "Berths can be booked") && CONTAINS(t, "north wall"));
+    CHECK(!CONTAINS(t, "Sign up") && !CONTAINS(t, "Lesen Sie auch"));
+    /* the phrase must start a word: "designed" holds "sign", "beeindrucken" holds "drucken" */
+    const char *ok = "<html><body><article><p>The pontoon was designed to impress, and it did beeindrucken the "
+                     "visitors who came to see it on the first weekend.</p></article></body></html>";
+    CHECK(ex(d, ok, NULL) == BYLINE_OK && CONTAINS(byline_text(d, NULL), "designed to impress"));
+}
+
 static void test_statuses(byline_doc *d) {
     CHECK(ex(d, "<html><body><nav><a href=/>Home</a></nav></body></html>", NULL) == BYLINE_EMPTY);
     CHECK(CONTAINS(byline_json(d, NULL), "\"status\":\"empty\""));
@@ -213,6 +232,7 @@ int main(void) {
     test_cjk(d);
     test_hidden(d);
     test_tail_prompts(d);
+    test_calls_to_action(d);
     test_statuses(d);
     byline_doc_free(d);
     return test_summary("test_extract");
