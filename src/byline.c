@@ -156,7 +156,7 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     if (rc) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "parser failure");
 
     walk_limits lim = {opt->max_depth, opt->max_nodes, d->has_deadline ? over_time : NULL, d,
-                       opt->include_links};
+                       opt->include_links, opt->url};
     rc = page_build(&d->page, &d->arena, d->dom, &lim);
     rin.nodes = d->page.nodes;
     rin.blocks = d->page.n_blocks;

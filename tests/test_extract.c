@@ -112,6 +112,14 @@ static void test_news_page(byline_doc *d) {
     CHECK(ex(d, linked, &lo) == BYLINE_OK);
     CHECK(CONTAINS(byline_markdown(d, NULL), "[flood agency](https://example.org/r?a=1)"));
     CHECK(CONTAINS(byline_text(d, NULL), "by the flood agency on Monday"));
+    /* relative links are resolved against the page URL; script links are not links */
+    lo.url = "https://ledger.example/news/2024/wall.html";
+    const char *rel = "<html><body><article><p>The <a href=\"../docs/report.pdf\">engineers' report</a> and the "
+                      "<a href=\"javascript:void(0)\">council minutes</a> were published on Monday, ahead of the "
+                      "vote on the sea wall.</p></article></body></html>";
+    CHECK(ex(d, rel, &lo) == BYLINE_OK);
+    CHECK(CONTAINS(byline_markdown(d, NULL), "[engineers' report](https://ledger.example/news/docs/report.pdf)"));
+    CHECK(CONTAINS(byline_markdown(d, NULL), "the council minutes were"));
     free(html);
 }
 

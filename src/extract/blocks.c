@@ -2,6 +2,8 @@
  * No recursion: depth is bounded by max_depth, not by the C stack. */
 #include "blocks.h"
 #include "classify.h"
+#include "../util/url.h"
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -377,7 +379,9 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
         const char *h = dom_attr_get(n, "href", &hl);
         if (h) {
             w->c.link = 1;
-            if (w->lim->include_links && hl && hl < 2048 && !w->c.pre) {
+            size_t sl = url_scheme_len(h, hl);
+            int script = sl == 10 && !strncasecmp(h, "javascript", 10);
+            if (w->lim->include_links && hl && hl < 2048 && !w->c.pre && !script) {
                 f->href = h;
                 f->href_len = hl;
                 f->md_open_at = (uint32_t)w->pg->md.len;
@@ -434,8 +438,10 @@ static void leave(walker *w, frame *f) {
             md->data[md->len] = 0;
         } else {
             buf_put(md, "](", 2);
-            for (size_t i = 0; i < f->href_len; i++) {
-                char ch = f->href[i];
+            char url[4096];
+            size_t ul = url_resolve(w->lim->base_url, f->href, f->href_len, url, sizeof url);
+            for (size_t i = 0; i < ul; i++) {
+                char ch = url[i];
                 if (ch == ' ') buf_put(md, "%20", 3);
                 else if (ch == '(' || ch == ')') { buf_putc(md, '\\'); buf_putc(md, ch); }
                 else if ((unsigned char)ch >= 0x20) buf_putc(md, ch);

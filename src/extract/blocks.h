@@ -69,6 +69,7 @@ typedef struct walk_limits {
     int (*over_time)(void *ctx);
     void *ctx;
     int include_links;
+    const char *base_url;   /* links in Markdown are resolved against it */
 } walk_limits;
 
 /* 0 ok; 1 depth limit; 2 node limit; 3 time; -1 out of memory. */
