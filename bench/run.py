@@ -61,6 +61,33 @@ def peer_scores(shared, dataset):
     return out
 
 
+def shingle_f1(gold, pred):
+    import collections, re
+    w = re.compile(r'\w+')
+    def sh(t, n=4):
+        return collections.Counter([tuple(t)]) if 0 < len(t) < n else collections.Counter(
+            tuple(t[i:i + n]) for i in range(len(t) - n + 1))
+    g, p = sh(w.findall(gold)), sh(w.findall(pred))
+    tp = sum((g & p).values())
+    if not tp:
+        return 0.0
+    P, R = tp / sum(p.values()), tp / sum(g.values())
+    return 2 * P * R / (P + R)
+
+
+def readability_agreement(build, base):
+    import html as htmlmod, re
+    cases = sorted(c for c in os.listdir(base) if os.path.exists(os.path.join(base, c, 'source.html.gz')))
+    out = sh([os.path.join(build, 'byline'), 'extract', '-q', '--'] +
+             [os.path.join(base, c, 'source.html.gz') for c in cases])
+    texts = [json.loads(l)['text'] for l in out.splitlines()]
+    scores = []
+    for c, t in zip(cases, texts):
+        exp = gzip.open(os.path.join(base, c, 'expected.html.gz')).read().decode('utf8', 'replace')
+        scores.append(shingle_f1(htmlmod.unescape(re.sub(r'<[^>]+>', ' ', exp)), t))
+    return {'cases': len(cases), 'mean_f1': sum(scores) / len(scores)}
+
+
 def max_rss_kb(cmd):
     """Peak RSS of cmd alone: measured from a fresh interpreter whose only child it is."""
     probe = ('import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, '
@@ -91,6 +118,12 @@ def main():
     byline_jsonl(a.build, te_dirs, os.path.join(tmp, 'te.jsonl'))
     to_predictions(os.path.join(tmp, 'te.jsonl'), os.path.join(tmp, 'te.pred'))
     res['trafilatura-eval'] = score(a.shared, 'trafilatura-eval', os.path.join(tmp, 'te.pred'))
+
+    # agreement with Mozilla Readability's own expected output on its test pages
+    # (a regression reference, not independent gold): mean 4-gram shingle F1
+    rtp = os.path.join(corpora, 'readability-test-pages')
+    if os.path.isdir(rtp):
+        res['readability-test-pages'] = readability_agreement(a.build, rtp)
 
     # speed, one core, pages in memory
     speed = [json.loads(sh(pin([os.path.join(a.build, 'byline-bench'), sh_dir])))]
@@ -123,6 +156,10 @@ def main():
         peers = peer_scores(a.shared, ds)
         ptxt = ', '.join(f"{k} {v:.3f}" for k, v in peers.items())
         print(f"| {ds} | **{r['f1']:.3f}** | {r['precision']:.3f} | {r['recall']:.3f} | {r['accuracy']:.3f} | {ptxt} |")
+    if 'readability-test-pages' in res:
+        r = res['readability-test-pages']
+        print(f"\nreadability-test-pages: mean shingle F1 against Readability's expected output over {r['cases']} "
+              f"cases: {r['mean_f1']:.3f}")
     print('\n| extractor (scrapinghub, 1 core, CPU time) | pages/s | MB/s | byline speed-up |')
     print('|---|---|---|---|')
     base = speed[0]['pages_per_cpu_s']
