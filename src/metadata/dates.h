@@ -1,0 +1,30 @@
+/* Dates as pages write them: ISO 8601, numeric and textual forms in English,
+ * German, French, Spanish, Italian, Portuguese, Dutch and Polish, RFC 2822,
+ * CJK, and dates in URLs. */
+#ifndef BYLINE_DATES_H
+#define BYLINE_DATES_H
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct date_val {
+    int16_t year;
+    int8_t month, day;
+    int8_t hour, minute, second;  /* -1 when not given */
+    int16_t tz_minutes;           /* offset east of UTC */
+    int8_t has_tz;
+} date_val;
+
+/* Parse a whole attribute value (meta content, datetime, JSON-LD string).
+ * 1 on success. */
+int date_parse(const char *s, size_t n, date_val *out);
+/* Find the first date with day, month and year in running text; *at gets
+ * its byte offset. 1 when found. */
+int date_find(const char *s, size_t n, date_val *out, size_t *at);
+/* A date in a URL path: /2019/03/05/, /2019-03-05, /20190305/. */
+int date_from_url(const char *url, size_t n, date_val *out);
+/* Plausible for a news page: 1990 .. max_year, valid day of month. */
+int date_valid(const date_val *d, int max_year);
+/* ISO 8601: YYYY-MM-DD, then THH:MM:SS and the offset when known. Returns
+ * the length written (at most 26 bytes plus NUL). */
+size_t date_format(const date_val *d, char *out, size_t cap);
+#endif

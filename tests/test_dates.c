@@ -1,0 +1,65 @@
+/* Dates as pages write them. */
+#include "metadata/dates.h"
+#include "test_util.h"
+
+static const char *iso(const char *s) {
+    static char out[40];
+    date_val d;
+    if (!date_parse(s, strlen(s), &d)) return "none";
+    date_format(&d, out, sizeof out);
+    return out;
+}
+
+static const char *found(const char *s) {
+    static char out[40];
+    date_val d;
+    size_t at;
+    if (!date_find(s, strlen(s), &d, &at)) return "none";
+    date_format(&d, out, sizeof out);
+    return out;
+}
+
+static const char *url(const char *s) {
+    static char out[40];
+    date_val d;
+    if (!date_from_url(s, strlen(s), &d)) return "none";
+    date_format(&d, out, sizeof out);
+    return out;
+}
+
+int main(void) {
+    CHECK_STR(iso("2019-03-05"), "2019-03-05");
+    CHECK_STR(iso("2019-03-05T10:04:09Z"), "2019-03-05T10:04:09+00:00");
+    CHECK_STR(iso("2019-03-05T10:04:09.123+01:00"), "2019-03-05T10:04:09+01:00");
+    CHECK_STR(iso("2019-03-05 10:04:09 -0500"), "2019-03-05T10:04:09-05:00");
+    CHECK_STR(iso("20190305"), "2019-03-05");
+    CHECK_STR(iso("Tue, 05 Mar 2019 10:04:09 GMT"), "2019-03-05T10:04:09+00:00");
+    CHECK_STR(iso("March 5, 2019"), "2019-03-05");
+    CHECK_STR(iso("Mar. 5th, 2019 at 3:05 pm"), "2019-03-05T15:05:00");
+    CHECK_STR(iso("5 March 2019"), "2019-03-05");
+    CHECK_STR(iso("05.03.2019, 10:04 Uhr"), "2019-03-05T10:04:00");
+    CHECK_STR(iso("5. März 2019"), "2019-03-05");
+    CHECK_STR(iso("5 mars 2019 à 10h04"), "2019-03-05T10:04:00");
+    CHECK_STR(iso("5 de marzo de 2019"), "2019-03-05");
+    CHECK_STR(iso("5 marzo 2019"), "2019-03-05");
+    CHECK_STR(iso("5 de março de 2019"), "2019-03-05");
+    CHECK_STR(iso("5 maart 2019"), "2019-03-05");
+    CHECK_STR(iso("5 marca 2019"), "2019-03-05");
+    CHECK_STR(iso("2019年3月5日"), "2019-03-05");
+    CHECK_STR(iso("2019년 3월 5일"), "2019-03-05");
+    CHECK_STR(iso("03/25/2019"), "2019-03-25"); /* month first when the day part cannot be a month */
+    CHECK_STR(iso("25/03/2019"), "2019-03-25");
+    CHECK_STR(iso("05.03.19"), "2019-03-05");
+    CHECK_STR(iso("2019-02-29"), "none"); /* not a leap year */
+    CHECK_STR(iso("2019-13-01"), "none");
+    CHECK_STR(iso("1889-03-05"), "none");
+    CHECK_STR(iso("no date here"), "none");
+    CHECK_STR(found("Published by the desk two days ago, updated on 21 August 2018 at 10:30."), "2018-08-21T10:30:00");
+    CHECK_STR(found("Call 0800 123 4567 or visit us from 9 to 5; since 2004."), "none");
+    CHECK_STR(url("https://news.example/2019/03/05/story.html"), "2019-03-05");
+    CHECK_STR(url("https://news.example/politics/2019-03-05-vote"), "2019-03-05");
+    CHECK_STR(url("https://news.example/a/20190305/story"), "2019-03-05");
+    CHECK_STR(url("https://news.example/2019/03/story"), "none"); /* no day */
+    CHECK_STR(url("https://2019.example/03/05"), "none");         /* the host is not a date */
+    return test_summary("test_dates");
+}
