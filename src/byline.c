@@ -5,6 +5,7 @@
 #include "extract/blocks.h"
 #include "extract/render.h"
 #include "extract/select.h"
+#include "metadata/metadata.h"
 #include "parse/depth.h"
 #include "parse/dom.h"
 #include "record/record.h"
@@ -160,8 +161,6 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     rc = page_build(&d->page, &d->arena, d->dom, &lim);
     rin.nodes = d->page.nodes;
     rin.blocks = d->page.n_blocks;
-    rin.title = d->page.title;
-    rin.title_len = d->page.title_len;
     switch (rc) {
     case 0: break;
     case 1: d->limit = BYLINE_LIMIT_DEPTH; return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "DOM deeper than max_depth");
@@ -177,6 +176,10 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
         render_article(&d->page, &sel, &d->arena, &d->text, &d->md, &r))
         return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
     rin.r = &r;
+    metadata meta;
+    if (metadata_extract(&d->page, &sel, d->dom, &d->arena, opt->url, &meta))
+        return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+    rin.meta = &meta;
     return finish(d, &rin, d->text.len ? BYLINE_OK : BYLINE_EMPTY, d->text.len ? NULL : "no article text found");
 }
 

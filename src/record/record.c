@@ -67,9 +67,58 @@ void record_json(buf *o, const record_in *in) {
         buf_puts(o, "null");
     }
     buf_putc(o, ',');
+    const metadata *m = in->meta;
     key(o, "title");
-    str_or_null(o, in->title, in->title_len);
+    str_or_null(o, m ? m->title : NULL, m && m->title ? strlen(m->title) : 0);
     buf_putc(o, ',');
+    key(o, "site_name");
+    str_or_null(o, m ? m->site_name : NULL, m && m->site_name ? strlen(m->site_name) : 0);
+    buf_putc(o, ',');
+    key(o, "hostname");
+    str_or_null(o, m ? m->hostname : NULL, m && m->hostname ? strlen(m->hostname) : 0);
+    buf_putc(o, ',');
+    key(o, "canonical_url");
+    str_or_null(o, m ? m->canonical_url : NULL, m && m->canonical_url ? strlen(m->canonical_url) : 0);
+    buf_putc(o, ',');
+    key(o, "description");
+    str_or_null(o, m ? m->description : NULL, m && m->description ? strlen(m->description) : 0);
+    buf_putc(o, ',');
+    key(o, "language_declared");
+    str_or_null(o, m ? m->lang_declared : NULL, m && m->lang_declared ? strlen(m->lang_declared) : 0);
+    buf_putc(o, ',');
+    key(o, "authors");
+    buf_putc(o, '[');
+    for (uint32_t i = 0; m && i < m->n_authors; i++) {
+        if (i) buf_putc(o, ',');
+        buf_put_json_str(o, m->authors[i], strlen(m->authors[i]));
+    }
+    buf_put(o, "],", 2);
+    key(o, "byline");
+    str_or_null(o, m ? m->byline : NULL, m && m->byline ? strlen(m->byline) : 0);
+    buf_putc(o, ',');
+    key(o, "date_published");
+    str_or_null(o, m && m->published[0] ? m->published : NULL, m ? strlen(m->published) : 0);
+    buf_putc(o, ',');
+    key(o, "date_modified");
+    str_or_null(o, m && m->modified[0] ? m->modified : NULL, m ? strlen(m->modified) : 0);
+    buf_putc(o, ',');
+    /* where each value was found */
+    key(o, "sources");
+    buf_putc(o, '{');
+    const struct { const char *k; meta_source s; } SRC[] = {
+        {"title", m ? m->title_src : MS_NONE}, {"site_name", m ? m->site_src : MS_NONE},
+        {"authors", m ? m->authors_src : MS_NONE}, {"date_published", m ? m->published_src : MS_NONE},
+        {"date_modified", m ? m->modified_src : MS_NONE}};
+    int first = 1;
+    for (size_t i = 0; i < sizeof SRC / sizeof *SRC; i++) {
+        if (!SRC[i].s) continue;
+        if (!first) buf_putc(o, ',');
+        first = 0;
+        key(o, SRC[i].k);
+        const char *sn = meta_source_name(SRC[i].s);
+        buf_put_json_str(o, sn, strlen(sn));
+    }
+    buf_put(o, "},", 2);
     key(o, "text");
     buf_put_json_str(o, in->text && in->text->data ? in->text->data : "", in->text ? in->text->len : 0);
     buf_putc(o, ',');

@@ -5,6 +5,7 @@
 #include "../../include/byline.h"
 #include "../decode/decode.h"
 #include "../extract/render.h"
+#include "../metadata/metadata.h"
 
 typedef struct record_in {
     byline_status status;
@@ -13,8 +14,7 @@ typedef struct record_in {
     const char *url;
     size_t input_bytes;
     const decoded *dec;          /* NULL when decoding did not run */
-    const char *title;
-    size_t title_len;
+    const metadata *meta;        /* NULL when extraction did not get that far */
     const buf *text, *md;
     const rendered *r;
     uint32_t nodes, blocks;

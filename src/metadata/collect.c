@@ -1,0 +1,169 @@
+/* One walk over the whole tree that picks up what metadata is made of:
+ * <meta>, canonical link, <title>, JSON-LD, <time>, itemprop values, bylines. */
+#include "metadata.h"
+#include <string.h>
+#include <strings.h>
+
+enum { MAX_METAS = 512, MAX_JSONLD = 16, MAX_TIMES = 32, MAX_PROPS = 32, MAX_BYLINES = 8, INNER_MAX = 300 };
+
+static dom_node *next_node(dom_node *n, int descend) {
+    dom_node *c = descend ? dom_first_child(n) : NULL;
+    if (c) return c;
+    while (n) {
+        dom_node *s = dom_next(n);
+        if (s) return s;
+        n = dom_parent(n);
+    }
+    return NULL;
+}
+
+static int has_ci(const char *s, size_t n, const char *lit) {
+    size_t m = strlen(lit);
+    for (size_t i = 0; i + m <= n; i++)
+        if (!strncasecmp(s + i, lit, m)) return 1;
+    return 0;
+}
+
+/* Text of a subtree, whitespace collapsed, at most INNER_MAX bytes. */
+static const char *inner_text(dom_node *root, arena *a, size_t *len) {
+    char *out = arena_alloc(a, INNER_MAX + 1);
+    if (!out) return NULL;
+    size_t o = 0;
+    int space = 0;
+    dom_node *n = dom_first_child(root);
+    while (n && o < INNER_MAX) {
+        dom_tag t = dom_tag_of(n);
+        int descend = t != T_SCRIPT && t != T_STYLE && t != T_NOSCRIPT && t != T_TEMPLATE;
+        if (t == T_TEXT) {
+            size_t l;
+            const char *s = dom_text(n, &l);
+            for (size_t i = 0; i < l && o < INNER_MAX; i++) {
+                unsigned char c = (unsigned char)s[i];
+                if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+                    space = o > 0;
+                    continue;
+                }
+                if (space && o < INNER_MAX) out[o++] = ' ';
+                space = 0;
+                out[o++] = (char)c;
+            }
+        } else if (t == T_BR || t == T_P || t == T_DIV || t == T_LI) {
+            space = o > 0;
+        }
+        /* next node inside root */
+        dom_node *c = descend ? dom_first_child(n) : NULL;
+        if (c) { n = c; continue; }
+        while (n && n != root && !dom_next(n)) n = dom_parent(n);
+        if (!n || n == root) break;
+        n = dom_next(n);
+    }
+    /* do not end inside a UTF-8 sequence */
+    while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80) o--;
+    if (o > 0 && (unsigned char)out[o - 1] >= 0xC0) o--;
+    out[o] = 0;
+    *len = o;
+    return out;
+}
+
+static void add_pair(arena *a, meta_pair *arr, uint32_t *n, uint32_t max, const char *k, size_t kl, const char *v,
+                     size_t vl) {
+    if (*n >= max) return;
+    arr[*n] = (meta_pair){arena_strndup(a, k, kl), arena_strndup(a, v, vl), kl, vl};
+    if (arr[*n].key && arr[*n].val) (*n)++;
+}
+
+int meta_collect(dom *d, arena *a, meta_raw *raw) {
+    memset(raw, 0, sizeof *raw);
+    raw->metas = arena_alloc(a, MAX_METAS * sizeof *raw->metas);
+    raw->jsonld = arena_alloc(a, MAX_JSONLD * sizeof *raw->jsonld);
+    raw->jsonld_len = arena_alloc(a, MAX_JSONLD * sizeof *raw->jsonld_len);
+    raw->times = arena_alloc(a, MAX_TIMES * sizeof *raw->times);
+    raw->props = arena_alloc(a, MAX_PROPS * sizeof *raw->props);
+    raw->bylines = arena_alloc(a, MAX_BYLINES * sizeof *raw->bylines);
+    if (!raw->metas || !raw->jsonld || !raw->jsonld_len || !raw->times || !raw->props || !raw->bylines) return -1;
+    dom_node *root = dom_document(d);
+    dom_node *n = root ? dom_first_child(root) : NULL;
+    while (n) {
+        dom_tag t = dom_tag_of(n);
+        int descend = 1;
+        size_t kl, vl;
+        const char *k, *v;
+        switch (t) {
+        case T_TEXT: case T_COMMENT:
+            descend = 0;
+            break;
+        case T_HTML:
+            if ((v = dom_attr_get(n, "lang", &vl)) && vl) raw->html_lang = v, raw->html_lang_len = vl;
+            break;
+        case T_TITLE:
+            if (!raw->title_tag) raw->title_tag = inner_text(n, a, &raw->title_tag_len);
+            descend = 0;
+            break;
+        case T_META:
+            descend = 0;
+            if (!(v = dom_attr_get(n, "content", &vl))) break;
+            if ((k = dom_attr_get(n, "property", &kl)) || (k = dom_attr_get(n, "name", &kl)) ||
+                (k = dom_attr_get(n, "itemprop", &kl)) || (k = dom_attr_get(n, "http-equiv", &kl)))
+                add_pair(a, raw->metas, &raw->n_metas, MAX_METAS, k, kl, v, vl);
+            break;
+        case T_LINK:
+            descend = 0;
+            if ((k = dom_attr_get(n, "rel", &kl)) && kl == 9 && !strncasecmp(k, "canonical", 9) &&
+                (v = dom_attr_get(n, "href", &vl)) && vl && !raw->canonical)
+                raw->canonical = v, raw->canonical_len = vl;
+            break;
+        case T_SCRIPT:
+            descend = 0;
+            if ((k = dom_attr_get(n, "type", &kl)) && has_ci(k, kl, "ld+json") && raw->n_jsonld < MAX_JSONLD) {
+                dom_node *c = dom_first_child(n);
+                if (c && dom_tag_of(c) == T_TEXT) {
+                    raw->jsonld[raw->n_jsonld] = dom_text(c, &raw->jsonld_len[raw->n_jsonld]);
+                    raw->n_jsonld++;
+                }
+            }
+            break;
+        case T_STYLE: case T_TEMPLATE: case T_SVG: case T_MATH:
+            descend = 0;
+            break;
+        case T_H1:
+            if (!raw->h1) raw->h1 = inner_text(n, a, &raw->h1_len);
+            break;
+        case T_TIME:
+            if ((v = dom_attr_get(n, "datetime", &vl)) && vl && raw->n_times < MAX_TIMES) {
+                const char *what = "";
+                size_t cl, il;
+                const char *cls = dom_attr_get(n, "class", &cl), *ip = dom_attr_get(n, "itemprop", &il);
+                if (dom_attr_get(n, "pubdate", &kl) || (ip && has_ci(ip, il, "published")) ||
+                    (cls && (has_ci(cls, cl, "publish") || has_ci(cls, cl, "posted"))))
+                    what = "pub";
+                else if ((ip && has_ci(ip, il, "modified")) || (cls && (has_ci(cls, cl, "modif") || has_ci(cls, cl, "updat"))))
+                    what = "mod";
+                add_pair(a, raw->times, &raw->n_times, MAX_TIMES, what, strlen(what), v, vl);
+            }
+            break;
+        default:
+            break;
+        }
+        if (t != T_TEXT && t != T_COMMENT && t != T_META) {
+            size_t pl;
+            const char *ip = dom_attr_get(n, "itemprop", &pl);
+            if (ip && pl && raw->n_props < MAX_PROPS &&
+                (has_ci(ip, pl, "datePublished") || has_ci(ip, pl, "dateModified") || has_ci(ip, pl, "author") ||
+                 has_ci(ip, pl, "headline") || has_ci(ip, pl, "dateCreated"))) {
+                if (!(v = dom_attr_get(n, "content", &vl)) && !(v = dom_attr_get(n, "datetime", &vl)))
+                    v = inner_text(n, a, &vl);
+                if (v && vl) add_pair(a, raw->props, &raw->n_props, MAX_PROPS, ip, pl, v, vl);
+            }
+            size_t rl, cl;
+            const char *rel = dom_attr_get(n, "rel", &rl), *cls = dom_attr_get(n, "class", &cl);
+            if (raw->n_bylines < MAX_BYLINES && ((rel && rl == 6 && !strncasecmp(rel, "author", 6)) ||
+                                                 (cls && (has_ci(cls, cl, "byline") || has_ci(cls, cl, "author"))))) {
+                size_t tl;
+                const char *tx = inner_text(n, a, &tl);
+                if (tx && tl && tl < 200) raw->bylines[raw->n_bylines++] = tx;
+            }
+        }
+        n = next_node(n, descend);
+    }
+    return 0;
+}

@@ -1,0 +1,152 @@
+/* JSON-LD through json-c: graphs and arrays of objects; article types first. */
+#include "metadata.h"
+#include <json-c/json.h>
+#include <string.h>
+#include <strings.h>
+
+static int type_is(json_object *o, const char *const *types, size_t nt) {
+    json_object *t;
+    if (!json_object_object_get_ex(o, "@type", &t)) return 0;
+    if (json_object_is_type(t, json_type_array)) {
+        for (size_t i = 0; i < json_object_array_length(t); i++) {
+            const char *s = json_object_get_string(json_object_array_get_idx(t, i));
+            for (size_t k = 0; s && k < nt; k++)
+                if (!strcasecmp(s, types[k])) return 1;
+        }
+        return 0;
+    }
+    const char *s = json_object_get_string(t);
+    for (size_t k = 0; s && k < nt; k++)
+        if (!strcasecmp(s, types[k])) return 1;
+    return 0;
+}
+
+static const char *const ARTICLE[] = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle",
+                                      "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle",
+                                      "ReviewNewsArticle", "LiveBlogPosting", "Report", "ScholarlyArticle",
+                                      "TechArticle", "SocialMediaPosting", "DiscussionForumPosting", "Review",
+                                      "Recipe", "VideoObject"};
+
+static const char *str_of(json_object *o, const char *key) {
+    json_object *v;
+    if (!json_object_object_get_ex(o, key, &v)) return NULL;
+    if (json_object_is_type(v, json_type_array) && json_object_array_length(v))
+        v = json_object_array_get_idx(v, 0);
+    if (json_object_is_type(v, json_type_object)) {
+        json_object *n;
+        if (json_object_object_get_ex(v, "name", &n) || json_object_object_get_ex(v, "@value", &n)) v = n;
+        else return NULL;
+    }
+    if (!json_object_is_type(v, json_type_string)) return NULL;
+    const char *s = json_object_get_string(v);
+    return s && *s ? s : NULL;
+}
+
+/* Names of the "author" value: a string, an object with a name, or an array. */
+static uint32_t authors_of(json_object *o, arena *a, const char **out, uint32_t max) {
+    json_object *v;
+    if (!json_object_object_get_ex(o, "author", &v) && !json_object_object_get_ex(o, "creator", &v)) return 0;
+    uint32_t n = 0;
+    size_t count = json_object_is_type(v, json_type_array) ? json_object_array_length(v) : 1;
+    for (size_t i = 0; i < count && n < max; i++) {
+        json_object *e = json_object_is_type(v, json_type_array) ? json_object_array_get_idx(v, i) : v;
+        const char *name = NULL;
+        if (json_object_is_type(e, json_type_string)) name = json_object_get_string(e);
+        else if (json_object_is_type(e, json_type_object)) {
+            json_object *nm;
+            if (json_object_object_get_ex(e, "name", &nm) && json_object_is_type(nm, json_type_string))
+                name = json_object_get_string(nm);
+        }
+        if (name && *name) n += authors_clean(a, name, strlen(name), out + n, max - n);
+    }
+    return n;
+}
+
+static void set_date(const char *s, char *dst, size_t cap, meta_source *src) {
+    date_val d;
+    if (*src || !s || !date_parse(s, strlen(s), &d)) return;
+    date_format(&d, dst, cap);
+    *src = MS_JSONLD;
+}
+
+static void read_article(json_object *o, arena *a, metadata *m, const char **headline, meta_source *hl_src) {
+    const char *h = str_of(o, "headline");
+    if (!h) h = str_of(o, "name");
+    if (h && !*headline) *headline = arena_strndup(a, h, strlen(h)), *hl_src = MS_JSONLD;
+    set_date(str_of(o, "datePublished"), m->published, sizeof m->published, &m->published_src);
+    if (!m->published_src) set_date(str_of(o, "dateCreated"), m->published, sizeof m->published, &m->published_src);
+    set_date(str_of(o, "dateModified"), m->modified, sizeof m->modified, &m->modified_src);
+    if (!m->n_authors) {
+        m->n_authors = authors_of(o, a, m->authors, META_MAX_AUTHORS);
+        if (m->n_authors) m->authors_src = MS_JSONLD;
+    }
+    json_object *pub;
+    if (!m->site_name && json_object_object_get_ex(o, "publisher", &pub)) {
+        const char *nm = json_object_is_type(pub, json_type_object) ? str_of(pub, "name") : NULL;
+        if (nm) m->site_name = arena_strndup(a, nm, strlen(nm)), m->site_src = MS_JSONLD;
+    }
+    const char *desc = str_of(o, "description");
+    if (desc && !m->description) m->description = arena_strndup(a, desc, strlen(desc));
+}
+
+typedef struct finds { json_object *article, *page, *org; } finds;
+
+/* The first article-typed object, else the first WebPage; an Organization or
+ * WebSite names the outlet. */
+static void walk(json_object *o, finds *f, int depth) {
+    if (!o || depth > 4) return;
+    if (json_object_is_type(o, json_type_array)) {
+        for (size_t i = 0; i < json_object_array_length(o); i++) walk(json_object_array_get_idx(o, i), f, depth + 1);
+        return;
+    }
+    if (!json_object_is_type(o, json_type_object)) return;
+    static const char *const PAGE[] = {"WebPage", "ItemPage"};
+    static const char *const ORG[] = {"Organization", "NewsMediaOrganization", "WebSite", "Corporation"};
+    if (type_is(o, PAGE, 2)) {
+        if (!f->page) f->page = o;
+    } else if (type_is(o, ARTICLE, sizeof ARTICLE / sizeof *ARTICLE)) {
+        if (!f->article) f->article = o;
+    } else if (type_is(o, ORG, 4) && !f->org) {
+        f->org = o;
+    }
+    json_object *g;
+    if (json_object_object_get_ex(o, "@graph", &g)) walk(g, f, depth + 1);
+    if (json_object_object_get_ex(o, "mainEntity", &g)) walk(g, f, depth + 1);
+}
+
+/* Strip what pages wrap JSON-LD in: whitespace, <!-- -->, CDATA, a trailing ';'. */
+static const char *unwrap(const char *s, size_t *n) {
+    size_t b = 0, e = *n;
+    for (int again = 1; again;) {
+        again = 0;
+        while (b < e && (unsigned char)s[b] <= ' ') b++;
+        while (e > b && ((unsigned char)s[e - 1] <= ' ' || s[e - 1] == ';')) e--;
+        if (e - b >= 7 && !memcmp(s + b, "<!--", 4) && !memcmp(s + e - 3, "-->", 3)) b += 4, e -= 3, again = 1;
+        if (e - b >= 12 && !memcmp(s + b, "<![CDATA[", 9) && !memcmp(s + e - 3, "]]>", 3)) b += 9, e -= 3, again = 1;
+        if (e - b >= 14 && !memcmp(s + b, "//<![CDATA[", 11)) b += 11, again = 1;
+        if (e - b >= 5 && !memcmp(s + e - 5, "//]]>", 5)) e -= 5, again = 1;
+    }
+    *n = e - b;
+    return s + b;
+}
+
+void jsonld_read(const meta_raw *raw, arena *a, metadata *m, const char **headline, meta_source *hl_src) {
+    for (uint32_t i = 0; i < raw->n_jsonld; i++) {
+        size_t n = raw->jsonld_len[i];
+        const char *s = unwrap(raw->jsonld[i], &n);
+        if (!n || n > (1u << 22)) continue;
+        json_tokener *tok = json_tokener_new_ex(32);
+        if (!tok) return;
+        json_object *o = json_tokener_parse_ex(tok, s, (int)n);
+        json_tokener_free(tok);
+        if (!o) continue;
+        finds f = {0};
+        walk(o, &f, 0);
+        if (f.article || f.page) read_article(f.article ? f.article : f.page, a, m, headline, hl_src);
+        if (f.org && !m->site_name) {
+            const char *nm = str_of(f.org, "name");
+            if (nm) m->site_name = arena_strndup(a, nm, strlen(nm)), m->site_src = MS_JSONLD;
+        }
+        json_object_put(o);
+    }
+}

@@ -1,0 +1,349 @@
+/* The choices: which of the candidates a page offers becomes the headline,
+ * the authors and the dates. Structured data first, then the head's meta
+ * tags, then the article region, then the text. */
+#include "metadata.h"
+#include <string.h>
+#include <strings.h>
+
+const char *meta_source_name(meta_source s) {
+    static const char *const names[] = {NULL, "json-ld", "microdata", "opengraph", "meta", "time-element",
+                                        "url", "text", "title", "h1"};
+    return names[s];
+}
+
+/* The value of the first <meta> whose key is one of keys (case-insensitive). */
+static const meta_pair *meta_get(const meta_raw *raw, const char *const *keys, size_t nk) {
+    for (size_t k = 0; k < nk; k++)
+        for (uint32_t i = 0; i < raw->n_metas; i++)
+            if (raw->metas[i].val_len && !strcasecmp(raw->metas[i].key, keys[k])) return &raw->metas[i];
+    return NULL;
+}
+
+static meta_source source_of_key(const char *key) {
+    if (!strncasecmp(key, "og:", 3) || !strncasecmp(key, "article:", 8)) return MS_OPENGRAPH;
+    return MS_META;
+}
+
+static void set_date_from(const char *s, size_t n, meta_source src, char *dst, size_t cap, meta_source *dsrc) {
+    date_val d;
+    if (*dsrc || !s || !date_parse(s, n, &d)) return;
+    date_format(&d, dst, cap);
+    *dsrc = src;
+}
+
+static const char *const PUBLISHED_KEYS[] = {
+    "article:published_time", "og:article:published_time", "og:published_time", "datePublished",
+    "article.published", "published_time", "publishdate", "publish-date", "publish_date", "pubdate",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
+    "dc.date", "dcterms.date", "date", "citation_publication_date", "citation_date", "original-publish-date",
+    "article:post_date", "og:pubdate", "cxenseparse:recs:publishtime", "date.available", "pub_date"};
+static const char *const MODIFIED_KEYS[] = {
+    "article:modified_time", "og:updated_time", "og:article:modified_time", "dateModified", "modified_time",
+    "last-modified", "lastmod", "dc.date.modified", "dcterms.modified", "article.updated", "revised"};
+static const char *const AUTHOR_KEYS[] = {"author", "article:author", "parsely-author", "sailthru.author",
+                                          "dc.creator", "dcterms.creator", "byl", "og:article:author",
+                                          "citation_author", "twitter:creator"};
+static const char *const SITE_KEYS[] = {"og:site_name", "application-name", "twitter:site", "publisher",
+                                        "dc.publisher"};
+
+/* ---- authors -------------------------------------------------------- */
+
+static int is_space_c(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* Words that mark a byline's frame, not a name. */
+static const char *const BY_WORDS[] = {"by", "von", "par", "por", "di", "door", "da", "av", "af", "mit",
+                                       "written", "posted", "autor", "autorin", "author", "redaktion:",
+                                       "text:", "texto:", "from", "reporting"};
+/* Job titles and labels that follow a name after a comma or a dash. */
+static const char *const ROLE_WORDS[] = {
+    "reporter", "correspondent", "editor", "writer", "staff", "contributor", "columnist", "journalist",
+    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "chefredakteur", "photographer",
+    "producer", "analyst", "senior", "associate", "chief", "news", "desk", "team", "redaktion", "freelance",
+    "contributing", "special", "political", "business", "sports", "science", "reuters", "ap", "afp", "dpa"};
+
+static int word_in_list(const char *w, size_t n, const char *const *list, size_t count) {
+    for (size_t i = 0; i < count; i++)
+        if (strlen(list[i]) == n && !strncasecmp(list[i], w, n)) return 1;
+    return 0;
+}
+
+/* One candidate name s[0..n): trimmed, frame words dropped; NULL when it is no person's name. */
+static const char *clean_name(arena *a, const char *s, size_t n) {
+    while (n && (is_space_c(*s) || *s == '-' || *s == ':' || *s == '|' || *s == '(' || *s == '@')) s++, n--;
+    while (n && (is_space_c(s[n - 1]) || s[n - 1] == '.' || s[n - 1] == ')' || s[n - 1] == '|' || s[n - 1] == '-'))
+        n--;
+    /* leading frame words: "By", "Written by", "Von" */
+    for (int again = 1; again && n;) {
+        again = 0;
+        size_t w = 0;
+        while (w < n && !is_space_c(s[w])) w++;
+        if (w < n && word_in_list(s, w, BY_WORDS, sizeof BY_WORDS / sizeof *BY_WORDS)) {
+            s += w, n -= w;
+            while (n && is_space_c(*s)) s++, n--;
+            again = 1;
+        }
+    }
+    if (n < 3 || n > 60) return NULL;
+    size_t words = 1, upper_start = 0, letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= '0' && c <= '9') return NULL;          /* dates, counts */
+        if (c == '@' || c == '/' || c == '=' || c == '?') return NULL; /* emails, handles, URLs */
+        if (is_space_c((char)c)) {
+            words++;
+            continue;
+        }
+        letters++;
+        if ((i == 0 || is_space_c(s[i - 1])) && ((c >= 'A' && c <= 'Z') || c >= 0xC0)) upper_start++;
+    }
+    if (words > 5 || !letters || !upper_start) return NULL;
+    /* every word a role word: "Staff", "News Desk" */
+    size_t role = 0, w0 = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || is_space_c(s[i])) {
+            if (i > w0 && word_in_list(s + w0, i - w0, ROLE_WORDS, sizeof ROLE_WORDS / sizeof *ROLE_WORDS)) role++;
+            w0 = i + 1;
+        }
+    }
+    if (role == words) return NULL;
+    return arena_strndup(a, s, n);
+}
+
+uint32_t authors_clean(arena *a, const char *s, size_t n, const char **out, uint32_t max) {
+    uint32_t k = 0;
+    size_t i = 0;
+    while (i < n && k < max) {
+        /* split at ",", ";", "&", "/", " and ", " und ", " et ", " y ", " e ", "|" */
+        size_t j = i, cut = 0;
+        while (j < n) {
+            char c = s[j];
+            if (c == ',' || c == ';' || c == '&' || c == '|' || c == '/' || c == '\n') { cut = 1; break; }
+            if (is_space_c(c) && j + 1 < n) {
+                static const char *const AND[] = {"and ", "und ", "et ", "y ", "e ", "en ", "i ", "og "};
+                size_t m = 0;
+                for (size_t q = 0; q < sizeof AND / sizeof *AND; q++) {
+                    size_t l = strlen(AND[q]);
+                    if (j + 1 + l <= n && !strncasecmp(s + j + 1, AND[q], l)) { m = l; break; }
+                }
+                if (m) { cut = m + 1; break; }
+            }
+            j++;
+        }
+        const char *name = clean_name(a, s + i, j - i);
+        if (name) {
+            int dup = 0;
+            for (uint32_t q = 0; q < k; q++) dup |= !strcasecmp(out[q], name);
+            if (!dup) out[k++] = name;
+        }
+        i = j + (cut ? cut : 1);
+    }
+    return k;
+}
+
+/* ---- title ---------------------------------------------------------- */
+
+static int ieq_n(const char *a, size_t an, const char *b, size_t bn) { return an == bn && !strncasecmp(a, b, an); }
+
+/* Does the segment name the site: equal to site_name, or to the host's
+ * main label ("nytimes" for www.nytimes.com), ignoring case and spaces? */
+static int names_site(const char *seg, size_t n, const char *site, const char *host) {
+    while (n && is_space_c(*seg)) seg++, n--;
+    while (n && is_space_c(seg[n - 1])) n--;
+    if (!n) return 0;
+    if (site && ieq_n(seg, n, site, strlen(site))) return 1;
+    char squeezed[128];
+    size_t q = 0;
+    for (size_t i = 0; i < n && q < sizeof squeezed; i++)
+        if (!is_space_c(seg[i]) && seg[i] != '.' && seg[i] != '-') squeezed[q++] = (char)(seg[i] | 0x20);
+    if (host) {
+        const char *h = host;
+        if (!strncasecmp(h, "www.", 4)) h += 4;
+        size_t hl = 0;
+        while (h[hl] && h[hl] != '.') hl++;
+        if (hl >= 3 && ieq_n(squeezed, q, h, hl)) return 1;
+        if (q >= 4 && strlen(host) >= q) {
+            /* "Spiegel Online" for spiegel.de: the host's label starts the squeezed name */
+            if (hl >= 4 && q >= hl && !strncasecmp(squeezed, h, hl)) return 1;
+        }
+    }
+    return 0;
+}
+
+const char *title_clean(arena *a, const char *t, size_t n, const char *site, const char *host) {
+    while (n && is_space_c(*t)) t++, n--;
+    while (n && is_space_c(t[n - 1])) n--;
+    static const char *const SEPS[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " – ", " ~ "};
+    for (int round = 0; round < 2; round++) {
+        /* last separator: a site-name suffix */
+        size_t best = 0, sl = 0;
+        for (size_t k = 0; k < sizeof SEPS / sizeof *SEPS; k++) {
+            size_t l = strlen(SEPS[k]);
+            for (size_t i = n; i-- > 0;)
+                if (i + l <= n && !memcmp(t + i, SEPS[k], l)) {
+                    if (i > best) best = i, sl = l;
+                    break;
+                }
+        }
+        if (best && names_site(t + best + sl, n - best - sl, site, host)) {
+            n = best;
+            continue;
+        }
+        /* first separator: a site-name prefix */
+        size_t first = n;
+        for (size_t k = 0; k < sizeof SEPS / sizeof *SEPS; k++) {
+            size_t l = strlen(SEPS[k]);
+            for (size_t i = 0; i + l <= n; i++)
+                if (!memcmp(t + i, SEPS[k], l)) {
+                    if (i < first) first = i, sl = l;
+                    break;
+                }
+        }
+        if (first < n && names_site(t, first, site, host)) {
+            t += first + sl, n -= first + sl;
+            continue;
+        }
+        /* a short last part after " | " is a site name even when unnamed */
+        if (best && sl == 3 && t[best + 1] == '|' && n - best - sl < 40 && best > n - best) {
+            n = best;
+            continue;
+        }
+        break;
+    }
+    return arena_strndup(a, t, n);
+}
+
+/* ---- hostname ------------------------------------------------------- */
+
+static const char *host_of(arena *a, const char *url, size_t n) {
+    const char *p = memchr(url, ':', n);
+    if (!p || (size_t)(p - url) + 3 > n || p[1] != '/' || p[2] != '/') return NULL;
+    const char *h = p + 3, *e = url + n;
+    const char *q = h;
+    while (q < e && *q != '/' && *q != '?' && *q != '#' && *q != ':') q++;
+    const char *at = memchr(h, '@', (size_t)(q - h));
+    if (at) h = at + 1;
+    if (q == h) return NULL;
+    char *o = arena_strndup(a, h, (size_t)(q - h));
+    for (char *c = o; c && *c; c++) *c = (char)((*c >= 'A' && *c <= 'Z') ? *c | 0x20 : *c);
+    return o;
+}
+
+/* ---- the choices ---------------------------------------------------- */
+
+static const char *dup_trim(arena *a, const char *s, size_t n) {
+    while (n && is_space_c(*s)) s++, n--;
+    while (n && is_space_c(s[n - 1])) n--;
+    return n ? arena_strndup(a, s, n) : NULL;
+}
+
+int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, const char *url, metadata *m) {
+    memset(m, 0, sizeof *m);
+    meta_raw raw;
+    if (meta_collect(d, a, &raw)) return -1;
+    const char *headline = NULL;
+    meta_source hl_src = MS_NONE;
+    jsonld_read(&raw, a, m, &headline, &hl_src);
+
+    /* canonical URL and host */
+    if (raw.canonical) m->canonical_url = dup_trim(a, raw.canonical, raw.canonical_len);
+    if (!m->canonical_url) {
+        static const char *const K[] = {"og:url"};
+        const meta_pair *p = meta_get(&raw, K, 1);
+        if (p) m->canonical_url = dup_trim(a, p->val, p->val_len);
+    }
+    if (m->canonical_url) m->hostname = host_of(a, m->canonical_url, strlen(m->canonical_url));
+    if (!m->hostname && url) m->hostname = host_of(a, url, strlen(url));
+
+    /* outlet */
+    if (!m->site_name) {
+        const meta_pair *p = meta_get(&raw, SITE_KEYS, sizeof SITE_KEYS / sizeof *SITE_KEYS);
+        if (p && !(p->val[0] == '@')) m->site_name = dup_trim(a, p->val, p->val_len), m->site_src = source_of_key(p->key);
+    }
+    static const char *const DESC[] = {"og:description", "description", "twitter:description"};
+    if (!m->description) {
+        const meta_pair *p = meta_get(&raw, DESC, 3);
+        if (p) m->description = dup_trim(a, p->val, p->val_len);
+    }
+    if (raw.html_lang) m->lang_declared = dup_trim(a, raw.html_lang, raw.html_lang_len);
+    if (!m->lang_declared) {
+        static const char *const K[] = {"content-language", "og:locale", "language", "dc.language"};
+        const meta_pair *p = meta_get(&raw, K, 4);
+        if (p) m->lang_declared = dup_trim(a, p->val, p->val_len);
+    }
+
+    /* headline: structured data, Open Graph, the page's h1, <title>; the
+     * site name is cut off whichever it came from */
+    static const char *const TITLE_KEYS[] = {"og:title", "twitter:title", "headline", "dc.title", "title"};
+    if (!headline) {
+        const meta_pair *p = meta_get(&raw, TITLE_KEYS, sizeof TITLE_KEYS / sizeof *TITLE_KEYS);
+        if (p) headline = arena_strndup(a, p->val, p->val_len), hl_src = source_of_key(p->key);
+    }
+    if (!headline && raw.h1 && raw.h1_len) headline = raw.h1, hl_src = MS_H1;
+    if (!headline && raw.title_tag && raw.title_tag_len) headline = raw.title_tag, hl_src = MS_TITLE;
+    if (headline) {
+        m->title = title_clean(a, headline, strlen(headline), m->site_name, m->hostname);
+        m->title_src = hl_src;
+    }
+
+    /* dates: JSON-LD (done), meta tags, itemprop, <time>, URL, text near the article */
+    const meta_pair *p = meta_get(&raw, PUBLISHED_KEYS, sizeof PUBLISHED_KEYS / sizeof *PUBLISHED_KEYS);
+    if (p) set_date_from(p->val, p->val_len, source_of_key(p->key), m->published, sizeof m->published, &m->published_src);
+    p = meta_get(&raw, MODIFIED_KEYS, sizeof MODIFIED_KEYS / sizeof *MODIFIED_KEYS);
+    if (p) set_date_from(p->val, p->val_len, source_of_key(p->key), m->modified, sizeof m->modified, &m->modified_src);
+    for (uint32_t i = 0; i < raw.n_props; i++) {
+        const meta_pair *q = &raw.props[i];
+        if (!strcasecmp(q->key, "datePublished") || !strcasecmp(q->key, "dateCreated"))
+            set_date_from(q->val, q->val_len, MS_MICRODATA, m->published, sizeof m->published, &m->published_src);
+        else if (!strcasecmp(q->key, "dateModified"))
+            set_date_from(q->val, q->val_len, MS_MICRODATA, m->modified, sizeof m->modified, &m->modified_src);
+    }
+    for (int pass = 0; pass < 2 && !m->published_src; pass++)
+        for (uint32_t i = 0; i < raw.n_times && !m->published_src; i++)
+            if ((pass == 0 && raw.times[i].key_len == 3 && !memcmp(raw.times[i].key, "pub", 3)) ||
+                (pass == 1 && raw.times[i].key_len == 0))
+                set_date_from(raw.times[i].val, raw.times[i].val_len, MS_TIME, m->published, sizeof m->published,
+                              &m->published_src);
+    for (uint32_t i = 0; i < raw.n_times && !m->modified_src; i++)
+        if (raw.times[i].key_len == 3 && !memcmp(raw.times[i].key, "mod", 3))
+            set_date_from(raw.times[i].val, raw.times[i].val_len, MS_TIME, m->modified, sizeof m->modified,
+                          &m->modified_src);
+    if (!m->published_src) {
+        const char *u = m->canonical_url ? m->canonical_url : url;
+        date_val dv;
+        if (u && date_from_url(u, strlen(u), &dv)) date_format(&dv, m->published, sizeof m->published), m->published_src = MS_URL;
+        else if (url && u != url && date_from_url(url, strlen(url), &dv))
+            date_format(&dv, m->published, sizeof m->published), m->published_src = MS_URL;
+    }
+    if (!m->published_src && pg->n_blocks) {
+        /* the text around the start of the article, then the article, then the page */
+        uint32_t from = sel->from > 12 ? sel->from - 12 : 0;
+        uint32_t spans[3][2] = {{from, sel->to < sel->from + 6 ? sel->to : sel->from + 6}, {sel->from, sel->to},
+                                {0, pg->n_blocks}};
+        for (int s = 0; s < 3 && !m->published_src; s++)
+            for (uint32_t i = spans[s][0]; i < spans[s][1] && i < pg->n_blocks && !m->published_src; i++) {
+                const xblock *b = &pg->blocks[i];
+                date_val dv;
+                if (date_find(pg->text.data + b->text_off, b->text_len, &dv, NULL))
+                    date_format(&dv, m->published, sizeof m->published), m->published_src = MS_TEXT;
+            }
+    }
+
+    /* authors: JSON-LD (done), meta, itemprop, bylines */
+    if (!m->n_authors) {
+        p = meta_get(&raw, AUTHOR_KEYS, sizeof AUTHOR_KEYS / sizeof *AUTHOR_KEYS);
+        if (p && !(p->val_len > 4 && !strncasecmp(p->val, "http", 4))) {
+            m->n_authors = authors_clean(a, p->val, p->val_len, m->authors, META_MAX_AUTHORS);
+            if (m->n_authors) m->authors_src = source_of_key(p->key), m->byline = dup_trim(a, p->val, p->val_len);
+        }
+    }
+    for (uint32_t i = 0; i < raw.n_props && !m->n_authors; i++)
+        if (!strcasecmp(raw.props[i].key, "author")) {
+            m->n_authors = authors_clean(a, raw.props[i].val, raw.props[i].val_len, m->authors, META_MAX_AUTHORS);
+            if (m->n_authors) m->authors_src = MS_MICRODATA, m->byline = raw.props[i].val;
+        }
+    for (uint32_t i = 0; i < raw.n_bylines && !m->n_authors; i++) {
+        m->n_authors = authors_clean(a, raw.bylines[i], strlen(raw.bylines[i]), m->authors, META_MAX_AUTHORS);
+        if (m->n_authors) m->authors_src = MS_TEXT, m->byline = raw.bylines[i];
+    }
+    return 0;
+}

@@ -1,0 +1,69 @@
+/* Stage 6: metadata from the page head, structured data and the article
+ * region: headline, outlet, authors, dates with where each was found. */
+#ifndef BYLINE_METADATA_H
+#define BYLINE_METADATA_H
+#include <stddef.h>
+#include <stdint.h>
+#include "../extract/select.h"
+#include "../parse/dom.h"
+#include "../util/arena.h"
+#include "dates.h"
+
+typedef enum meta_source {
+    MS_NONE = 0, MS_JSONLD, MS_MICRODATA, MS_OPENGRAPH, MS_META, MS_TIME, MS_URL, MS_TEXT, MS_TITLE, MS_H1
+} meta_source;
+
+enum { META_MAX_AUTHORS = 16 };
+
+typedef struct metadata {
+    const char *title;            /* the headline, site name removed */
+    meta_source title_src;
+    const char *site_name;
+    meta_source site_src;
+    const char *description;
+    const char *canonical_url;
+    const char *hostname;         /* of the canonical URL, else of the caller's URL */
+    const char *lang_declared;    /* <html lang>, content-language */
+    const char *authors[META_MAX_AUTHORS];
+    uint32_t n_authors;
+    meta_source authors_src;
+    const char *byline;           /* the raw byline string the authors came from */
+    char published[40];           /* ISO 8601, "" when unknown */
+    meta_source published_src;
+    char modified[40];
+    meta_source modified_src;
+} metadata;
+
+/* Everything the collecting walk found, before choices are made. */
+typedef struct meta_pair { const char *key, *val; size_t key_len, val_len; } meta_pair;
+
+typedef struct meta_raw {
+    meta_pair *metas;             /* <meta name|property|itemprop = content> */
+    uint32_t n_metas, cap_metas;
+    const char **jsonld;          /* <script type=application/ld+json> texts */
+    size_t *jsonld_len;
+    uint32_t n_jsonld;
+    const char *html_lang, *canonical, *title_tag, *h1;
+    size_t html_lang_len, canonical_len, title_tag_len, h1_len;
+    meta_pair *times;             /* <time datetime>: key = what its markup says (pub, mod, ""), val = datetime */
+    uint32_t n_times;
+    meta_pair *props;             /* itemprop elements' values: datePublished, dateModified, author, headline */
+    uint32_t n_props;
+    const char **bylines;         /* texts of rel=author links and byline/author-classed elements */
+    uint32_t n_bylines;
+} meta_raw;
+
+int meta_collect(dom *d, arena *a, meta_raw *raw);
+/* JSON-LD: fills what it finds into m (fields still empty only). */
+void jsonld_read(const meta_raw *raw, arena *a, metadata *m, const char **headline, meta_source *hl_src);
+
+/* The choices. url may be NULL. 0 ok, -1 out of memory. */
+int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, const char *url, metadata *m);
+
+const char *meta_source_name(meta_source s);
+/* Clean a byline into person names: drops "By", emails, URLs, dates, job
+ * titles; splits on "and", commas, "&". Returns the number written to out. */
+uint32_t authors_clean(arena *a, const char *s, size_t n, const char **out, uint32_t max);
+/* Remove a site-name suffix or prefix ("Headline | Site", "Site - Headline"). */
+const char *title_clean(arena *a, const char *t, size_t n, const char *site, const char *host);
+#endif
