@@ -61,5 +61,24 @@ int main(void) {
     CHECK_STR(url("https://news.example/a/20190305/story"), "2019-03-05");
     CHECK_STR(url("https://news.example/2019/03/story"), "none"); /* no day */
     CHECK_STR(url("https://2019.example/03/05"), "none");         /* the host is not a date */
+    /* UTC to Central European time, summer and winter, across midnight and month ends */
+    date_val d;
+    char out[40];
+    date_parse("2019-10-18T22:04:00Z", 20, &d);
+    date_utc_to_cet(&d);
+    date_format(&d, out, sizeof out);
+    CHECK_STR(out, "2019-10-19T00:04:00+02:00");
+    date_parse("2021-11-04T23:00Z", 17, &d);
+    date_utc_to_cet(&d);
+    date_format(&d, out, sizeof out);
+    CHECK_STR(out, "2021-11-05T00:00:00+01:00");
+    date_parse("2021-12-31T23:30:00+00:00", 25, &d);
+    date_utc_to_cet(&d);
+    date_format(&d, out, sizeof out);
+    CHECK_STR(out, "2022-01-01T00:30:00+01:00");
+    date_parse("2023-11-09T01:09:55-07:00", 25, &d); /* not UTC: converted through UTC */
+    date_utc_to_cet(&d);
+    date_format(&d, out, sizeof out);
+    CHECK_STR(out, "2023-11-09T09:09:55+01:00");
     return test_summary("test_dates");
 }

@@ -144,6 +144,15 @@ int meta_collect(dom *d, arena *a, meta_raw *raw) {
         default:
             break;
         }
+        if (t != T_TEXT && t != T_COMMENT && t != T_META && t != T_TIME && raw->n_times < MAX_TIMES) {
+            /* <abbr class="published" title="2013-04-04T18:52:11">, <span class="updated" title=...> */
+            size_t cl, tl;
+            const char *cls = dom_attr_get(n, "class", &cl), *ti;
+            if (cls && (ti = dom_attr_get(n, "title", &tl)) && tl >= 8 && tl < 64) {
+                const char *what = has_ci(cls, cl, "publish") ? "pub" : has_ci(cls, cl, "updated") ? "mod" : NULL;
+                if (what) add_pair(a, raw->times, &raw->n_times, MAX_TIMES, what, 3, ti, tl);
+            }
+        }
         if (t != T_TEXT && t != T_COMMENT && t != T_META) {
             size_t pl;
             const char *ip = dom_attr_get(n, "itemprop", &pl);

@@ -369,3 +369,47 @@ size_t date_format(const date_val *d, char *out, size_t cap) {
     out[n] = 0;
     return n;
 }
+
+/* Day of week, 0 = Sunday (Sakamoto). */
+static int weekday(int y, int m, int d) {
+    static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    if (m < 3) y -= 1;
+    return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+}
+
+static int last_sunday(int y, int m) {
+    static const int8_t DAYS[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int d = DAYS[m];
+    return d - weekday(y, m, d);
+}
+
+static int days_in(int y, int m) {
+    static const int8_t DAYS[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0) ? 29 : DAYS[m];
+}
+
+void date_utc_to_cet(date_val *d) {
+    if (!d->has_tz || d->hour < 0) return;
+    /* to UTC first */
+    int minutes = d->hour * 60 + d->minute - d->tz_minutes;
+    int y = d->year, m = d->month, day = d->day;
+    /* summer time: last Sunday of March 01:00 UTC .. last Sunday of October 01:00 UTC */
+    int utc_h = ((minutes % 1440) + 1440) % 1440 / 60;
+    int shift_day = minutes < 0 ? -1 : minutes >= 1440 ? 1 : 0;
+    int ud = day + shift_day, um = m, uy = y;
+    if (ud < 1) { if (--um < 1) um = 12, uy--; ud = days_in(uy, um); }
+    else if (ud > days_in(uy, um)) { ud = 1; if (++um > 12) um = 1, uy++; }
+    int ls_mar = last_sunday(uy, 3), ls_oct = last_sunday(uy, 10);
+    int summer = (um > 3 && um < 10) || (um == 3 && (ud > ls_mar || (ud == ls_mar && utc_h >= 1))) ||
+                 (um == 10 && (ud < ls_oct || (ud == ls_oct && utc_h < 1)));
+    int off = summer ? 120 : 60;
+    minutes += off;
+    int nd = day;
+    while (minutes < 0) minutes += 1440, nd--;
+    while (minutes >= 1440) minutes -= 1440, nd++;
+    if (nd < 1) { if (--m < 1) m = 12, y--; nd = days_in(y, m); }
+    else if (nd > days_in(y, m)) { nd = 1; if (++m > 12) m = 1, y++; }
+    d->year = (int16_t)y, d->month = (int8_t)m, d->day = (int8_t)nd;
+    d->hour = (int8_t)(minutes / 60), d->minute = (int8_t)(minutes % 60);
+    d->tz_minutes = (int16_t)off;
+}

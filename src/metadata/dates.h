@@ -24,6 +24,10 @@ int date_find(const char *s, size_t n, date_val *out, size_t *at);
 int date_from_url(const char *url, size_t n, date_val *out);
 /* Plausible for a news page: 1990 .. max_year, valid day of month. */
 int date_valid(const date_val *d, int max_year);
+/* Move a UTC timestamp to Central European time (CET/CEST, EU summer-time
+ * rules): for pages whose language or country says they were published
+ * there, the local day is the publication day. */
+void date_utc_to_cet(date_val *d);
 /* ISO 8601: YYYY-MM-DD, then THH:MM:SS and the offset when known. Returns
  * the length written (at most 26 bytes plus NUL). */
 size_t date_format(const date_val *d, char *out, size_t cap);

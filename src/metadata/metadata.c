@@ -228,6 +228,48 @@ static const char *host_of(arena *a, const char *url, size_t n) {
     return o;
 }
 
+/* ---- time zones ----------------------------------------------------- */
+
+/* A page in a Central European language, or on a Central European country
+ * domain: its UTC timestamps are read in CET/CEST for the local day. */
+static int central_european(const metadata *m) {
+    static const char *const LANGS[] = {"de", "fr", "it", "nl", "pl", "cs", "da", "sv", "nb", "nn", "no", "hu",
+                                        "sk", "sl", "hr", "sr", "bs", "lb", "ca"};
+    const char *l = m->lang_declared;
+    if (l && strlen(l) >= 2) {
+        for (size_t i = 0; i < sizeof LANGS / sizeof *LANGS; i++)
+            if (!strncasecmp(l, LANGS[i], 2) && (l[2] == 0 || l[2] == '-' || l[2] == '_')) {
+                /* fr-CA, de-US: the region says otherwise */
+                if (l[2] && strlen(l) >= 5 && strchr("-_", l[2])) {
+                    static const char *const EU[] = {"de", "at", "ch", "fr", "be", "lu", "it", "nl", "pl", "cz",
+                                                     "dk", "se", "no", "hu", "sk", "si", "hr", "rs", "ba", "es",
+                                                     "li", "mc", "ad"};
+                    int eu = 0;
+                    for (size_t k = 0; k < sizeof EU / sizeof *EU; k++) eu |= !strncasecmp(l + 3, EU[k], 2);
+                    return eu;
+                }
+                return 1;
+            }
+        if (!strncasecmp(l, "es-es", 5)) return 1;
+    }
+    const char *h = m->hostname;
+    if (h) {
+        const char *dot = strrchr(h, '.');
+        static const char *const TLD[] = {".de", ".at", ".ch", ".fr", ".it", ".nl", ".be", ".pl", ".cz", ".dk",
+                                          ".se", ".no", ".hu", ".sk", ".si", ".hr", ".es", ".lu", ".li"};
+        for (size_t i = 0; dot && i < sizeof TLD / sizeof *TLD; i++)
+            if (!strcasecmp(dot, TLD[i])) return 1;
+    }
+    return 0;
+}
+
+static void localize(char *iso, size_t cap) {
+    date_val d;
+    if (!iso[0] || !date_parse(iso, strlen(iso), &d) || !d.has_tz || d.tz_minutes != 0) return;
+    date_utc_to_cet(&d);
+    date_format(&d, iso, cap);
+}
+
 /* ---- the choices ---------------------------------------------------- */
 
 static const char *dup_trim(arena *a, const char *s, size_t n) {
@@ -236,7 +278,29 @@ static const char *dup_trim(arena *a, const char *s, size_t n) {
     return n ? arena_strndup(a, s, n) : NULL;
 }
 
-int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, const char *url, metadata *m) {
+/* A date under one of the keys that page scripts use for publication, in
+ * JSON blobs the page carries: "published_at":"2019-03-02T06:22:28+01:00". */
+static int date_in_scripts(const char *html, size_t n, date_val *out) {
+    static const char *const KEYS[] = {"\"datePublished\"", "\"published_at\"", "\"publishedAt\"",
+                                       "\"publishDate\"", "\"publishedDate\"", "\"date_published\"",
+                                       "\"firstPublished\"", "\"publicationDate\"", "\"pubDate\"",
+                                       "\"createdAt\"", "\"created_at\"", "\"dateCreated\""};
+    for (size_t k = 0; k < sizeof KEYS / sizeof *KEYS; k++) {
+        size_t kl = strlen(KEYS[k]);
+        const char *p = html, *end = html + n;
+        while ((p = memmem(p, (size_t)(end - p), KEYS[k], kl))) {
+            const char *v = p + kl;
+            while (v < end && (*v == ' ' || *v == ':' || *v == '"' || *v == '\\')) v++;
+            size_t avail = (size_t)(end - v) < 40 ? (size_t)(end - v) : 40;
+            if (avail >= 8 && v[0] >= '1' && v[0] <= '2' && date_parse(v, avail, out)) return 1;
+            p += kl;
+        }
+    }
+    return 0;
+}
+
+int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, const char *url, const char *html,
+                     size_t html_len, metadata *m) {
     memset(m, 0, sizeof *m);
     meta_raw raw;
     if (meta_collect(d, a, &raw)) return -1;
@@ -314,6 +378,19 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
         else if (url && u != url && date_from_url(url, strlen(url), &dv))
             date_format(&dv, m->published, sizeof m->published), m->published_src = MS_URL;
     }
+    if (!m->published_src) {
+        date_val dv;
+        if (html && date_in_scripts(html, html_len, &dv))
+            date_format(&dv, m->published, sizeof m->published), m->published_src = MS_META;
+    }
+    if (!m->published_src) {
+        /* an image filed under the day: /files/2016/05/04/photo.png */
+        static const char *const IMG[] = {"og:image", "twitter:image", "og:image:url"};
+        const meta_pair *ip = meta_get(&raw, IMG, 3);
+        date_val dv;
+        if (ip && date_from_url(ip->val, ip->val_len, &dv))
+            date_format(&dv, m->published, sizeof m->published), m->published_src = MS_URL;
+    }
     if (!m->published_src && pg->n_blocks) {
         /* the text around the start of the article, then the article, then the page */
         uint32_t from = sel->from > 12 ? sel->from - 12 : 0;
@@ -326,6 +403,11 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
                 if (date_find(pg->text.data + b->text_off, b->text_len, &dv, NULL))
                     date_format(&dv, m->published, sizeof m->published), m->published_src = MS_TEXT;
             }
+    }
+
+    if (central_european(m)) {
+        localize(m->published, sizeof m->published);
+        localize(m->modified, sizeof m->modified);
     }
 
     /* authors: JSON-LD (done), meta, itemprop, bylines */

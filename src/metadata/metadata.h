@@ -57,8 +57,10 @@ int meta_collect(dom *d, arena *a, meta_raw *raw);
 /* JSON-LD: fills what it finds into m (fields still empty only). */
 void jsonld_read(const meta_raw *raw, arena *a, metadata *m, const char **headline, meta_source *hl_src);
 
-/* The choices. url may be NULL. 0 ok, -1 out of memory. */
-int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, const char *url, metadata *m);
+/* The choices. url may be NULL; html is the decoded page (for dates that
+ * only scripts carry). 0 ok, -1 out of memory. */
+int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, const char *url, const char *html,
+                     size_t html_len, metadata *m);
 
 const char *meta_source_name(meta_source s);
 /* Clean a byline into person names: drops "By", emails, URLs, dates, job
