@@ -270,6 +270,31 @@ static void localize(char *iso, size_t cap) {
     date_format(&d, iso, cap);
 }
 
+/* The first date written in the text around the start of the article. */
+static int visible_date(const page *pg, const selection *sel, date_val *out) {
+    uint32_t from = sel->from > 12 ? sel->from - 12 : 0;
+    uint32_t to = sel->to < sel->from + 6 ? sel->to : sel->from + 6;
+    for (uint32_t i = from; i < to && i < pg->n_blocks; i++) {
+        const xblock *b = &pg->blocks[i];
+        if (date_find(pg->text.data + b->text_off, b->text_len, out, NULL)) return 1;
+    }
+    return 0;
+}
+
+static long day_number(const date_val *d) {
+    /* days since a fixed epoch (civil calendar) */
+    int y = d->year, m = d->month;
+    if (m <= 2) y--, m += 12;
+    return 365L * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d->day;
+}
+
+static long day_distance(const date_val *a, const date_val *b) {
+    long d = day_number(a) - day_number(b);
+    return d < 0 ? -d : d;
+}
+
+static int txt_before(const date_val *t, const date_val *p) { return day_number(t) < day_number(p); }
+
 /* ---- the choices ---------------------------------------------------- */
 
 static const char *dup_trim(arena *a, const char *s, size_t n) {
@@ -405,7 +430,30 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
             }
     }
 
-    if (central_european(m)) {
+    /* A UTC timestamp names an instant, the reader's page a local day: when
+     * the visible date by the article is the day before or after, the page
+     * was published across midnight from UTC, and the local reading wins
+     * (with the offset the two times imply, when the text gives a time). */
+    int localized = 0;
+    if (m->published_src && m->published_src != MS_TEXT && pg->n_blocks) {
+        date_val pub, txt;
+        if (date_parse(m->published, strlen(m->published), &pub) && pub.has_tz && pub.tz_minutes == 0 &&
+            pub.hour >= 0 && visible_date(pg, sel, &txt) && day_distance(&pub, &txt) == 1) {
+            int offset = 0;
+            if (txt.hour >= 0) {
+                int mins = (txt.hour * 60 + txt.minute) - (pub.hour * 60 + pub.minute);
+                mins += (txt.day != pub.day) ? (txt_before(&txt, &pub) ? -1440 : 1440) : 0;
+                offset = (int)((mins + (mins < 0 ? -7 : 7)) / 15) * 15;
+            }
+            if (txt.hour >= 0 && offset >= -720 && offset <= 840) {
+                txt.second = pub.second;
+                txt.has_tz = 1, txt.tz_minutes = (int16_t)offset;
+            }
+            date_format(&txt, m->published, sizeof m->published);
+            localized = 1;
+        }
+    }
+    if (!localized && central_european(m)) {
         localize(m->published, sizeof m->published);
         localize(m->modified, sizeof m->modified);
     }
