@@ -49,6 +49,7 @@ typedef struct byline_options {
     const char *charset;      /* transport-layer charset (HTTP header), or NULL */
     const char *url;          /* page URL, base for relative links; or NULL */
     int include_links;        /* 1: Markdown keeps [text](href) links; default 0 */
+    int skip_metadata;        /* 1: text only, no metadata fields (faster); default 0 */
 } byline_options;
 
 typedef struct byline_doc byline_doc;

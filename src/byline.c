@@ -177,9 +177,11 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
         return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
     rin.r = &r;
     metadata meta;
-    if (metadata_extract(&d->page, &sel, d->dom, &d->arena, opt->url, dec.data, dec.len, &meta))
-        return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
-    rin.meta = &meta;
+    if (!opt->skip_metadata) {
+        if (metadata_extract(&d->page, &sel, d->dom, &d->arena, opt->url, dec.data, dec.len, &meta))
+            return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+        rin.meta = &meta;
+    }
     return finish(d, &rin, d->text.len ? BYLINE_OK : BYLINE_EMPTY, d->text.len ? NULL : "no article text found");
 }
 

@@ -17,10 +17,16 @@ static dom_node *next_node(dom_node *n, int descend) {
     return NULL;
 }
 
+/* Case-insensitive substring test; lit is lower-case ASCII. */
 static int has_ci(const char *s, size_t n, const char *lit) {
     size_t m = strlen(lit);
-    for (size_t i = 0; i + m <= n; i++)
-        if (!strncasecmp(s + i, lit, m)) return 1;
+    char c0 = lit[0];
+    for (size_t i = 0; i + m <= n; i++) {
+        if ((s[i] | 0x20) != c0) continue;
+        size_t k = 1;
+        while (k < m && (s[i + k] | 0x20) == lit[k]) k++;
+        if (k == m) return 1;
+    }
     return 0;
 }
 
@@ -144,32 +150,35 @@ int meta_collect(dom *d, arena *a, meta_raw *raw) {
         default:
             break;
         }
-        if (t != T_TEXT && t != T_COMMENT && t != T_META && t != T_TIME && raw->n_times < MAX_TIMES) {
+        if (t != T_TEXT && t != T_COMMENT && t != T_META && descend) {
+            /* one pass over the attributes for what any element may carry */
+            const char *ip = NULL, *rel = NULL, *cls = NULL, *ti = NULL;
+            size_t pl = 0, rl = 0, cl = 0, tl = 0;
+            for (dom_attr *at = dom_attr_first(n); at; at = dom_attr_next(at)) {
+                size_t an;
+                const char *nm = dom_attr_name(at, &an);
+                if (an == 8 && !memcmp(nm, "itemprop", 8)) ip = dom_attr_value(at, &pl);
+                else if (an == 3 && !memcmp(nm, "rel", 3)) rel = dom_attr_value(at, &rl);
+                else if (an == 5 && !memcmp(nm, "class", 5)) cls = dom_attr_value(at, &cl);
+                else if (an == 5 && !memcmp(nm, "title", 5)) ti = dom_attr_value(at, &tl);
+            }
             /* <abbr class="published" title="2013-04-04T18:52:11">, <span class="updated" title=...> */
-            size_t cl, tl;
-            const char *cls = dom_attr_get(n, "class", &cl), *ti;
-            if (cls && (ti = dom_attr_get(n, "title", &tl)) && tl >= 8 && tl < 64) {
+            if (cls && ti && t != T_TIME && tl >= 8 && tl < 64 && raw->n_times < MAX_TIMES) {
                 const char *what = has_ci(cls, cl, "publish") ? "pub" : has_ci(cls, cl, "updated") ? "mod" : NULL;
                 if (what) add_pair(a, raw->times, &raw->n_times, MAX_TIMES, what, 3, ti, tl);
             }
-        }
-        if (t != T_TEXT && t != T_COMMENT && t != T_META) {
-            size_t pl;
-            const char *ip = dom_attr_get(n, "itemprop", &pl);
             if (ip && pl && raw->n_props < MAX_PROPS &&
-                (has_ci(ip, pl, "datePublished") || has_ci(ip, pl, "dateModified") || has_ci(ip, pl, "author") ||
-                 has_ci(ip, pl, "headline") || has_ci(ip, pl, "dateCreated"))) {
+                (has_ci(ip, pl, "datepublished") || has_ci(ip, pl, "datemodified") || has_ci(ip, pl, "author") ||
+                 has_ci(ip, pl, "headline") || has_ci(ip, pl, "datecreated"))) {
                 if (!(v = dom_attr_get(n, "content", &vl)) && !(v = dom_attr_get(n, "datetime", &vl)))
                     v = inner_text(n, a, &vl);
                 if (v && vl) add_pair(a, raw->props, &raw->n_props, MAX_PROPS, ip, pl, v, vl);
             }
-            size_t rl, cl;
-            const char *rel = dom_attr_get(n, "rel", &rl), *cls = dom_attr_get(n, "class", &cl);
             if (raw->n_bylines < MAX_BYLINES && ((rel && rl == 6 && !strncasecmp(rel, "author", 6)) ||
                                                  (cls && (has_ci(cls, cl, "byline") || has_ci(cls, cl, "author"))))) {
-                size_t tl;
-                const char *tx = inner_text(n, a, &tl);
-                if (tx && tl && tl < 200) raw->bylines[raw->n_bylines++] = tx;
+                size_t xl;
+                const char *tx = inner_text(n, a, &xl);
+                if (tx && xl && xl < 200) raw->bylines[raw->n_bylines++] = tx;
             }
         }
         n = next_node(n, descend);
