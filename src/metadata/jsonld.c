@@ -114,18 +114,20 @@ static void walk(json_object *o, finds *f, int depth) {
     if (json_object_object_get_ex(o, "mainEntity", &g)) walk(g, f, depth + 1);
 }
 
-/* Strip what pages wrap JSON-LD in: whitespace, <!-- -->, CDATA, a trailing ';'. */
+/* Pages wrap JSON-LD in comments and CDATA in many ways ("<!--//--><![CDATA[//><!--"):
+ * the data runs from the first '{' or '[' to the last '}' or ']'. */
 static const char *unwrap(const char *s, size_t *n) {
     size_t b = 0, e = *n;
-    for (int again = 1; again;) {
-        again = 0;
-        while (b < e && (unsigned char)s[b] <= ' ') b++;
-        while (e > b && ((unsigned char)s[e - 1] <= ' ' || s[e - 1] == ';')) e--;
-        if (e - b >= 7 && !memcmp(s + b, "<!--", 4) && !memcmp(s + e - 3, "-->", 3)) b += 4, e -= 3, again = 1;
-        if (e - b >= 12 && !memcmp(s + b, "<![CDATA[", 9) && !memcmp(s + e - 3, "]]>", 3)) b += 9, e -= 3, again = 1;
-        if (e - b >= 14 && !memcmp(s + b, "//<![CDATA[", 11)) b += 11, again = 1;
-        if (e - b >= 5 && !memcmp(s + e - 5, "//]]>", 5)) e -= 5, again = 1;
+    for (; b < e; b++) {
+        if (s[b] == '{') break;
+        if (s[b] == '[') { /* an array, not "<![CDATA[" */
+            size_t k = b + 1;
+            while (k < e && (unsigned char)s[k] <= ' ') k++;
+            if (k < e && (s[k] == '{' || s[k] == '"' || s[k] == ']')) break;
+        }
     }
+    char close = b < e && s[b] == '[' ? ']' : '}';
+    while (e > b && s[e - 1] != close) e--;
     *n = e - b;
     return s + b;
 }

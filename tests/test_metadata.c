@@ -1,0 +1,129 @@
+/* Metadata: headline, outlet, authors, dates and where each came from. */
+#include <byline.h>
+#include <json-c/json.h>
+#include "metadata/metadata.h"
+#include "test_util.h"
+
+static json_object *record(byline_doc *d, const char *html, const char *url) {
+    byline_options o;
+    byline_options_init(&o);
+    o.url = url;
+    byline_extract(d, html, strlen(html), &o);
+    return json_tokener_parse(byline_json(d, NULL));
+}
+
+static const char *field(json_object *r, const char *k) {
+    json_object *v;
+    if (!json_object_object_get_ex(r, k, &v) || !v) return "(null)";
+    return json_object_get_string(v);
+}
+
+static const char *source(json_object *r, const char *k) {
+    json_object *s, *v;
+    if (!json_object_object_get_ex(r, "sources", &s) || !json_object_object_get_ex(s, k, &v)) return "(none)";
+    return json_object_get_string(v);
+}
+
+static const char *BODY =
+    "<p>The harbour wall will be rebuilt after two winters of storms, the council decided on Tuesday evening.</p>"
+    "<p>Work starts in September and is expected to last eighteen months, with the market staying open.</p>";
+
+static void test_cleaning(void) {
+    arena a;
+    arena_init(&a);
+    const char *out[8];
+    uint32_t n = authors_clean(&a, "By Jane Doe and John Smith", 26, out, 8);
+    CHECK(n == 2 && !strcmp(out[0], "Jane Doe") && !strcmp(out[1], "John Smith"));
+    n = authors_clean(&a, "Von Max Mustermann, Redakteur", 29, out, 8);
+    CHECK(n == 1 && !strcmp(out[0], "Max Mustermann"));
+    n = authors_clean(&a, "Staff", 5, out, 8);
+    CHECK(n == 0);
+    n = authors_clean(&a, "jane.doe@example.org", 20, out, 8);
+    CHECK(n == 0);
+    n = authors_clean(&a, "Ana García; Luis Pérez & Marta Ruiz", strlen("Ana García; Luis Pérez & Marta Ruiz"), out, 8);
+    CHECK(n == 3 && !strcmp(out[2], "Marta Ruiz"));
+    n = authors_clean(&a, "Posted by Sam Lee on 12 March 2024", 34, out, 8);
+    CHECK(n == 0 || strcmp(out[0], "Sam Lee on 12 March 2024")); /* dates never become names */
+    CHECK_STR(title_clean(&a, "Harbour wall to be rebuilt | The Coastal Ledger", 47, "The Coastal Ledger", NULL),
+              "Harbour wall to be rebuilt");
+    CHECK_STR(title_clean(&a, "Ledger - Harbour wall to be rebuilt", 35, NULL, "www.ledger.example"),
+              "Harbour wall to be rebuilt");
+    CHECK_STR(title_clean(&a, "Harbour wall – a decade of storms", 35, "The Coastal Ledger", "ledger.example"),
+              "Harbour wall – a decade of storms");
+    arena_free(&a);
+}
+
+static void test_jsonld(byline_doc *d) {
+    char page[4096];
+    snprintf(page, sizeof page,
+             "<html lang=\"en\"><head><title>Wall vote | Ledger</title>"
+             "<script type=\"application/ld+json\"><!--//--><![CDATA[//><!--\n"
+             "{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"WebPage\",\"name\":\"Page\"},"
+             "{\"@type\":\"NewsArticle\",\"headline\":\"Town votes to rebuild its sea wall\","
+             "\"datePublished\":\"2024-03-12T08:30:00+00:00\",\"dateModified\":\"2024-03-13T10:00:00+01:00\","
+             "\"author\":[{\"@type\":\"Person\",\"name\":\"Mara Quinn\"},{\"@type\":\"Person\",\"name\":\"Tom Reyes\"}],"
+             "\"publisher\":{\"@type\":\"Organization\",\"name\":\"The Coastal Ledger\"}}]}\n//--><!]]></script>"
+             "<meta property=\"article:published_time\" content=\"2020-01-01\"></head><body><article>%s</article>"
+             "</body></html>", BODY);
+    json_object *r = record(d, page, "https://ledger.example/news/wall");
+    CHECK_STR(field(r, "title"), "Town votes to rebuild its sea wall");
+    CHECK_STR(source(r, "title"), "json-ld");
+    CHECK_STR(field(r, "date_published"), "2024-03-12T08:30:00+00:00"); /* JSON-LD before meta */
+    CHECK_STR(source(r, "date_published"), "json-ld");
+    CHECK_STR(field(r, "date_modified"), "2024-03-13T10:00:00+01:00");
+    CHECK_STR(field(r, "site_name"), "The Coastal Ledger");
+    CHECK_STR(field(r, "hostname"), "ledger.example");
+    json_object *au;
+    CHECK(json_object_object_get_ex(r, "authors", &au) && json_object_array_length(au) == 2);
+    json_object_put(r);
+}
+
+static void test_meta_and_fallbacks(byline_doc *d) {
+    char page[4096];
+    snprintf(page, sizeof page,
+             "<html lang=\"de\"><head><title>Die Mauer wird neu gebaut - Hafenblatt</title>"
+             "<meta property=\"og:site_name\" content=\"Hafenblatt\">"
+             "<meta property=\"article:published_time\" content=\"2021-11-04T23:00Z\">"
+             "<meta name=\"author\" content=\"Von Max Mustermann\"></head><body><article>%s</article></body></html>",
+             BODY);
+    json_object *r = record(d, page, NULL);
+    CHECK_STR(field(r, "title"), "Die Mauer wird neu gebaut");
+    CHECK_STR(source(r, "title"), "title");
+    /* a UTC timestamp on a German page is read in Central European time */
+    CHECK_STR(field(r, "date_published"), "2021-11-05T00:00:00+01:00");
+    CHECK_STR(source(r, "date_published"), "opengraph");
+    json_object *au;
+    CHECK(json_object_object_get_ex(r, "authors", &au) && json_object_array_length(au) == 1 &&
+          !strcmp(json_object_get_string(json_object_array_get_idx(au, 0)), "Max Mustermann"));
+    json_object_put(r);
+
+    /* the URL, then the text by the article */
+    snprintf(page, sizeof page, "<html><body><article><h1>Wall</h1>%s</article></body></html>", BODY);
+    r = record(d, page, "https://ledger.example/2024/03/12/wall.html");
+    CHECK_STR(field(r, "date_published"), "2024-03-12");
+    CHECK_STR(source(r, "date_published"), "url");
+    json_object_put(r);
+    snprintf(page, sizeof page, "<html><body><article><h1>Wall</h1><p class=date>12 March 2024</p>%s</article>"
+                                "</body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "date_published"), "2024-03-12");
+    CHECK_STR(source(r, "date_published"), "text");
+    json_object_put(r);
+
+    /* a UTC instant past midnight, with the local day and time printed by the article */
+    snprintf(page, sizeof page,
+             "<html><head><meta property=\"article:published_time\" content=\"2023-11-09T01:09:55Z\"></head>"
+             "<body><article><p>November 8, 2023 at 6:09 pm</p>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "date_published"), "2023-11-08T18:09:55-07:00");
+    json_object_put(r);
+}
+
+int main(void) {
+    byline_doc *d = byline_doc_new();
+    test_cleaning();
+    test_jsonld(d);
+    test_meta_and_fallbacks(d);
+    byline_doc_free(d);
+    return test_summary("test_metadata");
+}
