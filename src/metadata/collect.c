@@ -63,9 +63,14 @@ static const char *inner_text(dom_node *root, arena *a, size_t *len) {
         if (!n || n == root) break;
         n = dom_next(n);
     }
-    /* do not end inside a UTF-8 sequence */
-    while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80) o--;
-    if (o > 0 && (unsigned char)out[o - 1] >= 0xC0) o--;
+    /* do not end inside a UTF-8 sequence: drop an incomplete last one */
+    size_t lead = o;
+    while (lead > 0 && ((unsigned char)out[lead - 1] & 0xC0) == 0x80) lead--;
+    if (lead > 0 && (unsigned char)out[lead - 1] >= 0xC0) {
+        unsigned char c = (unsigned char)out[lead - 1];
+        size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (o - (lead - 1) < need) o = lead - 1;
+    }
     out[o] = 0;
     *len = o;
     return out;
@@ -174,8 +179,10 @@ int meta_collect(dom *d, arena *a, meta_raw *raw) {
                     v = inner_text(n, a, &vl);
                 if (v && vl) add_pair(a, raw->props, &raw->n_props, MAX_PROPS, ip, pl, v, vl);
             }
-            if (raw->n_bylines < MAX_BYLINES && ((rel && rl == 6 && !strncasecmp(rel, "author", 6)) ||
-                                                 (cls && (has_ci(cls, cl, "byline") || has_ci(cls, cl, "author"))))) {
+            /* bylines; not comment authors */
+            if (raw->n_bylines < MAX_BYLINES && !(cls && has_ci(cls, cl, "comment")) &&
+                ((rel && rl == 6 && !strncasecmp(rel, "author", 6)) ||
+                 (cls && (has_ci(cls, cl, "byline") || has_ci(cls, cl, "author"))))) {
                 size_t xl;
                 const char *tx = inner_text(n, a, &xl);
                 if (tx && xl && xl < 200) raw->bylines[raw->n_bylines++] = tx;

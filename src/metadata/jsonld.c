@@ -53,6 +53,9 @@ static uint32_t authors_of(json_object *o, arena *a, const char **out, uint32_t 
         const char *name = NULL;
         if (json_object_is_type(e, json_type_string)) name = json_object_get_string(e);
         else if (json_object_is_type(e, json_type_object)) {
+            /* an organisation as author is the outlet, not a person */
+            static const char *const ORG[] = {"Organization", "NewsMediaOrganization", "Corporation"};
+            if (type_is(e, ORG, 3)) continue;
             json_object *nm;
             if (json_object_object_get_ex(e, "name", &nm) && json_object_is_type(nm, json_type_string))
                 name = json_object_get_string(nm);

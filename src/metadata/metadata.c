@@ -42,7 +42,7 @@ static const char *const MODIFIED_KEYS[] = {
     "last-modified", "lastmod", "dc.date.modified", "dcterms.modified", "article.updated", "revised"};
 static const char *const AUTHOR_KEYS[] = {"author", "article:author", "parsely-author", "sailthru.author",
                                           "dc.creator", "dcterms.creator", "byl", "og:article:author",
-                                          "citation_author", "twitter:creator"};
+                                          "citation_author"};
 static const char *const SITE_KEYS[] = {"og:site_name", "application-name", "twitter:site", "publisher",
                                         "dc.publisher"};
 
@@ -69,26 +69,44 @@ static int word_in_list(const char *w, size_t n, const char *const *list, size_t
 
 /* One candidate name s[0..n): trimmed, frame words dropped; NULL when it is no person's name. */
 static const char *clean_name(arena *a, const char *s, size_t n) {
-    while (n && (is_space_c(*s) || *s == '-' || *s == ':' || *s == '|' || *s == '(' || *s == '@')) s++, n--;
-    while (n && (is_space_c(s[n - 1]) || s[n - 1] == '.' || s[n - 1] == ')' || s[n - 1] == '|' || s[n - 1] == '-'))
-        n--;
-    /* leading frame words: "By", "Written by", "Von" */
-    for (int again = 1; again && n;) {
-        again = 0;
-        size_t w = 0;
+    while (n && (is_space_c(*s) || *s == '-' || *s == ':' || *s == '|' || *s == '@')) s++, n--;
+    /* no-break spaces */
+    while (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) s += 2, n -= 2;
+    while (n && (is_space_c(s[n - 1]) || s[n - 1] == '.' || s[n - 1] == '|' || s[n - 1] == '-')) n--;
+    /* a label before a colon: "Von: X", "Autor: X", "Text und Interview: X" */
+    for (size_t i = 0; i < n && i < 40; i++)
+        if (s[i] == ':') {
+            size_t words = 1;
+            for (size_t k = 0; k < i; k++) words += is_space_c(s[k]);
+            if (words <= 4) {
+                s += i + 1, n -= i + 1;
+                while (n && is_space_c(*s)) s++, n--;
+            }
+            break;
+        }
+    /* frame words up to a byline word: "By", "Written by", "Post author By" */
+    for (size_t w0 = 0, words = 0; w0 < n && words < 4; words++) {
+        size_t w = w0;
         while (w < n && !is_space_c(s[w])) w++;
-        if (w < n && word_in_list(s, w, BY_WORDS, sizeof BY_WORDS / sizeof *BY_WORDS)) {
+        if (w < n && word_in_list(s + w0, w - w0, BY_WORDS, sizeof BY_WORDS / sizeof *BY_WORDS)) {
             s += w, n -= w;
             while (n && is_space_c(*s)) s++, n--;
-            again = 1;
+            w0 = 0;
+            continue;
         }
+        w0 = w;
+        while (w0 < n && is_space_c(s[w0])) w0++;
     }
     if (n < 3 || n > 60) return NULL;
+    /* comment signatures and form labels: "Jane says:", "Name *", "Name (required)" */
+    if ((n > 5 && !strncasecmp(s + n - 5, " says", 5)) || memchr(s, '*', n) || memchr(s, '(', n) ||
+        memchr(s, ')', n) || memchr(s, '"', n))
+        return NULL;
     size_t words = 1, upper_start = 0, letters = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= '0' && c <= '9') return NULL;          /* dates, counts */
-        if (c == '@' || c == '/' || c == '=' || c == '?') return NULL; /* emails, handles, URLs */
+        if (c == '@' || c == '/' || c == '=' || c == '?' || c == ':') return NULL; /* emails, handles, URLs */
         if (is_space_c((char)c)) {
             words++;
             continue;
@@ -97,7 +115,7 @@ static const char *clean_name(arena *a, const char *s, size_t n) {
         if ((i == 0 || is_space_c(s[i - 1])) && ((c >= 'A' && c <= 'Z') || c >= 0xC0)) upper_start++;
     }
     if (words > 5 || !letters || !upper_start) return NULL;
-    /* every word a role word: "Staff", "News Desk" */
+    /* every word a role word: "Staff", "News Desk"; or no author at all */
     size_t role = 0, w0 = 0;
     for (size_t i = 0; i <= n; i++) {
         if (i == n || is_space_c(s[i])) {
@@ -105,7 +123,9 @@ static const char *clean_name(arena *a, const char *s, size_t n) {
             w0 = i + 1;
         }
     }
-    if (role == words) return NULL;
+    if (role == words || (n >= 9 && !strncasecmp(s, "no author", 9)) || !strncasecmp(s, "unknown", 7) ||
+        !strncasecmp(s, "anonym", 6) || !strncasecmp(s, "admin", 5))
+        return NULL;
     return arena_strndup(a, s, n);
 }
 
@@ -295,6 +315,16 @@ static long day_distance(const date_val *a, const date_val *b) {
 
 static int txt_before(const date_val *t, const date_val *p) { return day_number(t) < day_number(p); }
 
+/* "By ", "Von ", "Par "...: a byline's first word. */
+static int starts_with_by(const char *t, size_t n) {
+    static const char *const BY[] = {"by ", "von ", "par ", "por ", "di ", "door ", "av ", "af "};
+    for (size_t k = 0; k < sizeof BY / sizeof *BY; k++) {
+        size_t l = strlen(BY[k]);
+        if (n > l && !strncasecmp(t, BY[k], l)) return 1;
+    }
+    return 0;
+}
+
 /* ---- the choices ---------------------------------------------------- */
 
 static const char *dup_trim(arena *a, const char *s, size_t n) {
@@ -471,6 +501,18 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
             m->n_authors = authors_clean(a, raw.props[i].val, raw.props[i].val_len, m->authors, META_MAX_AUTHORS);
             if (m->n_authors) m->authors_src = MS_MICRODATA, m->byline = raw.props[i].val;
         }
+    /* a "By ..." line by the article */
+    if (!m->n_authors && pg->n_blocks) {
+        uint32_t from = sel->from > 12 ? sel->from - 12 : 0;
+        uint32_t to = sel->to < sel->from + 4 ? sel->to : sel->from + 4;
+        for (uint32_t i = from; i < to && i < pg->n_blocks && !m->n_authors; i++) {
+            const xblock *b = &pg->blocks[i];
+            const char *t = pg->text.data + b->text_off;
+            if (b->w > 80 || !starts_with_by(t, b->text_len)) continue;
+            m->n_authors = authors_clean(a, t, b->text_len, m->authors, META_MAX_AUTHORS);
+            if (m->n_authors) m->authors_src = MS_TEXT, m->byline = arena_strndup(a, t, b->text_len);
+        }
+    }
     for (uint32_t i = 0; i < raw.n_bylines && !m->n_authors; i++) {
         m->n_authors = authors_clean(a, raw.bylines[i], strlen(raw.bylines[i]), m->authors, META_MAX_AUTHORS);
         if (m->n_authors) m->authors_src = MS_TEXT, m->byline = raw.bylines[i];
