@@ -2,6 +2,7 @@
 #include <byline.h>
 #include <json-c/json.h>
 #include "metadata/metadata.h"
+#include "util/entities.h"
 #include "test_util.h"
 
 static json_object *record(byline_doc *d, const char *html, const char *url) {
@@ -50,6 +51,12 @@ static void test_cleaning(void) {
               "Harbour wall to be rebuilt");
     CHECK_STR(title_clean(&a, "Harbour wall – a decade of storms", 35, "The Coastal Ledger", "ledger.example"),
               "Harbour wall – a decade of storms");
+    /* references a page escaped twice */
+    const char *twice = "R&uuml;ckbau &quot;jetzt&quot; &#8216;ok&#8217; &#x41;&amp;";
+    CHECK_STR(entities_decode(&a, twice, strlen(twice)),
+              "R\xC3\xBC" "ckbau \"jetzt\" \xE2\x80\x98ok\xE2\x80\x99 A&");
+    const char *plain = "Fish & chips &unknown; &#xD800;";
+    CHECK_STR(entities_decode(&a, plain, strlen(plain)), plain);
     arena_free(&a);
 }
 

@@ -2,6 +2,7 @@
  * the authors and the dates. Structured data first, then the head's meta
  * tags, then the article region, then the text. */
 #include "metadata.h"
+#include "../util/entities.h"
 #include <string.h>
 #include <strings.h>
 
@@ -192,7 +193,7 @@ static int names_site(const char *seg, size_t n, const char *site, const char *h
 const char *title_clean(arena *a, const char *t, size_t n, const char *site, const char *host) {
     while (n && is_space_c(*t)) t++, n--;
     while (n && is_space_c(t[n - 1])) n--;
-    static const char *const SEPS[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " – ", " ~ "};
+    static const char *const SEPS[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " ~ ", "ㅣ"};
     for (int round = 0; round < 2; round++) {
         /* last separator: a site-name suffix */
         size_t best = 0, sl = 0;
@@ -315,6 +316,23 @@ static long day_distance(const date_val *a, const date_val *b) {
 
 static int txt_before(const date_val *t, const date_val *p) { return day_number(t) < day_number(p); }
 
+/* The h1 nearest the article: the last one before its region, else the
+ * first inside it. */
+static const char *article_h1(const page *pg, const selection *sel, arena *a) {
+    uint32_t lo = sel->from > 40 ? sel->from - 40 : 0;
+    for (uint32_t i = sel->from; i-- > lo;) {
+        const xblock *b = &pg->blocks[i];
+        if (b->kind == B_HEADING && b->level == 1 && b->text_len)
+            return arena_strndup(a, pg->text.data + b->text_off, b->text_len);
+    }
+    for (uint32_t i = sel->from; i < sel->to && i < sel->from + 10; i++) {
+        const xblock *b = &pg->blocks[i];
+        if (b->kind == B_HEADING && b->level == 1 && b->text_len)
+            return arena_strndup(a, pg->text.data + b->text_off, b->text_len);
+    }
+    return NULL;
+}
+
 /* "By ", "Von ", "Par "...: a byline's first word. */
 static int starts_with_by(const char *t, size_t n) {
     static const char *const BY[] = {"by ", "von ", "par ", "por ", "di ", "door ", "av ", "af "};
@@ -397,8 +415,18 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
         const meta_pair *p = meta_get(&raw, TITLE_KEYS, sizeof TITLE_KEYS / sizeof *TITLE_KEYS);
         if (p) headline = arena_strndup(a, p->val, p->val_len), hl_src = source_of_key(p->key);
     }
-    if (!headline && raw.h1 && raw.h1_len) headline = raw.h1, hl_src = MS_H1;
+    /* the headline as the page shows it: an h1 that says the same as the
+     * structured or social title (half of its words in it) is preferred,
+     * social titles being written for search and sharing */
+    if (!headline) {
+        const char *h1 = article_h1(pg, sel, a);
+        if (h1) headline = h1, hl_src = MS_H1;
+        else if (raw.h1 && raw.h1_len) headline = raw.h1, hl_src = MS_H1;
+    }
     if (!headline && raw.title_tag && raw.title_tag_len) headline = raw.title_tag, hl_src = MS_TITLE;
+    if (m->site_name) m->site_name = entities_decode(a, m->site_name, strlen(m->site_name));
+    if (m->description) m->description = entities_decode(a, m->description, strlen(m->description));
+    if (headline) headline = entities_decode(a, headline, strlen(headline));
     if (headline) {
         m->title = title_clean(a, headline, strlen(headline), m->site_name, m->hostname);
         m->title_src = hl_src;

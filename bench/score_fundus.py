@@ -1,0 +1,101 @@
+#!/usr/bin/python3
+"""Score byline's metadata on ../shared/corpora/fundus-news against the publishers' expectations.
+
+usage: bench/score_fundus.py BYLINE_JSONL [--json] [--per-page]
+
+BYLINE_JSONL: `byline extract` output over the fundus-news pages (the "source" field names the file).
+Each page <Publisher>_<YYYY_MM_DD>.html.gz is matched with the entry of <Publisher>.json whose
+publishing_date has that day (else the entries in order of their dates).
+Matching rules:
+  title    exact after whitespace collapse (and, reported apart, after casefold)
+  authors  set F1 per page over names compared after whitespace collapse and casefold; pages whose
+           expectation lists no author are left out; the figure is the mean over pages
+  date     the publication day: both dates moved to UTC when they carry an offset, first 10 characters
+"""
+import argparse, datetime, json, os, re, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.join(HERE, '..', '..', 'shared', 'corpora', 'fundus-news')
+
+
+def norm(s):
+    return re.sub(r'\s+', ' ', s or '').strip()
+
+
+def utc_day(s):
+    if not s:
+        return None
+    try:
+        d = datetime.datetime.fromisoformat(s.replace('Z', '+00:00'))
+    except ValueError:
+        return s[:10]
+    if d.tzinfo:
+        d = d.astimezone(datetime.timezone.utc)
+    return d.strftime('%Y-%m-%d')
+
+
+def expectations():
+    exp = {}
+    for cc in sorted(os.listdir(CORPUS)):
+        d = os.path.join(CORPUS, cc)
+        if not os.path.isdir(d):
+            continue
+        files = sorted(f for f in os.listdir(d) if f.endswith('.html.gz'))
+        for js in sorted(f for f in os.listdir(d) if f.endswith('.json')):
+            pub = js[:-5]
+            entries = list(json.load(open(os.path.join(d, js), encoding='utf-8')).values())
+            pages = [f for f in files if f.startswith(pub + '_') and re.fullmatch(re.escape(pub) + r'_\d{4}_\d\d_\d\d\.html\.gz', f)]
+            by_day = {}
+            for e in entries:
+                by_day.setdefault((e.get('publishing_date') or '')[:10], e)
+            rest = sorted(entries, key=lambda e: e.get('publishing_date') or '')
+            for i, f in enumerate(sorted(pages)):
+                day = f[len(pub) + 1:-8].replace('_', '-')
+                exp[os.path.join(cc, f)] = by_day.get(day) or (rest[i] if i < len(rest) else None)
+    return exp
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('records')
+    ap.add_argument('--json', action='store_true')
+    ap.add_argument('--per-page', action='store_true')
+    a = ap.parse_args()
+    exp = expectations()
+    recs = {}
+    for line in open(a.records, encoding='utf-8'):
+        r = json.loads(line)
+        src = r['source']
+        key = os.path.join(os.path.basename(os.path.dirname(src)), os.path.basename(src))
+        recs[key] = r
+    t_ok = t_ci = t_n = d_ok = d_n = 0
+    a_f1 = []
+    for key, e in sorted(exp.items()):
+        if not e:
+            continue
+        r = recs.get(key, {})
+        if e.get('title'):
+            t_n += 1
+            t_ok += norm(r.get('title')) == norm(e['title'])
+            t_ci += norm(r.get('title')).casefold() == norm(e['title']).casefold()
+        if e.get('authors'):
+            g = {norm(x).casefold() for x in e['authors']}
+            p = {norm(x).casefold() for x in (r.get('authors') or [])}
+            tp = len(g & p)
+            a_f1.append(2 * tp / (len(g) + len(p)) if g or p else 1.0)
+        if e.get('publishing_date'):
+            d_n += 1
+            d_ok += utc_day(r.get('date_published')) == utc_day(e['publishing_date'])
+        if a.per_page:
+            print(key, '|', norm(r.get('title'))[:60], '|', norm(e.get('title'))[:60], '|', r.get('authors'), e.get('authors'),
+                  '|', r.get('date_published'), e.get('publishing_date'))
+    res = {'pages': len(exp), 'title_exact': t_ok / t_n, 'title_casefold': t_ci / t_n, 'title_pages': t_n,
+           'authors_f1': sum(a_f1) / len(a_f1), 'author_pages': len(a_f1), 'date_day': d_ok / d_n, 'date_pages': d_n}
+    if a.json:
+        print(json.dumps(res))
+    else:
+        print(f"fundus-news: pages={res['pages']} title exact {res['title_exact']:.3f} (casefold {res['title_casefold']:.3f}, "
+              f"{t_n}) authors F1 {res['authors_f1']:.3f} ({len(a_f1)}) date day {res['date_day']:.3f} ({d_n})")
+
+
+main()
