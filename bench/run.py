@@ -88,6 +88,37 @@ def readability_agreement(build, base):
     return {'cases': len(cases), 'mean_f1': sum(scores) / len(scores)}
 
 
+def metadata_figures(build, shared, tmp):
+    corpora = os.path.join(shared, 'corpora')
+    out = {}
+    hd = os.path.join(tmp, 'hd.jsonl')
+    byline_jsonl(build, [os.path.join(corpora, 'htmldate-eval', d) for d in ('cache', 'eval')], hd)
+    preds = os.path.join(tmp, 'hd.pred')
+    with open(hd) as f, open(preds, 'w') as g:
+        for line in f:
+            r = json.loads(line)
+            g.write(json.dumps({'id': os.path.basename(r['source'])[:-3], 'date': r.get('date_published')}) + '\n')
+    out['htmldate-eval'] = json.loads(sh([sys.executable, os.path.join(shared, 'scoring', 'score_dates.py'), preds, '--json']))
+    te = os.path.join(tmp, 'te.jsonl')  # written by the accuracy step
+    meta = os.path.join(tmp, 'te.meta')
+    with open(te) as f, open(meta, 'w') as g:
+        for line in f:
+            r = json.loads(line)
+            g.write(json.dumps({'id': os.path.basename(r['source'])[:-3], 'title': r.get('title'),
+                                'author': '; '.join(r.get('authors') or []) or None,
+                                'date': r.get('date_published')}) + '\n')
+    empty = os.path.join(tmp, 'empty-txt')
+    os.makedirs(empty, exist_ok=True)
+    scores = os.path.join(tmp, 'te-meta-scores.json')
+    subprocess.run([sys.executable, os.path.join(shared, 'peers', 'score_trafeval.py'), empty, '--meta', meta,
+                    '--out', scores], capture_output=True, text=True, cwd=os.path.dirname(os.path.abspath(shared)))
+    out['trafilatura-eval'] = json.load(open(scores)).get('metadata', {}) if os.path.exists(scores) else {}
+    fu = os.path.join(tmp, 'fu.jsonl')
+    byline_jsonl(build, [os.path.join(corpora, 'fundus-news')], fu)
+    out['fundus-news'] = json.loads(sh([sys.executable, os.path.join(HERE, 'score_fundus.py'), fu, '--json']))
+    return out
+
+
 def max_rss_kb(cmd):
     """Peak RSS of cmd alone: measured from a fresh interpreter whose only child it is."""
     probe = ('import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, '
@@ -125,6 +156,9 @@ def main():
     if os.path.isdir(rtp):
         res['readability-test-pages'] = readability_agreement(a.build, rtp)
 
+    # metadata: publication days on htmldate-eval, title/author/date on trafilatura-eval's gold, fundus-news
+    res['metadata'] = metadata_figures(a.build, a.shared, tmp)
+
     # speed, one core, pages in memory
     speed = [json.loads(sh(pin([os.path.join(a.build, 'byline-bench'), sh_dir])))]
     if not a.skip_peers:
@@ -160,6 +194,17 @@ def main():
         r = res['readability-test-pages']
         print(f"\nreadability-test-pages: mean shingle F1 against Readability's expected output over {r['cases']} "
               f"cases: {r['mean_f1']:.3f}")
+    md = res['metadata']
+    hd = md['htmldate-eval']
+    print(f"\nhtmldate-eval publication day: accuracy {hd['accuracy']:.3f} (P {hd['precision']:.3f}, R {hd['recall']:.3f})")
+    te = md['trafilatura-eval']
+    if te:
+        print('trafilatura-eval gold: ' + ', '.join(f"{k} {v['correct']}/{v['gold_entries']} = {v['accuracy']:.3f}"
+                                                   for k, v in te.items()))
+    fu = md['fundus-news']
+    print(f"fundus-news: title exact {fu['title_exact']:.3f}, authors F1 {fu['authors_f1']:.3f}, "
+          f"publication day {fu['date_day']:.3f} ({fu['pages']} pages)")
+    print(f"metadata stage adds {speed[0].get('metadata_share', 0) * 100:.1f}% to text-only extraction time")
     print('\n| extractor (scrapinghub, 1 core, CPU time) | pages/s | MB/s | byline speed-up |')
     print('|---|---|---|---|')
     base = speed[0]['pages_per_cpu_s']
