@@ -117,6 +117,13 @@ static void test_meta_and_fallbacks(byline_doc *d) {
     CHECK_STR(source(r, "date_published"), "text");
     json_object_put(r);
 
+    /* dates announced as updates are not publication dates */
+    snprintf(page, sizeof page, "<html><body><article><h1>Wall</h1><p>Letzte Änderung: 31.10.2023</p>"
+                                "<p>Erschienen am: 01.11.2023</p>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "date_published"), "2023-11-01");
+    json_object_put(r);
+
     /* a UTC instant past midnight, with the local day and time printed by the article */
     snprintf(page, sizeof page,
              "<html><head><meta property=\"article:published_time\" content=\"2023-11-09T01:09:55Z\"></head>"

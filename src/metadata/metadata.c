@@ -291,6 +291,38 @@ static void localize(char *iso, size_t cap) {
     date_format(&d, iso, cap);
 }
 
+/* Words that announce a date in the text: 1 publication, -1 update. */
+static int date_cue(const char *t, size_t before) {
+    static const struct { const char *w; int kind; } CUES[] = {
+        {"published", 1}, {"posted", 1}, {"veröffentlicht", 1}, {"erschienen", 1}, {"publié", 1},
+        {"publicado", 1}, {"pubblicato", 1}, {"gepubliceerd", 1}, {"opublikowano", 1}, {"erstellt", 1},
+        {"updated", -1}, {"modified", -1}, {"aktualisiert", -1}, {"geändert", -1}, {"änderung", -1},
+        {"mis à jour", -1}, {"actualizado", -1}, {"aggiornato", -1}, {"bijgewerkt", -1}, {"stand:", -1}};
+    size_t lo = before > 40 ? before - 40 : 0;
+    int kind = 0;
+    size_t best = 0;
+    for (size_t k = 0; k < sizeof CUES / sizeof *CUES; k++) {
+        size_t l = strlen(CUES[k].w);
+        for (size_t i = lo; i + l <= before; i++)
+            if (!strncasecmp(t + i, CUES[k].w, l) && i + 1 > best) best = i + 1, kind = CUES[k].kind;
+    }
+    return kind;
+}
+
+/* The first date in t: with want_cue, only one announced as the publication.
+ * Dates announced as updates are passed over. 1 when one is found. */
+static int text_date(const char *t, size_t n, int want_cue, date_val *out) {
+    size_t off = 0;
+    while (off < n) {
+        size_t at;
+        if (!date_find(t + off, n - off, out, &at)) return 0;
+        int cue = date_cue(t, off + at);
+        if (cue > 0 || (!want_cue && cue == 0)) return 1;
+        off += at + 1;
+    }
+    return 0;
+}
+
 /* The first date written in the text around the start of the article. */
 static int visible_date(const page *pg, const selection *sel, date_val *out) {
     uint32_t from = sel->from > 12 ? sel->from - 12 : 0;
@@ -475,16 +507,19 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
             date_format(&dv, m->published, sizeof m->published), m->published_src = MS_URL;
     }
     if (!m->published_src && pg->n_blocks) {
-        /* the text around the start of the article, then the article, then the page */
+        /* the text: a date announced as the publication ("Published on",
+         * "Erschienen am") anywhere, then the first date around the start of
+         * the article, then in the article, then on the page; dates announced
+         * as updates ("Updated", "Letzte Änderung") are not publication dates */
         uint32_t from = sel->from > 12 ? sel->from - 12 : 0;
-        uint32_t spans[3][2] = {{from, sel->to < sel->from + 6 ? sel->to : sel->from + 6}, {sel->from, sel->to},
-                                {0, pg->n_blocks}};
-        for (int s = 0; s < 3 && !m->published_src; s++)
-            for (uint32_t i = spans[s][0]; i < spans[s][1] && i < pg->n_blocks && !m->published_src; i++) {
+        uint32_t spans[4][2] = {{0, pg->n_blocks}, {from, sel->to < sel->from + 6 ? sel->to : sel->from + 6},
+                                {sel->from, sel->to}, {0, pg->n_blocks}};
+        for (int sp = 0; sp < 4 && !m->published_src; sp++)
+            for (uint32_t i = spans[sp][0]; i < spans[sp][1] && i < pg->n_blocks && !m->published_src; i++) {
                 const xblock *b = &pg->blocks[i];
                 date_val dv;
-                if (date_find(pg->text.data + b->text_off, b->text_len, &dv, NULL))
-                    date_format(&dv, m->published, sizeof m->published), m->published_src = MS_TEXT;
+                int cue = text_date(pg->text.data + b->text_off, b->text_len, sp == 0, &dv);
+                if (cue) date_format(&dv, m->published, sizeof m->published), m->published_src = MS_TEXT;
             }
     }
 
