@@ -133,11 +133,24 @@ static void test_meta_and_fallbacks(byline_doc *d) {
     json_object_put(r);
 }
 
+static void test_language(byline_doc *d) {
+    const char *de = "<html lang=\"en\"><body><article><p>Der Gemeinderat hat am Dienstag beschlossen, die alte "
+                     "Hafenmauer zu erneuern. Die Arbeiten beginnen im September und dauern achtzehn Monate, "
+                     "während der Markt geöffnet bleibt.</p></article></body></html>";
+    json_object *r = record(d, de, NULL);
+    CHECK_STR(field(r, "language"), "de");            /* detected from the text */
+    CHECK_STR(field(r, "language_declared"), "en");   /* what the page says, kept apart */
+    json_object *c;
+    CHECK(json_object_object_get_ex(r, "language_confidence", &c) && json_object_get_double(c) > 0.5);
+    json_object_put(r);
+}
+
 int main(void) {
     byline_doc *d = byline_doc_new();
     test_cleaning();
     test_jsonld(d);
     test_meta_and_fallbacks(d);
+    test_language(d);
     byline_doc_free(d);
     return test_summary("test_metadata");
 }

@@ -273,6 +273,15 @@ int date_find(const char *s, size_t n, date_val *out, size_t *at) {
         }
         if (!is_digit(c) && !is_alpha_byte(c)) continue;
         if (c >= 0x80 && c < 0xC0) continue;
+        if (!is_digit(c)) {
+            /* a month name is followed by a day: skip words that are not */
+            size_t j = i;
+            while (j < n && is_alpha_byte((unsigned char)s[j]) && j - i < 24) j++;
+            if (j - i < 3 || j - i >= 24) { i = j; continue; }
+            if (j < n && s[j] == '.') j++;
+            while (j < n && s[j] == ' ') j++;
+            if (j >= n || !is_digit((unsigned char)s[j])) { i = j - 1; continue; }
+        }
         size_t end;
         date_val d;
         if (date_at(s, n, i, &d, &end) && date_valid(&d, 2100)) {

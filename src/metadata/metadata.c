@@ -3,6 +3,7 @@
  * tags, then the article region, then the text. */
 #include "metadata.h"
 #include "../util/entities.h"
+#include "langid.h"
 #include <string.h>
 #include <strings.h>
 
@@ -405,7 +406,7 @@ static int date_in_scripts(const char *html, size_t n, date_val *out) {
 }
 
 int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, const char *url, const char *html,
-                     size_t html_len, metadata *m) {
+                     size_t html_len, const char *text, size_t text_len, metadata *m) {
     memset(m, 0, sizeof *m);
     meta_raw raw;
     if (meta_collect(d, a, &raw)) return -1;
@@ -464,6 +465,18 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
         m->title_src = hl_src;
     }
 
+    /* language of the article text (the headline when there is no text) */
+    {
+        const char *tld = m->hostname ? strrchr(m->hostname, '.') : NULL;
+        langid_result li;
+        const char *lt = text_len ? text : m->title;
+        size_t ll = text_len ? text_len : (m->title ? strlen(m->title) : 0);
+        if (lt && ll && langid_detect(lt, ll, tld ? tld + 1 : NULL, &li)) {
+            memcpy(m->language, li.code, sizeof m->language);
+            m->language_confidence = li.confidence;
+        }
+    }
+
     /* dates: JSON-LD (done), meta tags, itemprop, <time>, URL, text near the article */
     const meta_pair *p = meta_get(&raw, PUBLISHED_KEYS, sizeof PUBLISHED_KEYS / sizeof *PUBLISHED_KEYS);
     if (p) set_date_from(p->val, p->val_len, source_of_key(p->key), m->published, sizeof m->published, &m->published_src);
@@ -512,7 +525,8 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
          * the article, then in the article, then on the page; dates announced
          * as updates ("Updated", "Letzte Änderung") are not publication dates */
         uint32_t from = sel->from > 12 ? sel->from - 12 : 0;
-        uint32_t spans[4][2] = {{0, pg->n_blocks}, {from, sel->to < sel->from + 6 ? sel->to : sel->from + 6},
+        uint32_t cue_to = sel->to + 12 < pg->n_blocks ? sel->to + 12 : pg->n_blocks;
+        uint32_t spans[4][2] = {{from, cue_to}, {from, sel->to < sel->from + 6 ? sel->to : sel->from + 6},
                                 {sel->from, sel->to}, {0, pg->n_blocks}};
         for (int sp = 0; sp < 4 && !m->published_src; sp++)
             for (uint32_t i = spans[sp][0]; i < spans[sp][1] && i < pg->n_blocks && !m->published_src; i++) {

@@ -24,6 +24,8 @@ typedef struct metadata {
     const char *canonical_url;
     const char *hostname;         /* of the canonical URL, else of the caller's URL */
     const char *lang_declared;    /* <html lang>, content-language */
+    char language[16];            /* detected from the article text, "" when unknown */
+    double language_confidence;
     const char *authors[META_MAX_AUTHORS];
     uint32_t n_authors;
     meta_source authors_src;
@@ -60,7 +62,7 @@ void jsonld_read(const meta_raw *raw, arena *a, metadata *m, const char **headli
 /* The choices. url may be NULL; html is the decoded page (for dates that
  * only scripts carry). 0 ok, -1 out of memory. */
 int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, const char *url, const char *html,
-                     size_t html_len, metadata *m);
+                     size_t html_len, const char *text, size_t text_len, metadata *m);
 
 const char *meta_source_name(meta_source s);
 /* Clean a byline into person names: drops "By", emails, URLs, dates, job

@@ -83,6 +83,21 @@ void record_json(buf *o, const record_in *in) {
     key(o, "description");
     str_or_null(o, m ? m->description : NULL, m && m->description ? strlen(m->description) : 0);
     buf_putc(o, ',');
+    key(o, "language");
+    str_or_null(o, m && m->language[0] ? m->language : NULL, m ? strlen(m->language) : 0);
+    buf_putc(o, ',');
+    key(o, "language_confidence");
+    if (m && m->language[0]) {
+        /* two decimals, written by hand: no locale-dependent printf in records */
+        int c = (int)(m->language_confidence * 100 + 0.5);
+        buf_putc(o, (char)('0' + c / 100));
+        buf_putc(o, '.');
+        buf_putc(o, (char)('0' + c / 10 % 10));
+        buf_putc(o, (char)('0' + c % 10));
+    } else {
+        buf_puts(o, "null");
+    }
+    buf_putc(o, ',');
     key(o, "language_declared");
     str_or_null(o, m ? m->lang_declared : NULL, m && m->lang_declared ? strlen(m->lang_declared) : 0);
     buf_putc(o, ',');
