@@ -114,8 +114,17 @@ int meta_collect(dom *d, arena *a, meta_raw *raw) {
             descend = 0;
             if (!(v = dom_attr_get(n, "content", &vl))) break;
             if ((k = dom_attr_get(n, "property", &kl)) || (k = dom_attr_get(n, "name", &kl)) ||
-                (k = dom_attr_get(n, "itemprop", &kl)) || (k = dom_attr_get(n, "http-equiv", &kl)))
-                add_pair(a, raw->metas, &raw->n_metas, MAX_METAS, k, kl, v, vl);
+                (k = dom_attr_get(n, "itemprop", &kl)) || (k = dom_attr_get(n, "http-equiv", &kl))) {
+                /* property="dc:title og:title": one pair per name */
+                size_t i = 0;
+                while (i < kl) {
+                    while (i < kl && (k[i] == ' ' || k[i] == '\t')) i++;
+                    size_t j = i;
+                    while (j < kl && k[j] != ' ' && k[j] != '\t') j++;
+                    if (j > i) add_pair(a, raw->metas, &raw->n_metas, MAX_METAS, k + i, j - i, v, vl);
+                    i = j;
+                }
+            }
             break;
         case T_LINK:
             descend = 0;

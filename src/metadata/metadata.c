@@ -42,7 +42,8 @@ static const char *const PUBLISHED_KEYS[] = {
 static const char *const MODIFIED_KEYS[] = {
     "article:modified_time", "og:updated_time", "og:article:modified_time", "dateModified", "modified_time",
     "last-modified", "lastmod", "dc.date.modified", "dcterms.modified", "article.updated", "revised"};
-static const char *const AUTHOR_KEYS[] = {"author", "article:author", "parsely-author", "sailthru.author",
+static const char *const AUTHOR_KEYS[] = {"dc:creator", "dcterm:creator", "author", "article:author",
+                                          "parsely-author", "sailthru.author",
                                           "dc.creator", "dcterms.creator", "byl", "og:article:author",
                                           "citation_author"};
 static const char *const SITE_KEYS[] = {"og:site_name", "application-name", "twitter:site", "publisher",
@@ -366,6 +367,23 @@ static const char *article_h1(const page *pg, const selection *sel, arena *a) {
     return NULL;
 }
 
+/* Share of the words of a (3+ letters) that occur in b, case-insensitively. */
+static float word_overlap(const char *a, const char *b) {
+    size_t bn = strlen(b), total = 0, hit = 0;
+    const unsigned char *p = (const unsigned char *)a;
+    while (*p) {
+        while (*p && *p < 0x80 && !(((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') || (*p >= '0' && *p <= '9'))) p++;
+        const unsigned char *w = p;
+        while (*p && (*p >= 0x80 || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') || (*p >= '0' && *p <= '9'))) p++;
+        size_t wl = (size_t)(p - w);
+        if (wl < 3) continue;
+        total++;
+        for (size_t i = 0; i + wl <= bn; i++)
+            if (!strncasecmp(b + i, (const char *)w, wl)) { hit++; break; }
+    }
+    return total ? (float)hit / (float)total : 0;
+}
+
 /* "By ", "Von ", "Par "...: a byline's first word. */
 static int starts_with_by(const char *t, size_t n) {
     static const char *const BY[] = {"by ", "von ", "par ", "por ", "di ", "door ", "av ", "af "};
@@ -443,7 +461,8 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
 
     /* headline: structured data, Open Graph, the page's h1, <title>; the
      * site name is cut off whichever it came from */
-    static const char *const TITLE_KEYS[] = {"og:title", "twitter:title", "headline", "dc.title", "title"};
+    static const char *const TITLE_KEYS[] = {"dc:title", "dcterm:title", "dcterms.title", "og:title",
+                                             "twitter:title", "headline", "dc.title", "title", "parsely-title"};
     if (!headline) {
         const meta_pair *p = meta_get(&raw, TITLE_KEYS, sizeof TITLE_KEYS / sizeof *TITLE_KEYS);
         if (p) headline = arena_strndup(a, p->val, p->val_len), hl_src = source_of_key(p->key);
@@ -452,9 +471,11 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
      * structured or social title (half of its words in it) is preferred,
      * social titles being written for search and sharing */
     if (!headline) {
+        /* the h1 by the article when <title> says the same (it lacks the
+         * site name); <title> when the h1 is something else */
         const char *h1 = article_h1(pg, sel, a);
-        if (h1) headline = h1, hl_src = MS_H1;
-        else if (raw.h1 && raw.h1_len) headline = raw.h1, hl_src = MS_H1;
+        if (!h1 && raw.h1 && raw.h1_len) h1 = raw.h1;
+        if (h1 && (!raw.title_tag || word_overlap(h1, raw.title_tag) >= 0.5f)) headline = h1, hl_src = MS_H1;
     }
     if (!headline && raw.title_tag && raw.title_tag_len) headline = raw.title_tag, hl_src = MS_TITLE;
     if (m->site_name) m->site_name = entities_decode(a, m->site_name, strlen(m->site_name));
