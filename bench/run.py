@@ -116,6 +116,11 @@ def metadata_figures(build, shared, tmp):
     fu = os.path.join(tmp, 'fu.jsonl')
     byline_jsonl(build, [os.path.join(corpora, 'fundus-news')], fu)
     out['fundus-news'] = json.loads(sh([sys.executable, os.path.join(HERE, 'score_fundus.py'), fu, '--json']))
+    rtp = os.path.join(corpora, 'readability-test-pages')
+    rj = os.path.join(tmp, 'rtp.jsonl')
+    byline_jsonl(build, sorted(os.path.join(rtp, c, 'source.html.gz') for c in os.listdir(rtp)
+                               if os.path.exists(os.path.join(rtp, c, 'source.html.gz'))), rj)
+    out['readability-test-pages'] = sh([sys.executable, os.path.join(HERE, 'score_readability_meta.py'), rj]).strip()
     return out
 
 
@@ -204,6 +209,7 @@ def main():
     fu = md['fundus-news']
     print(f"fundus-news: title exact {fu['title_exact']:.3f}, authors F1 {fu['authors_f1']:.3f}, "
           f"publication day {fu['date_day']:.3f} ({fu['pages']} pages)")
+    print(md['readability-test-pages'])
     print(f"metadata stage adds {speed[0].get('metadata_share', 0) * 100:.1f}% to text-only extraction time")
     print('\n| extractor (scrapinghub, 1 core, CPU time) | pages/s | MB/s | byline speed-up |')
     print('|---|---|---|---|')
