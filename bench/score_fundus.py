@@ -9,7 +9,9 @@ publishing_date has that day (else the entries in order of their dates).
 Matching rules:
   title    exact after whitespace collapse (and, reported apart, after casefold)
   authors  set F1 per page over names compared after whitespace collapse and casefold; pages whose
-           expectation lists no author are left out; the figure is the mean over pages
+           expectation lists no author are left out; the figure is the mean over pages. byline reports a
+           news agency apart from the authors ("agency"); the expectations list agencies among the authors,
+           so byline's agency counts as one of its names here
   date     the publication day: both dates moved to UTC when they carry an offset, first 10 characters
 """
 import argparse, datetime, json, os, re, sys
@@ -80,7 +82,7 @@ def main():
             t_ci += norm(r.get('title')).casefold() == norm(e['title']).casefold()
         if e.get('authors'):
             g = {norm(x).casefold() for x in e['authors']}
-            p = {norm(x).casefold() for x in (r.get('authors') or [])}
+            p = {norm(x).casefold() for x in (r.get('authors') or []) + ([r['agency']] if r.get('agency') else [])}
             tp = len(g & p)
             a_f1.append(2 * tp / (len(g) + len(p)) if g or p else 1.0)
         if e.get('publishing_date'):

@@ -3,6 +3,7 @@
 #include <json-c/json.h>
 #include "metadata/metadata.h"
 #include "util/entities.h"
+#include "metadata/agency.h"
 #include "test_util.h"
 
 static json_object *record(byline_doc *d, const char *html, const char *url) {
@@ -133,6 +134,56 @@ static void test_meta_and_fallbacks(byline_doc *d) {
     json_object_put(r);
 }
 
+static void test_agency(byline_doc *d) {
+    /* names and their spellings */
+    CHECK_STR(agency_match("The Associated Press", 20), "AP");
+    CHECK_STR(agency_match("By REUTERS", 10), "Reuters");
+    CHECK_STR(agency_match("(dpa)", 5), "dpa");
+    CHECK_STR(agency_match("\xE2\x80\x93 Cover Media", 15), "Cover Media");  /* "– Cover Media" */
+    CHECK_STR(agency_match("(c) 2019 Reuters", 16), "Reuters");
+    CHECK_STR(agency_match("Source: AFP", 11), "AFP");
+    CHECK(agency_match("ap", 2) == NULL);                 /* short names only in their case */
+    CHECK(agency_match("Mara Quinn", 10) == NULL);
+    /* a dateline, a credit line of its own */
+    const char *first = "WASHINGTON (AP) \xE2\x80\x94 The Senate voted on Tuesday to fund the bridge.";
+    CHECK_STR(agency_in_text(first, strlen(first), NULL, 0), "AP");
+    const char *last = "\xE2\x80\x93 Cover Media";
+    CHECK_STR(agency_in_text("The actress said she was proud.", 31, last, strlen(last)), "Cover Media");
+    CHECK(agency_in_text("The actress said she was proud.", 31, "She was proud.", 14) == NULL);
+
+    char page[4096];
+    /* an agency as JSON-LD author is the agency, not an author */
+    snprintf(page, sizeof page,
+             "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Bridge vote\","
+             "\"author\":[{\"@type\":\"Person\",\"name\":\"Jane Doe\"},{\"@type\":\"Organization\",\"name\":"
+             "\"Associated Press\"}]}</script></head><body><article>%s</article></body></html>", BODY);
+    json_object *r = record(d, page, NULL);
+    CHECK_STR(field(r, "agency"), "AP");
+    json_object *au;
+    CHECK(json_object_object_get_ex(r, "authors", &au) && json_object_array_length(au) == 1 &&
+          !strcmp(json_object_get_string(json_object_array_get_idx(au, 0)), "Jane Doe"));
+    json_object_put(r);
+    /* a byline naming the outlet's desk and the agency */
+    snprintf(page, sizeof page, "<html><head><meta name=\"author\" content=\"Max Muster mit dpa\"></head>"
+                                "<body><article>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "agency"), "dpa");
+    json_object_put(r);
+    /* a story that ends with the agency's credit line */
+    snprintf(page, sizeof page, "<html><body><article>%s<p>\xE2\x80\x93 Cover Media</p></article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "agency"), "Cover Media");
+    CHECK_STR(source(r, "agency"), "text");
+    json_object_put(r);
+    /* only an organisation named as author */
+    snprintf(page, sizeof page, "<html><head><meta name=\"author\" content=\"Reuters\"></head>"
+                                "<body><article>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    json_object *org;
+    CHECK(json_object_object_get_ex(r, "authors_are_organization", &org) && json_object_get_boolean(org));
+    json_object_put(r);
+}
+
 static void test_language(byline_doc *d) {
     const char *de = "<html lang=\"en\"><body><article><p>Der Gemeinderat hat am Dienstag beschlossen, die alte "
                      "Hafenmauer zu erneuern. Die Arbeiten beginnen im September und dauern achtzehn Monate, "
@@ -151,6 +202,7 @@ int main(void) {
     test_jsonld(d);
     test_meta_and_fallbacks(d);
     test_language(d);
+    test_agency(d);
     byline_doc_free(d);
     return test_summary("test_metadata");
 }

@@ -1,5 +1,6 @@
 /* JSON-LD through json-c: graphs and arrays of objects; article types first. */
 #include "metadata.h"
+#include "agency.h"
 #include <json-c/json.h>
 #include <string.h>
 #include <strings.h>
@@ -43,7 +44,7 @@ static const char *str_of(json_object *o, const char *key) {
 }
 
 /* Names of the "author" value: a string, an object with a name, or an array. */
-static uint32_t authors_of(json_object *o, arena *a, const char **out, uint32_t max) {
+static uint32_t authors_of(json_object *o, arena *a, const char **out, uint32_t max, metadata *m) {
     json_object *v;
     if (!json_object_object_get_ex(o, "author", &v) && !json_object_object_get_ex(o, "creator", &v)) return 0;
     uint32_t n = 0;
@@ -55,7 +56,15 @@ static uint32_t authors_of(json_object *o, arena *a, const char **out, uint32_t 
         else if (json_object_is_type(e, json_type_object)) {
             /* an organisation as author is the outlet, not a person */
             static const char *const ORG[] = {"Organization", "NewsMediaOrganization", "Corporation"};
-            if (type_is(e, ORG, 3)) continue;
+            if (type_is(e, ORG, 3)) {
+                json_object *onm;
+                if (json_object_object_get_ex(e, "name", &onm) && json_object_is_type(onm, json_type_string)) {
+                    const char *ag = agency_match(json_object_get_string(onm), strlen(json_object_get_string(onm)));
+                    if (ag && !m->agency) m->agency = ag, m->agency_src = MS_JSONLD;
+                    else m->authors_are_organization = 1;
+                }
+                continue;
+            }
             json_object *nm;
             if (json_object_object_get_ex(e, "name", &nm) && json_object_is_type(nm, json_type_string))
                 name = json_object_get_string(nm);
@@ -80,7 +89,7 @@ static void read_article(json_object *o, arena *a, metadata *m, const char **hea
     if (!m->published_src) set_date(str_of(o, "dateCreated"), m->published, sizeof m->published, &m->published_src);
     set_date(str_of(o, "dateModified"), m->modified, sizeof m->modified, &m->modified_src);
     if (!m->n_authors) {
-        m->n_authors = authors_of(o, a, m->authors, META_MAX_AUTHORS);
+        m->n_authors = authors_of(o, a, m->authors, META_MAX_AUTHORS, m);
         if (m->n_authors) m->authors_src = MS_JSONLD;
     }
     json_object *pub;

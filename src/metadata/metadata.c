@@ -4,6 +4,7 @@
 #include "metadata.h"
 #include "../util/entities.h"
 #include "langid.h"
+#include "agency.h"
 #include <string.h>
 #include <strings.h>
 
@@ -54,7 +55,7 @@ static const char *const SITE_KEYS[] = {"og:site_name", "application-name", "twi
 static int is_space_c(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 /* Words that mark a byline's frame, not a name. */
-static const char *const BY_WORDS[] = {"by", "von", "par", "por", "di", "door", "da", "av", "af", "mit",
+static const char *const BY_WORDS[] = {"by", "von", "par", "por", "di", "door", "da", "av", "af",
                                        "written", "posted", "autor", "autorin", "author", "redaktion:",
                                        "text:", "texto:", "from", "reporting"};
 /* Job titles and labels that follow a name after a comma or a dash. */
@@ -62,7 +63,7 @@ static const char *const ROLE_WORDS[] = {
     "reporter", "correspondent", "editor", "writer", "staff", "contributor", "columnist", "journalist",
     "redakteur", "redakteurin", "korrespondent", "korrespondentin", "chefredakteur", "photographer",
     "producer", "analyst", "senior", "associate", "chief", "news", "desk", "team", "redaktion", "freelance",
-    "contributing", "special", "political", "business", "sports", "science", "reuters", "ap", "afp", "dpa"};
+    "contributing", "special", "political", "business", "sports", "science"};
 
 static int word_in_list(const char *w, size_t n, const char *const *list, size_t count) {
     for (size_t i = 0; i < count; i++)
@@ -591,7 +592,8 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
         p = meta_get(&raw, AUTHOR_KEYS, sizeof AUTHOR_KEYS / sizeof *AUTHOR_KEYS);
         if (p && !(p->val_len > 4 && !strncasecmp(p->val, "http", 4))) {
             m->n_authors = authors_clean(a, p->val, p->val_len, m->authors, META_MAX_AUTHORS);
-            if (m->n_authors) m->authors_src = source_of_key(p->key), m->byline = dup_trim(a, p->val, p->val_len);
+            m->authors_src = source_of_key(p->key);
+            m->byline = dup_trim(a, p->val, p->val_len);
         }
     }
     for (uint32_t i = 0; i < raw.n_props && !m->n_authors; i++)
@@ -615,5 +617,54 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
         m->n_authors = authors_clean(a, raw.bylines[i], strlen(raw.bylines[i]), m->authors, META_MAX_AUTHORS);
         if (m->n_authors) m->authors_src = MS_TEXT, m->byline = raw.bylines[i];
     }
+    /* agencies: an "author" that is an agency moves to agency; then the byline's
+     * parts, the dateline of the first paragraph, a credit line at the end */
+    uint32_t kept = 0;
+    for (uint32_t i = 0; i < m->n_authors; i++) {
+        const char *ag = agency_match(m->authors[i], strlen(m->authors[i]));
+        if (ag) {
+            if (!m->agency) m->agency = ag, m->agency_src = m->authors_src;
+        } else {
+            m->authors[kept++] = m->authors[i];
+        }
+    }
+    if (kept < m->n_authors && !kept) m->authors_are_organization = 1;
+    m->n_authors = kept;
+    if (!m->agency && m->byline) {
+        const char *b = m->byline;
+        size_t n = strlen(b), i = 0;
+        while (i < n && !m->agency) {
+            size_t j = i;
+            while (j < n && b[j] != ',' && b[j] != '/' && b[j] != ';' && b[j] != '|' && b[j] != '&') j++;
+            /* "FR mit dpa", "Jane Doe and AP": the agency after "mit"/"and" */
+            const char *part = b + i;
+            size_t pl = j - i;
+            for (size_t k = 0; k + 5 <= pl && !m->agency; k++)
+                if (!strncasecmp(part + k, " mit ", 5) || !strncasecmp(part + k, " and ", 5) ||
+                    !strncasecmp(part + k, " und ", 5)) {
+                    const char *ag = agency_match(part + k + 5, pl - k - 5);
+                    if (ag) m->agency = ag, m->agency_src = m->authors_src;
+                }
+            const char *ag = agency_match(part, pl);
+            if (ag && !m->agency) m->agency = ag, m->agency_src = m->authors_src;
+            i = j + 1;
+        }
+    }
+    if (!m->agency && sel->n_kept) {
+        /* the first kept paragraph's dateline; the last lines of the region,
+         * where a credit line stands (trimming may have left it out of the text) */
+        const xblock *f = &pg->blocks[sel->kept[0]];
+        const char *ag = agency_in_text(pg->text.data + f->text_off, f->text_len, NULL, 0);
+        for (uint32_t i = sel->to, seen = 0; !ag && i-- > sel->from && seen < 3;) {
+            const xblock *l = &pg->blocks[i];
+            if (!l->w) continue;
+            seen++;
+            ag = agency_in_text(NULL, 0, pg->text.data + l->text_off, l->text_len);
+        }
+        if (ag) m->agency = ag, m->agency_src = MS_TEXT;
+    }
+    if (!m->n_authors && !m->authors_are_organization && m->byline && m->site_name &&
+        !strcasecmp(m->byline, m->site_name))
+        m->authors_are_organization = 1;
     return 0;
 }

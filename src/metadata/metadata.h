@@ -30,6 +30,9 @@ typedef struct metadata {
     uint32_t n_authors;
     meta_source authors_src;
     const char *byline;           /* the raw byline string the authors came from */
+    const char *agency;           /* wire service or content agency credited, kept apart from authors */
+    meta_source agency_src;
+    int authors_are_organization; /* the only "author" named was an organisation */
     char published[40];           /* ISO 8601, "" when unknown */
     meta_source published_src;
     char modified[40];

@@ -111,6 +111,11 @@ void record_json(buf *o, const record_in *in) {
     key(o, "byline");
     str_or_null(o, m ? m->byline : NULL, m && m->byline ? strlen(m->byline) : 0);
     buf_putc(o, ',');
+    key(o, "agency");
+    str_or_null(o, m ? m->agency : NULL, m && m->agency ? strlen(m->agency) : 0);
+    buf_putc(o, ',');
+    key(o, "authors_are_organization");
+    buf_puts(o, m && m->authors_are_organization ? "true," : "false,");
     key(o, "date_published");
     str_or_null(o, m && m->published[0] ? m->published : NULL, m ? strlen(m->published) : 0);
     buf_putc(o, ',');
@@ -122,7 +127,8 @@ void record_json(buf *o, const record_in *in) {
     buf_putc(o, '{');
     const struct { const char *k; meta_source s; } SRC[] = {
         {"title", m ? m->title_src : MS_NONE}, {"site_name", m ? m->site_src : MS_NONE},
-        {"authors", m ? m->authors_src : MS_NONE}, {"date_published", m ? m->published_src : MS_NONE},
+        {"authors", m ? m->authors_src : MS_NONE}, {"agency", m ? m->agency_src : MS_NONE},
+        {"date_published", m ? m->published_src : MS_NONE},
         {"date_modified", m ? m->modified_src : MS_NONE}};
     int first = 1;
     for (size_t i = 0; i < sizeof SRC / sizeof *SRC; i++) {
