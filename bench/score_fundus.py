@@ -11,7 +11,8 @@ Matching rules:
   authors  set F1 per page over names compared after whitespace collapse and casefold; pages whose
            expectation lists no author are left out; the figure is the mean over pages. byline reports a
            news agency apart from the authors ("agency"); the expectations list agencies among the authors,
-           so byline's agency counts as one of its names here
+           so byline's agency counts as one of its names here, and an agency's long and short names
+           ("The Associated Press", "AP") are the same name
   date     the publication day: both dates moved to UTC when they carry an offset, first 10 characters
 """
 import argparse, datetime, json, os, re, sys
@@ -22,6 +23,16 @@ CORPUS = os.path.join(HERE, '..', '..', 'shared', 'corpora', 'fundus-news')
 
 def norm(s):
     return re.sub(r'\s+', ' ', s or '').strip()
+
+
+# byline names agencies by their short names; the expectations spell some out
+AGENCY_NAMES = {'associated press': 'ap', 'the associated press': 'ap', 'deutsche presse-agentur': 'dpa',
+                'agence france-presse': 'afp', 'agence france presse': 'afp', 'press association': 'pa'}
+
+
+def name_key(x):
+    k = norm(x).casefold()
+    return AGENCY_NAMES.get(k, k)
 
 
 def utc_day(s):
@@ -81,8 +92,8 @@ def main():
             t_ok += norm(r.get('title')) == norm(e['title'])
             t_ci += norm(r.get('title')).casefold() == norm(e['title']).casefold()
         if e.get('authors'):
-            g = {norm(x).casefold() for x in e['authors']}
-            p = {norm(x).casefold() for x in (r.get('authors') or []) + ([r['agency']] if r.get('agency') else [])}
+            g = {name_key(x) for x in e['authors']}
+            p = {name_key(x) for x in (r.get('authors') or []) + ([r['agency']] if r.get('agency') else [])}
             tp = len(g & p)
             a_f1.append(2 * tp / (len(g) + len(p)) if g or p else 1.0)
         if e.get('publishing_date'):

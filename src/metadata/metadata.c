@@ -101,7 +101,7 @@ static const char *clean_name(arena *a, const char *s, size_t n) {
         w0 = w;
         while (w0 < n && is_space_c(s[w0])) w0++;
     }
-    if (n < 3 || n > 60) return NULL;
+    if (n < 3 || n > 60 || word_in_list(s, n, BY_WORDS, sizeof BY_WORDS / sizeof *BY_WORDS)) return NULL;
     /* comment signatures and form labels: "Jane says:", "Name *", "Name (required)" */
     if ((n > 5 && !strncasecmp(s + n - 5, " says", 5)) || memchr(s, '*', n) || memchr(s, '(', n) ||
         memchr(s, ')', n) || memchr(s, '"', n))
@@ -663,8 +663,9 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
         }
         if (ag) m->agency = ag, m->agency_src = MS_TEXT;
     }
-    if (!m->n_authors && !m->authors_are_organization && m->byline && m->site_name &&
-        !strcasecmp(m->byline, m->site_name))
+    /* the outlet named as its own author: kept (it is how the page credits
+     * the story) and flagged */
+    if (m->n_authors == 1 && names_site(m->authors[0], strlen(m->authors[0]), m->site_name, m->hostname))
         m->authors_are_organization = 1;
     return 0;
 }
