@@ -6,7 +6,7 @@
 extern "C" {
 #endif
 
-enum { LANGID_MAX_BYTES = 512 };  /* enough text to decide; keeps the cost flat */
+enum { LANGID_MAX_BYTES = 256 };  /* enough text to decide; keeps the cost flat */
 
 typedef struct langid_result {
     char code[16];       /* ISO 639-1 where one exists ("de", "zh-Hant"), "" when unknown */
