@@ -184,6 +184,39 @@ static void test_agency(byline_doc *d) {
     json_object_put(r);
 }
 
+static void test_page_fields(byline_doc *d) {
+    char page[4096];
+    snprintf(page, sizeof page,
+             "<html><head><meta property=\"og:image\" content=\"/img/wall.jpg\">"
+             "<meta property=\"article:section\" content=\"Local\"><meta property=\"article:tag\" content=\"\">"
+             "<meta property=\"article:tag\" content=\"Flooding\"><link rel=\"license\" href=\"https://creativecommons.org/licenses/by/4.0/\">"
+             "<script type=\"application/ld+json\">{\"@type\":\"LiveBlogPosting\",\"headline\":\"Storm live\","
+             "\"isAccessibleForFree\":\"False\"}</script></head><body><article>%s</article></body></html>", BODY);
+    json_object *r = record(d, page, "https://ledger.example/news/live");
+    CHECK_STR(field(r, "image"), "https://ledger.example/img/wall.jpg");
+    CHECK_STR(field(r, "section"), "Local");
+    json_object *tags, *b;
+    CHECK(json_object_object_get_ex(r, "tags", &tags) && json_object_array_length(tags) == 1); /* the empty one is no tag */
+    CHECK_STR(field(r, "license"), "https://creativecommons.org/licenses/by/4.0/");
+    CHECK_STR(field(r, "page_type"), "liveblog");
+    CHECK(json_object_object_get_ex(r, "is_article", &b) && json_object_get_boolean(b));
+    CHECK(json_object_object_get_ex(r, "paywalled", &b) && json_object_get_boolean(b));
+    json_object_put(r);
+    /* a logo is no top image; a link list is an index */
+    char idx[8192] = "<html><head><meta property=\"og:image\" content=\"https://ledger.example/static/logo.png\"></head><body><ul>";
+    for (int i = 0; i < 40; i++) {
+        char li[128];
+        snprintf(li, sizeof li, "<li><a href=\"/n/%d\">Headline number %d of the day</a></li>", i, i);
+        strcat(idx, li);
+    }
+    strcat(idx, "</ul></body></html>");
+    r = record(d, idx, NULL);
+    CHECK_STR(field(r, "image"), "(null)");
+    CHECK_STR(field(r, "page_type"), "index");
+    CHECK(json_object_object_get_ex(r, "is_article", &b) && !json_object_get_boolean(b));
+    json_object_put(r);
+}
+
 static void test_language(byline_doc *d) {
     const char *de = "<html lang=\"en\"><body><article><p>Der Gemeinderat hat am Dienstag beschlossen, die alte "
                      "Hafenmauer zu erneuern. Die Arbeiten beginnen im September und dauern achtzehn Monate, "
@@ -203,6 +236,7 @@ int main(void) {
     test_meta_and_fallbacks(d);
     test_language(d);
     test_agency(d);
+    test_page_fields(d);
     byline_doc_free(d);
     return test_summary("test_metadata");
 }

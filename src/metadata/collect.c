@@ -131,6 +131,9 @@ int meta_collect(dom *d, arena *a, meta_raw *raw) {
             if ((k = dom_attr_get(n, "rel", &kl)) && kl == 9 && !strncasecmp(k, "canonical", 9) &&
                 (v = dom_attr_get(n, "href", &vl)) && vl && !raw->canonical)
                 raw->canonical = v, raw->canonical_len = vl;
+            else if (k && kl == 7 && !strncasecmp(k, "license", 7) && (v = dom_attr_get(n, "href", &vl)) && vl &&
+                     !raw->license)
+                raw->license = v, raw->license_len = vl;
             break;
         case T_SCRIPT:
             descend = 0;
@@ -187,6 +190,11 @@ int meta_collect(dom *d, arena *a, meta_raw *raw) {
                 if (!(v = dom_attr_get(n, "content", &vl)) && !(v = dom_attr_get(n, "datetime", &vl)))
                     v = inner_text(n, a, &vl);
                 if (v && vl) add_pair(a, raw->props, &raw->n_props, MAX_PROPS, ip, pl, v, vl);
+            }
+            if (rel && rl == 7 && !strncasecmp(rel, "license", 7) && !raw->license) {
+                size_t hl;
+                const char *h = dom_attr_get(n, "href", &hl);
+                if (h && hl) raw->license = h, raw->license_len = hl;
             }
             /* bylines; not comment authors */
             if (raw->n_bylines < MAX_BYLINES && !(cls && has_ci(cls, cl, "comment")) &&

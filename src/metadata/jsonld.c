@@ -99,6 +99,68 @@ static void read_article(json_object *o, arena *a, metadata *m, const char **hea
     }
     const char *desc = str_of(o, "description");
     if (desc && !m->description) m->description = arena_strndup(a, desc, strlen(desc));
+    /* image: a URL, an ImageObject, or an array of either */
+    json_object *img;
+    if (!m->image && json_object_object_get_ex(o, "image", &img)) {
+        if (json_object_is_type(img, json_type_array) && json_object_array_length(img)) img = json_object_array_get_idx(img, 0);
+        const char *u = NULL;
+        if (json_object_is_type(img, json_type_string)) u = json_object_get_string(img);
+        else if (json_object_is_type(img, json_type_object)) {
+            json_object *uo;
+            if (json_object_object_get_ex(img, "url", &uo) && json_object_is_type(uo, json_type_string))
+                u = json_object_get_string(uo);
+        }
+        if (u && *u) m->image = arena_strndup(a, u, strlen(u)), m->image_src = MS_JSONLD;
+    }
+    const char *sec = str_of(o, "articleSection");
+    if (sec && !m->section) m->section = arena_strndup(a, sec, strlen(sec));
+    const char *lic = str_of(o, "license");
+    if (lic && !m->license) m->license = arena_strndup(a, lic, strlen(lic));
+    json_object *kw;
+    if (!m->n_tags && json_object_object_get_ex(o, "keywords", &kw)) {
+        if (json_object_is_type(kw, json_type_array)) {
+            for (size_t i = 0; i < json_object_array_length(kw) && m->n_tags < 16; i++) {
+                json_object *e = json_object_array_get_idx(kw, i);
+                const char *tg = json_object_is_type(e, json_type_string) ? json_object_get_string(e) : NULL;
+                if (tg && *tg && (tg = arena_strndup(a, tg, strlen(tg)))) m->tags[m->n_tags++] = tg;
+            }
+        } else if (json_object_is_type(kw, json_type_string)) {
+            const char *k = json_object_get_string(kw);
+            size_t n = strlen(k), i = 0;
+            while (i < n && m->n_tags < 16) {
+                while (i < n && (k[i] == ',' || k[i] == ' ')) i++;
+                size_t j = i;
+                while (j < n && k[j] != ',') j++;
+                size_t e = j;
+                while (e > i && k[e - 1] == ' ') e--;
+                const char *tg = e > i ? arena_strndup(a, k + i, e - i) : NULL;
+                if (tg) m->tags[m->n_tags++] = tg;
+                i = j + 1;
+            }
+        }
+    }
+    /* isAccessibleForFree: false on the object or on a part of it */
+    json_object *free_, *part;
+    if (json_object_object_get_ex(o, "isAccessibleForFree", &free_)) {
+        const char *v = json_object_get_string(free_);
+        if (v && (!strcasecmp(v, "false") || !strcmp(v, "0"))) m->paywalled = 1;
+    }
+    if (json_object_object_get_ex(o, "hasPart", &part)) {
+        size_t np = json_object_is_type(part, json_type_array) ? json_object_array_length(part) : 1;
+        for (size_t i = 0; i < np; i++) {
+            json_object *e = json_object_is_type(part, json_type_array) ? json_object_array_get_idx(part, i) : part;
+            if (json_object_is_type(e, json_type_object) && json_object_object_get_ex(e, "isAccessibleForFree", &free_)) {
+                const char *v = json_object_get_string(free_);
+                if (v && (!strcasecmp(v, "false") || !strcmp(v, "0"))) m->paywalled = 1;
+            }
+        }
+    }
+    json_object *t;
+    if (!m->jsonld_type && json_object_object_get_ex(o, "@type", &t)) {
+        if (json_object_is_type(t, json_type_array) && json_object_array_length(t)) t = json_object_array_get_idx(t, 0);
+        const char *ts = json_object_get_string(t);
+        if (ts) m->jsonld_type = arena_strndup(a, ts, strlen(ts));
+    }
 }
 
 typedef struct finds { json_object *article, *page, *org; } finds;

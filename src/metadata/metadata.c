@@ -5,6 +5,7 @@
 #include "../util/entities.h"
 #include "langid.h"
 #include "agency.h"
+#include "../util/url.h"
 #include <string.h>
 #include <strings.h>
 
@@ -499,6 +500,42 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
         }
     }
 
+    /* top image, section, tags, licence */
+    if (!m->image) {
+        static const char *const IMG[] = {"og:image", "og:image:url", "og:image:secure_url", "twitter:image",
+                                          "twitter:image:src", "thumbnailUrl"};
+        const meta_pair *ip = meta_get(&raw, IMG, sizeof IMG / sizeof *IMG);
+        if (ip) m->image = dup_trim(a, ip->val, ip->val_len), m->image_src = source_of_key(ip->key);
+    }
+    if (m->image) {
+        /* relative to the page; icons and logos are no top image */
+        char resolved[2048];
+        const char *base = m->canonical_url ? m->canonical_url : url;
+        size_t rl = url_resolve(base, m->image, strlen(m->image), resolved, sizeof resolved);
+        m->image = arena_strndup(a, resolved, rl);
+        static const char *const ICON[] = {"favicon", "/logo", "logo.", "-logo", "_logo", "/icon", "sprite",
+                                           "apple-touch", "placeholder", "default-share", "blank."};
+        for (size_t k = 0; m->image && k < sizeof ICON / sizeof *ICON; k++)
+            if (strcasestr(m->image, ICON[k])) m->image = NULL, m->image_src = MS_NONE;
+    }
+    if (!m->section) {
+        static const char *const SEC[] = {"article:section", "og:article:section", "section", "parsely-section"};
+        const meta_pair *sp = meta_get(&raw, SEC, 4);
+        if (sp) m->section = dup_trim(a, sp->val, sp->val_len);
+    }
+    if (!m->n_tags)
+        for (uint32_t i = 0; i < raw.n_metas && m->n_tags < 16; i++)
+            if (!strcasecmp(raw.metas[i].key, "article:tag") || !strcasecmp(raw.metas[i].key, "og:article:tag")) {
+                const char *tg = dup_trim(a, raw.metas[i].val, raw.metas[i].val_len);
+                if (tg) m->tags[m->n_tags++] = tg; /* empty content: no tag */
+            }
+    if (!m->license && raw.license) m->license = dup_trim(a, raw.license, raw.license_len);
+    {
+        static const char *const TIER[] = {"article:content_tier"};
+        const meta_pair *tp = meta_get(&raw, TIER, 1);
+        if (tp && (!strncasecmp(tp->val, "locked", 6) || !strncasecmp(tp->val, "metered", 7))) m->paywalled = 1;
+    }
+
     /* dates: JSON-LD (done), meta tags, itemprop, <time>, URL, text near the article */
     const meta_pair *p = meta_get(&raw, PUBLISHED_KEYS, sizeof PUBLISHED_KEYS / sizeof *PUBLISHED_KEYS);
     if (p) set_date_from(p->val, p->val_len, source_of_key(p->key), m->published, sizeof m->published, &m->published_src);
@@ -667,5 +704,23 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
      * the story) and flagged */
     if (m->n_authors == 1 && names_site(m->authors[0], strlen(m->authors[0]), m->site_name, m->hostname))
         m->authors_are_organization = 1;
+    /* what kind of page: structured data, Open Graph, then the text itself */
+    {
+        const char *t = m->jsonld_type;
+        static const char *const OGT[] = {"og:type"};
+        const meta_pair *og = meta_get(&raw, OGT, 1);
+        if (t && (!strcasecmp(t, "LiveBlogPosting"))) m->page_type = "liveblog";
+        else if (t && (!strcasecmp(t, "VideoObject"))) m->page_type = "video";
+        else if (t && (!strcasecmp(t, "ImageGallery") || !strcasecmp(t, "MediaGallery"))) m->page_type = "gallery";
+        else if (t && (!strcasecmp(t, "CollectionPage") || !strcasecmp(t, "ItemList") ||
+                       !strcasecmp(t, "SearchResultsPage")))
+            m->page_type = "index";
+        else if (og && og->val_len >= 5 && !strncasecmp(og->val, "video", 5)) m->page_type = "video";
+        else if (text_len >= 500 || (t && strcasecmp(t, "WebPage") && text_len >= 200) ||
+                 (og && og->val_len == 7 && !strncasecmp(og->val, "article", 7) && text_len >= 200))
+            m->page_type = "article";
+        else if (pg->n_blocks > 30 && text_len < 500) m->page_type = "index";
+        else m->page_type = "other";
+    }
     return 0;
 }

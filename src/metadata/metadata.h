@@ -33,6 +33,15 @@ typedef struct metadata {
     const char *agency;           /* wire service or content agency credited, kept apart from authors */
     meta_source agency_src;
     int authors_are_organization; /* the only "author" named was an organisation */
+    const char *image;            /* top image URL */
+    meta_source image_src;
+    const char *section;
+    const char *tags[16];
+    uint32_t n_tags;
+    const char *license;
+    const char *page_type;        /* article, liveblog, index, gallery, video, other */
+    int paywalled;                /* the page marks itself so */
+    const char *jsonld_type;      /* @type of the structured-data object read */
     char published[40];           /* ISO 8601, "" when unknown */
     meta_source published_src;
     char modified[40];
@@ -48,8 +57,8 @@ typedef struct meta_raw {
     const char **jsonld;          /* <script type=application/ld+json> texts */
     size_t *jsonld_len;
     uint32_t n_jsonld;
-    const char *html_lang, *canonical, *title_tag, *h1;
-    size_t html_lang_len, canonical_len, title_tag_len, h1_len;
+    const char *html_lang, *canonical, *title_tag, *h1, *license;
+    size_t html_lang_len, canonical_len, title_tag_len, h1_len, license_len;
     meta_pair *times;             /* <time datetime>: key = what its markup says (pub, mod, ""), val = datetime */
     uint32_t n_times;
     meta_pair *props;             /* itemprop elements' values: datePublished, dateModified, author, headline */

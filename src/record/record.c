@@ -116,6 +116,31 @@ void record_json(buf *o, const record_in *in) {
     buf_putc(o, ',');
     key(o, "authors_are_organization");
     buf_puts(o, m && m->authors_are_organization ? "true," : "false,");
+    key(o, "image");
+    str_or_null(o, m ? m->image : NULL, m && m->image ? strlen(m->image) : 0);
+    buf_putc(o, ',');
+    key(o, "section");
+    str_or_null(o, m ? m->section : NULL, m && m->section ? strlen(m->section) : 0);
+    buf_putc(o, ',');
+    key(o, "tags");
+    buf_putc(o, '[');
+    for (uint32_t i = 0; m && i < m->n_tags; i++) {
+        if (i) buf_putc(o, ',');
+        buf_put_json_str(o, m->tags[i], strlen(m->tags[i]));
+    }
+    buf_put(o, "],", 2);
+    key(o, "license");
+    str_or_null(o, m ? m->license : NULL, m && m->license ? strlen(m->license) : 0);
+    buf_putc(o, ',');
+    key(o, "page_type");
+    str_or_null(o, m ? m->page_type : NULL, m && m->page_type ? strlen(m->page_type) : 0);
+    buf_putc(o, ',');
+    key(o, "is_article");
+    buf_puts(o, m && m->page_type && (!strcmp(m->page_type, "article") || !strcmp(m->page_type, "liveblog"))
+                    ? "true,"
+                    : "false,");
+    key(o, "paywalled");
+    buf_puts(o, m && m->paywalled ? "true," : "false,");
     key(o, "date_published");
     str_or_null(o, m && m->published[0] ? m->published : NULL, m ? strlen(m->published) : 0);
     buf_putc(o, ',');
@@ -128,6 +153,7 @@ void record_json(buf *o, const record_in *in) {
     const struct { const char *k; meta_source s; } SRC[] = {
         {"title", m ? m->title_src : MS_NONE}, {"site_name", m ? m->site_src : MS_NONE},
         {"authors", m ? m->authors_src : MS_NONE}, {"agency", m ? m->agency_src : MS_NONE},
+        {"image", m ? m->image_src : MS_NONE},
         {"date_published", m ? m->published_src : MS_NONE},
         {"date_modified", m ? m->modified_src : MS_NONE}};
     int first = 1;
