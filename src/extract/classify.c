@@ -1,5 +1,6 @@
 #include "classify.h"
 #include <string.h>
+#include "../util/text.h"
 
 /* A pattern matches a class/id token that starts with it (prefix) or, for
  * short words that occur inside other words, only the whole token (exact).
@@ -201,16 +202,6 @@ static unsigned classify_words(const char *s, size_t n) {
     return flags;
 }
 
-static int contains_ci(const char *s, size_t n, const char *lit) {
-    size_t m = strlen(lit);
-    for (size_t i = 0; i + m <= n; i++) {
-        size_t k = 0;
-        while (k < m && (s[i + k] | 0x20) == lit[k]) k++;
-        if (k == m) return 1;
-    }
-    return 0;
-}
-
 static int is_slug(const char *v, size_t n) {
     int seps = 0;
     for (size_t i = 0; i < n; i++) seps += v[i] == '-' || v[i] == '_';
@@ -240,11 +231,11 @@ static int style_hides(const char *v, size_t n) {
 }
 
 static unsigned classify_role(const char *v, size_t n) {
-    if (contains_ci(v, n, "navigation") || contains_ci(v, n, "menu") || contains_ci(v, n, "banner") ||
-        contains_ci(v, n, "contentinfo") || contains_ci(v, n, "dialog") || contains_ci(v, n, "search") ||
-        contains_ci(v, n, "complementary") || contains_ci(v, n, "alert"))
+    if (ci_contains(v, n, "navigation") || ci_contains(v, n, "menu") || ci_contains(v, n, "banner") ||
+        ci_contains(v, n, "contentinfo") || ci_contains(v, n, "dialog") || ci_contains(v, n, "search") ||
+        ci_contains(v, n, "complementary") || ci_contains(v, n, "alert"))
         return CLS_ROLE_CHROME;
-    if (contains_ci(v, n, "main") || contains_ci(v, n, "article")) return CLS_POS;
+    if (ci_contains(v, n, "main") || ci_contains(v, n, "article")) return CLS_POS;
     return 0;
 }
 
@@ -274,7 +265,7 @@ unsigned classify_element(const dom_node *n) {
             if (!memcmp(k, "hidden", 6)) flags |= CLS_HIDDEN;
             break;
         case 8:
-            if (!memcmp(k, "itemprop", 8) && contains_ci(v, vl, "articlebody")) flags |= CLS_BODY | CLS_POS;
+            if (!memcmp(k, "itemprop", 8) && ci_contains(v, vl, "articlebody")) flags |= CLS_BODY | CLS_POS;
             break;
         case 11:
             if (!memcmp(k, "aria-hidden", 11) && vl == 4 && !memcmp(v, "true", 4)) flags |= CLS_HIDDEN;

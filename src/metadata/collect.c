@@ -2,6 +2,7 @@
  * <meta>, canonical link, <title>, JSON-LD, <time>, itemprop values, bylines. */
 #include "metadata.h"
 #include <string.h>
+#include "../util/text.h"
 #include <strings.h>
 
 enum { MAX_METAS = 512, MAX_JSONLD = 16, MAX_TIMES = 32, MAX_PROPS = 32, MAX_BYLINES = 8, INNER_MAX = 300 };
@@ -15,19 +16,6 @@ static dom_node *next_node(dom_node *n, int descend) {
         n = dom_parent(n);
     }
     return NULL;
-}
-
-/* Case-insensitive substring test; lit is lower-case ASCII. */
-static int has_ci(const char *s, size_t n, const char *lit) {
-    size_t m = strlen(lit);
-    char c0 = lit[0];
-    for (size_t i = 0; i + m <= n; i++) {
-        if ((s[i] | 0x20) != c0) continue;
-        size_t k = 1;
-        while (k < m && (s[i + k] | 0x20) == lit[k]) k++;
-        if (k == m) return 1;
-    }
-    return 0;
 }
 
 /* Text of a subtree, whitespace collapsed, at most INNER_MAX bytes. */
@@ -137,7 +125,7 @@ int meta_collect(dom *d, arena *a, meta_raw *raw) {
             break;
         case T_SCRIPT:
             descend = 0;
-            if ((k = dom_attr_get(n, "type", &kl)) && has_ci(k, kl, "ld+json") && raw->n_jsonld < MAX_JSONLD) {
+            if ((k = dom_attr_get(n, "type", &kl)) && ci_contains(k, kl, "ld+json") && raw->n_jsonld < MAX_JSONLD) {
                 dom_node *c = dom_first_child(n);
                 if (c && dom_tag_of(c) == T_TEXT) {
                     raw->jsonld[raw->n_jsonld] = dom_text(c, &raw->jsonld_len[raw->n_jsonld]);
@@ -156,10 +144,10 @@ int meta_collect(dom *d, arena *a, meta_raw *raw) {
                 const char *what = "";
                 size_t cl, il;
                 const char *cls = dom_attr_get(n, "class", &cl), *ip = dom_attr_get(n, "itemprop", &il);
-                if (dom_attr_get(n, "pubdate", &kl) || (ip && has_ci(ip, il, "published")) ||
-                    (cls && (has_ci(cls, cl, "publish") || has_ci(cls, cl, "posted"))))
+                if (dom_attr_get(n, "pubdate", &kl) || (ip && ci_contains(ip, il, "published")) ||
+                    (cls && (ci_contains(cls, cl, "publish") || ci_contains(cls, cl, "posted"))))
                     what = "pub";
-                else if ((ip && has_ci(ip, il, "modified")) || (cls && (has_ci(cls, cl, "modif") || has_ci(cls, cl, "updat"))))
+                else if ((ip && ci_contains(ip, il, "modified")) || (cls && (ci_contains(cls, cl, "modif") || ci_contains(cls, cl, "updat"))))
                     what = "mod";
                 add_pair(a, raw->times, &raw->n_times, MAX_TIMES, what, strlen(what), v, vl);
             }
@@ -181,12 +169,12 @@ int meta_collect(dom *d, arena *a, meta_raw *raw) {
             }
             /* <abbr class="published" title="2013-04-04T18:52:11">, <span class="updated" title=...> */
             if (cls && ti && t != T_TIME && tl >= 8 && tl < 64 && raw->n_times < MAX_TIMES) {
-                const char *what = has_ci(cls, cl, "publish") ? "pub" : has_ci(cls, cl, "updated") ? "mod" : NULL;
+                const char *what = ci_contains(cls, cl, "publish") ? "pub" : ci_contains(cls, cl, "updated") ? "mod" : NULL;
                 if (what) add_pair(a, raw->times, &raw->n_times, MAX_TIMES, what, 3, ti, tl);
             }
             if (ip && pl && raw->n_props < MAX_PROPS &&
-                (has_ci(ip, pl, "datepublished") || has_ci(ip, pl, "datemodified") || has_ci(ip, pl, "author") ||
-                 has_ci(ip, pl, "headline") || has_ci(ip, pl, "datecreated"))) {
+                (ci_contains(ip, pl, "datepublished") || ci_contains(ip, pl, "datemodified") || ci_contains(ip, pl, "author") ||
+                 ci_contains(ip, pl, "headline") || ci_contains(ip, pl, "datecreated"))) {
                 if (!(v = dom_attr_get(n, "content", &vl)) && !(v = dom_attr_get(n, "datetime", &vl)))
                     v = inner_text(n, a, &vl);
                 if (v && vl) add_pair(a, raw->props, &raw->n_props, MAX_PROPS, ip, pl, v, vl);
@@ -197,9 +185,9 @@ int meta_collect(dom *d, arena *a, meta_raw *raw) {
                 if (h && hl) raw->license = h, raw->license_len = hl;
             }
             /* bylines; not comment authors */
-            if (raw->n_bylines < MAX_BYLINES && !(cls && has_ci(cls, cl, "comment")) &&
+            if (raw->n_bylines < MAX_BYLINES && !(cls && ci_contains(cls, cl, "comment")) &&
                 ((rel && rl == 6 && !strncasecmp(rel, "author", 6)) ||
-                 (cls && (has_ci(cls, cl, "byline") || has_ci(cls, cl, "author"))))) {
+                 (cls && (ci_contains(cls, cl, "byline") || ci_contains(cls, cl, "author"))))) {
                 size_t xl;
                 const char *tx = inner_text(n, a, &xl);
                 if (tx && xl && xl < 200) raw->bylines[raw->n_bylines++] = tx;
