@@ -12,6 +12,13 @@ static void str_or_null(buf *o, const char *s, size_t n) {
     else buf_puts(o, "null");
 }
 
+/* "key":"value", (or null), the comma included */
+static void field(buf *o, const char *k, const char *v) {
+    key(o, k);
+    str_or_null(o, v, v ? strlen(v) : 0);
+    buf_putc(o, ',');
+}
+
 static const char *limit_name(byline_limit l) {
     switch (l) {
     case BYLINE_LIMIT_DEPTH: return "depth";
@@ -68,21 +75,11 @@ void record_json(buf *o, const record_in *in) {
     }
     buf_putc(o, ',');
     const metadata *m = in->meta;
-    key(o, "title");
-    str_or_null(o, m ? m->title : NULL, m && m->title ? strlen(m->title) : 0);
-    buf_putc(o, ',');
-    key(o, "site_name");
-    str_or_null(o, m ? m->site_name : NULL, m && m->site_name ? strlen(m->site_name) : 0);
-    buf_putc(o, ',');
-    key(o, "hostname");
-    str_or_null(o, m ? m->hostname : NULL, m && m->hostname ? strlen(m->hostname) : 0);
-    buf_putc(o, ',');
-    key(o, "canonical_url");
-    str_or_null(o, m ? m->canonical_url : NULL, m && m->canonical_url ? strlen(m->canonical_url) : 0);
-    buf_putc(o, ',');
-    key(o, "description");
-    str_or_null(o, m ? m->description : NULL, m && m->description ? strlen(m->description) : 0);
-    buf_putc(o, ',');
+    field(o, "title", m ? m->title : NULL);
+    field(o, "site_name", m ? m->site_name : NULL);
+    field(o, "hostname", m ? m->hostname : NULL);
+    field(o, "canonical_url", m ? m->canonical_url : NULL);
+    field(o, "description", m ? m->description : NULL);
     key(o, "language");
     str_or_null(o, m && m->language[0] ? m->language : NULL, m ? strlen(m->language) : 0);
     buf_putc(o, ',');
@@ -98,9 +95,7 @@ void record_json(buf *o, const record_in *in) {
         buf_puts(o, "null");
     }
     buf_putc(o, ',');
-    key(o, "language_declared");
-    str_or_null(o, m ? m->lang_declared : NULL, m && m->lang_declared ? strlen(m->lang_declared) : 0);
-    buf_putc(o, ',');
+    field(o, "language_declared", m ? m->lang_declared : NULL);
     key(o, "authors");
     buf_putc(o, '[');
     for (uint32_t i = 0; m && i < m->n_authors; i++) {
@@ -108,20 +103,12 @@ void record_json(buf *o, const record_in *in) {
         buf_put_json_str(o, m->authors[i], strlen(m->authors[i]));
     }
     buf_put(o, "],", 2);
-    key(o, "byline");
-    str_or_null(o, m ? m->byline : NULL, m && m->byline ? strlen(m->byline) : 0);
-    buf_putc(o, ',');
-    key(o, "agency");
-    str_or_null(o, m ? m->agency : NULL, m && m->agency ? strlen(m->agency) : 0);
-    buf_putc(o, ',');
+    field(o, "byline", m ? m->byline : NULL);
+    field(o, "agency", m ? m->agency : NULL);
     key(o, "authors_are_organization");
     buf_puts(o, m && m->authors_are_organization ? "true," : "false,");
-    key(o, "image");
-    str_or_null(o, m ? m->image : NULL, m && m->image ? strlen(m->image) : 0);
-    buf_putc(o, ',');
-    key(o, "section");
-    str_or_null(o, m ? m->section : NULL, m && m->section ? strlen(m->section) : 0);
-    buf_putc(o, ',');
+    field(o, "image", m ? m->image : NULL);
+    field(o, "section", m ? m->section : NULL);
     key(o, "tags");
     buf_putc(o, '[');
     for (uint32_t i = 0; m && i < m->n_tags; i++) {
@@ -129,12 +116,8 @@ void record_json(buf *o, const record_in *in) {
         buf_put_json_str(o, m->tags[i], strlen(m->tags[i]));
     }
     buf_put(o, "],", 2);
-    key(o, "license");
-    str_or_null(o, m ? m->license : NULL, m && m->license ? strlen(m->license) : 0);
-    buf_putc(o, ',');
-    key(o, "page_type");
-    str_or_null(o, m ? m->page_type : NULL, m && m->page_type ? strlen(m->page_type) : 0);
-    buf_putc(o, ',');
+    field(o, "license", m ? m->license : NULL);
+    field(o, "page_type", m ? m->page_type : NULL);
     key(o, "is_article");
     buf_puts(o, m && m->page_type && (!strcmp(m->page_type, "article") || !strcmp(m->page_type, "liveblog"))
                     ? "true,"
