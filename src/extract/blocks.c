@@ -12,7 +12,6 @@ enum { /* what a tag does to the walk */
     TK_SKIP = 1,      /* subtree dropped (scripts, media, controls) */
     TK_BLOCK = 2,     /* starts and ends a block */
     TK_RECORD = 4,    /* kept in the element array */
-    TK_CHROME = 8,    /* page chrome by its tag */
 };
 
 static uint8_t tag_kind(dom_tag t) {
@@ -23,8 +22,6 @@ static uint8_t tag_kind(dom_tag t) {
     case T_TITLE: case T_META: case T_LINK: case T_BASE: case T_MAP: case T_NOFRAMES: case T_RP:
     case T_COMMENT: case T_OPTION: case T_OPTGROUP: case T_SOURCE: case T_PICTURE:
         return TK_SKIP;
-    case T_NAV: case T_ASIDE: case T_FOOTER: case T_HEADER: case T_MENU:
-        return TK_BLOCK | TK_RECORD | TK_CHROME;
     case T_NOSCRIPT: /* usually chrome, but misnested markup can put a whole page inside */
         return TK_BLOCK | TK_RECORD;
     case T_HTML: case T_BODY: case T_DIV: case T_P: case T_H1: case T_H2: case T_H3: case T_H4:
@@ -33,7 +30,7 @@ static uint8_t tag_kind(dom_tag t) {
     case T_TD: case T_TH: case T_CAPTION: case T_BLOCKQUOTE: case T_PRE: case T_FIGURE:
     case T_FIGCAPTION: case T_MAIN: case T_ARTICLE: case T_SECTION: case T_ADDRESS: case T_CENTER:
     case T_FORM: case T_FIELDSET: case T_LEGEND: case T_DETAILS: case T_SUMMARY: case T_HR:
-    case T_FRAMESET: case T_FRAME:
+    case T_FRAMESET: case T_FRAME: case T_NAV: case T_ASIDE: case T_FOOTER: case T_HEADER: case T_MENU:
         return TK_BLOCK | TK_RECORD;
     case T_SPAN: case T_OTHER: case T_FONT: case T_LABEL:
         return TK_RECORD;
@@ -330,7 +327,6 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
         w->cur_el = f->el;
         if (tk & TK_BLOCK) w->cur_block_el = f->el;
     }
-    if (tk & TK_CHROME) w->c.flags |= BF_CHROME_TAG;
     switch (tag) {
     case T_P: case T_DIV: case T_SECTION: case T_ARTICLE: case T_MAIN: case T_CENTER: case T_ADDRESS:
     case T_FORM: case T_FIELDSET: case T_DETAILS: case T_SUMMARY: case T_LEGEND: case T_HGROUP:
@@ -357,22 +353,17 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
     case T_DD: w->c.kind = B_DEF; break;
     case T_PRE: w->c.kind = B_PRE; w->c.pre = 1; break;
     case T_BLOCKQUOTE: if (w->c.quote < 8) w->c.quote++; break;
-    case T_FIGURE: case T_FIGCAPTION: case T_CAPTION: w->c.flags |= BF_CAPTION; break;
     case T_TABLE:
         if (w->c.table != NO_EL) w->pg->els[w->c.table].complex = 1;
         w->c.table = f->el;
-        if (f->el != NO_EL) w->pg->els[f->el].rows = 0;
         break;
     case T_TR:
-        if (w->c.table != NO_EL) w->pg->els[w->c.table].rows++;
         w->c.flags |= BF_ROW_START;
         break;
     case T_TD: case T_TH:
         if (w->c.table == NO_EL) break;
         w->c.kind = B_CELL;
         w->cell_blocks = 0;
-        if (tag == T_TH) w->c.flags |= BF_HEADER_CELL;
-        if (w->pg->els[w->c.table].rows <= 1) w->c.flags |= BF_TABLE_HEAD;
         break;
     case T_A: {
         size_t hl;
@@ -495,7 +486,7 @@ void page_reset(page *pg) {
     buf_clear(&pg->md);
     pg->title = NULL;
     pg->title_len = 0;
-    pg->nodes = pg->max_depth_seen = 0;
+    pg->nodes = 0;
 }
 
 void page_free(page *pg) {
@@ -542,7 +533,6 @@ int page_build(page *pg, arena *a, dom *d, const walk_limits *lim) {
         } else if (tag != T_COMMENT) {
             if (!push(&w)) { rc = -1; break; }
             if (w.depth > lim->max_depth) { rc = 1; break; }
-            if (w.depth > pg->max_depth_seen) pg->max_depth_seen = w.depth;
             frame *f = &w.stack[w.depth];
             f->node = n;
             if (enter(&w, f, n, tag)) child = dom_first_child(n);

@@ -14,13 +14,9 @@ typedef enum block_kind {
     B_PARA, B_HEADING, B_ITEM, B_PRE, B_CELL, B_TERM, B_DEF
 } block_kind;
 
-enum { /* block flags */
-    BF_CHROME_TAG = 1 << 0,  /* under nav/aside/footer/header/form controls */
-    BF_CAPTION = 1 << 1,     /* figcaption or figure text */
-    BF_ITEM_CONT = 1 << 2,   /* a later paragraph of the same list item */
-    BF_ROW_START = 1 << 3,   /* first cell of a table row */
-    BF_HEADER_CELL = 1 << 4, /* th */
-    BF_TABLE_HEAD = 1 << 5,  /* a cell in the table's first row */
+enum { /* block flags (chrome and captions are decided per element, in select.c) */
+    BF_ITEM_CONT = 1 << 0,   /* a later paragraph of the same list item */
+    BF_ROW_START = 1 << 1,   /* first cell of a table row */
 };
 
 typedef struct xel {
@@ -30,7 +26,6 @@ typedef struct xel {
     uint8_t tag;                     /* dom_tag */
     uint8_t complex;                 /* table: holds nested tables or long cells (layout) */
     uint16_t cls;                    /* CLS_* from classify */
-    uint32_t rows;                   /* table: rows seen so far */
     uint32_t w, link_w;              /* text weight inside, and of it inside links */
     float score;                     /* sum of block goodness inside */
     dom_node *node;                  /* valid while the parse tree is */
@@ -61,7 +56,6 @@ typedef struct page {
     const char *title;            /* <title>, whitespace collapsed (arena) */
     size_t title_len;
     uint32_t nodes;               /* DOM nodes visited */
-    uint32_t max_depth_seen;
 } page;
 
 typedef struct walk_limits {
