@@ -141,6 +141,22 @@ static void test_markdown_escaping(byline_doc *d) {
     CHECK(CONTAINS(byline_text(d, NULL), "# not a heading, and 2*3 = 6"));
 }
 
+/* A kicker and a title joined by a separator only screen readers see: the
+ * heading keeps the separator; hidden words stay out. */
+static void test_heading_hidden_separator(byline_doc *d) {
+    const char *page =
+        "<html><body><article>"
+        "<p>The town council voted on Monday to rebuild the harbour wall that failed in two winter storms in a row.</p>"
+        "<h2><span class=\"kicker\">Harbour</span><span class=\"visually-hidden\">: </span>"
+        "<span>Wall to be rebuilt</span><span class=\"sr-only\">Read more</span></h2>"
+        "<p>Work starts in spring and is expected to take two years, the council said in a statement afterwards.</p>"
+        "</article></body></html>";
+    CHECK(ex(d, page, NULL) == BYLINE_OK);
+    const char *md = byline_markdown(d, NULL);
+    CHECK(CONTAINS(md, "Harbour: Wall to be rebuilt"));
+    CHECK(!CONTAINS(md, "Read more"));
+}
+
 static void test_layout_table(byline_doc *d) {
     /* an old page laid out with a table: the cells are prose, not a data table */
     const char *page =
@@ -237,6 +253,7 @@ int main(void) {
     test_news_page(d);
     test_markdown_escaping(d);
     test_layout_table(d);
+    test_heading_hidden_separator(d);
     test_cjk(d);
     test_hidden(d);
     test_tail_prompts(d);

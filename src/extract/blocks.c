@@ -3,6 +3,7 @@
 #include "blocks.h"
 #include "classify.h"
 #include "../util/url.h"
+#include <ctype.h>
 #include <strings.h>
 #include <stdlib.h>
 #include <string.h>
@@ -319,6 +320,19 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
         if (f->el == NO_EL) return 0;
         unsigned cls = w->pg->els[f->el].cls;
         if (cls & CLS_HIDDEN) {
+            /* a heading's hidden separator (<span class="visually-hidden">: </span>
+             * between kicker and title) is read by screen readers: keep it */
+            if (w->c.kind == B_HEADING && w->open) {
+                dom_node *c = dom_first_child(n);
+                size_t tl = 0;
+                const char *t = c && !dom_next(c) ? dom_text(c, &tl) : NULL;
+                if (t && tl && tl <= 4 && !memchr(t, '<', tl)) {
+                    int sep = 1;
+                    for (size_t i = 0; i < tl; i++)
+                        if ((unsigned char)t[i] >= 0x80 || isalnum((unsigned char)t[i])) sep = 0;
+                    if (sep) append_text(w, t, tl);
+                }
+            }
             w->pg->els[f->el].end_block = w->pg->n_blocks;
             w->pg->els[f->el].end_el = w->pg->n_els;
             f->el = NO_EL;
