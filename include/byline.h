@@ -78,6 +78,68 @@ byline_limit byline_limit_hit(const byline_doc *doc);
 const char *byline_status_name(byline_status status);
 const char *byline_version(void);
 
+/* ---- WARC archives ------------------------------------------------------
+ * A streaming reader: WARC/1.1, 1.0 and 0.18; plain, gzip (per record or
+ * whole file) and zstd; any record size without holding the file. Damage is
+ * passed over to the next record that can be found and counted, never
+ * silently. One reader per thread; records stay valid until the next call. */
+typedef struct byline_warc byline_warc;
+
+/* What a record is for the extractor. */
+typedef enum byline_warc_verdict {
+    BYLINE_WARC_PAGE = 0,        /* an HTML page: extract it */
+    BYLINE_WARC_SKIP_TYPE,       /* warcinfo, request, metadata, revisit, conversion, continuation, dns */
+    BYLINE_WARC_SKIP_STATUS,     /* HTTP status other than 2xx */
+    BYLINE_WARC_SKIP_NOT_HTML,   /* another media type */
+    BYLINE_WARC_SKIP_TOO_LARGE,  /* block longer than the reader's limit */
+    BYLINE_WARC_SKIP_EMPTY,      /* no payload */
+    BYLINE_WARC_FAIL_TRUNCATED,  /* the block ends early: cut-off or damaged file */
+    BYLINE_WARC_FAIL_HTTP,       /* a response that is not readable HTTP */
+    BYLINE_WARC_FAIL_CODING,     /* chunked or gzip/deflate/br payload that cannot be decoded */
+    BYLINE_WARC_VERDICT_COUNT
+} byline_warc_verdict;
+
+typedef struct byline_warc_record {
+    const char *version;       /* "WARC/1.0" ... */
+    const char *type;          /* WARC-Type; strings are "" when absent */
+    const char *record_id;
+    const char *target_uri;    /* angle brackets and surrounding spaces removed */
+    const char *date;
+    const char *content_type;  /* of the block */
+    uint64_t offset;           /* compressed bytes read before this record's block ended */
+    uint64_t block_length;     /* as read */
+    int http_status;           /* 0 when the block is not an HTTP response */
+    const char *http_content_type;
+    const char *charset;       /* from the HTTP Content-Type, or NULL */
+    const char *payload;       /* the page: transfer and content codings removed */
+    size_t payload_len;
+    byline_warc_verdict verdict;
+} byline_warc_record;
+
+typedef struct byline_warc_damage {
+    unsigned corrupt;          /* corrupt compressed members or frames */
+    unsigned truncated;        /* the file ends inside a member, frame or record */
+    unsigned resyncs;          /* places where bytes were passed over to find the next record */
+    uint64_t skipped_bytes;    /* bytes passed over (compressed and decompressed) */
+    int read_error;            /* an I/O error stopped the file */
+} byline_warc_damage;
+
+/* Opens path ("-" = stdin), compression detected from the content. Blocks
+ * longer than max_record_bytes (0 = 32 MiB) are skipped as too large. NULL
+ * with errno set when the file cannot be opened. */
+byline_warc *byline_warc_open(const char *path, size_t max_record_bytes);
+/* The next record: 1, or 0 at the end of the file. */
+int byline_warc_next(byline_warc *w, byline_warc_record *rec);
+/* Compressed bytes consumed so far. */
+uint64_t byline_warc_position(const byline_warc *w);
+/* "none", "gzip" or "zstd". */
+const char *byline_warc_compression(const byline_warc *w);
+const byline_warc_damage *byline_warc_damage_seen(const byline_warc *w);
+void byline_warc_close(byline_warc *w);
+const char *byline_warc_verdict_name(byline_warc_verdict v);
+/* 1 when the file starts like a WARC file (after decompression). */
+int byline_is_warc(const char *path);
+
 #ifdef __cplusplus
 }
 #endif
