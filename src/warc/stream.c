@@ -278,6 +278,16 @@ long wstream_read(wstream *s, void *out, size_t n) {
     if (s->kind == WZ_GZIP) r = read_gzip(s, out, n);
     else if (s->kind == WZ_ZSTD) r = read_zstd(s, out, n);
     else {
+        if (s->in_pos == s->in_len && n >= IN_CAP / 4 && !s->in_eof) {
+            /* plain and large: straight into the caller's buffer */
+            size_t got = fread(out, 1, n, s->f);
+            if (!got) {
+                s->dmg.read_error |= ferror(s->f) != 0;
+                s->in_eof = 1;
+            }
+            s->consumed += got;
+            return (long)got;
+        }
         if (s->in_pos == s->in_len) refill(s);
         r = (long)(s->in_len - s->in_pos < n ? s->in_len - s->in_pos : n);
         memcpy(out, s->in + s->in_pos, (size_t)r);
