@@ -46,6 +46,18 @@ static void test_cleaning(void) {
     CHECK(n == 3 && !strcmp(out[2], "Marta Ruiz"));
     n = authors_clean(&a, "Posted by Sam Lee on 12 March 2024", 34, out, 8);
     CHECK(n == 0 || strcmp(out[0], "Sam Lee on 12 March 2024")); /* dates never become names */
+#define CLEAN(s) authors_clean(&a, (s), strlen(s), out, 8)
+    n = CLEAN("Lena Hart \xE2\x80\x94"); /* a trailing em dash */
+    CHECK(n == 1 && !strcmp(out[0], "Lena Hart"));
+    n = CLEAN("Paul Berger (avec Iris Nolte et Tom Vidal)"); /* co-writers in a parenthesis */
+    CHECK(n == 3 && !strcmp(out[0], "Paul Berger") && !strcmp(out[1], "Iris Nolte") && !strcmp(out[2], "Tom Vidal"));
+    n = CLEAN("Carla (Maria Souza) Pinto"); /* a parenthesis inside a name stays */
+    CHECK(n == 1 && !strcmp(out[0], "Carla (Maria Souza) Pinto"));
+    n = CLEAN("Written by Omar Fadel\n   Edited by Ruth Klein"); /* editors are not writers */
+    CHECK(n == 1 && !strcmp(out[0], "Omar Fadel"));
+    n = CLEAN("Name (required)"); /* a comment form, not a byline */
+    CHECK(n == 0);
+#undef CLEAN
     CHECK_STR(title_clean(&a, "Harbour wall to be rebuilt | The Coastal Ledger", 47, "The Coastal Ledger", NULL),
               "Harbour wall to be rebuilt");
     CHECK_STR(title_clean(&a, "Ledger - Harbour wall to be rebuilt", 35, NULL, "www.ledger.example"),
@@ -83,6 +95,24 @@ static void test_jsonld(byline_doc *d) {
     CHECK_STR(field(r, "hostname"), "ledger.example");
     json_object *au;
     CHECK(json_object_object_get_ex(r, "authors", &au) && json_object_array_length(au) == 2);
+    json_object_put(r);
+    /* a description under "headline" and the title under "name": the page's h1 decides */
+    snprintf(page, sizeof page,
+             "<html><head><title>Harbour of Port Alder - Town Wiki</title>"
+             "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"name\":\"Harbour of Port Alder\","
+             "\"headline\":\"sheltered anchorage on the north coast\"}</script></head><body><h1>Harbour of Port Alder</h1>"
+             "<article>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "title"), "Harbour of Port Alder");
+    json_object_put(r);
+    /* ... while a headline that the h1 repeats stays, whatever "name" says */
+    snprintf(page, sizeof page,
+             "<html><head><title>Wall vote - Ledger</title>"
+             "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"name\":\"Wall vote - Ledger\","
+             "\"headline\":\"Town votes to rebuild its sea wall\"}</script></head><body>"
+             "<h1>Town votes to rebuild its sea wall</h1><article>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "title"), "Town votes to rebuild its sea wall");
     json_object_put(r);
 }
 

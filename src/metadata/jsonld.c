@@ -1,6 +1,7 @@
 /* JSON-LD through json-c: graphs and arrays of objects; article types first. */
 #include "metadata.h"
 #include "agency.h"
+#include "../util/text.h"
 #include <json-c/json.h>
 #include <string.h>
 #include <strings.h>
@@ -81,9 +82,16 @@ static void set_date(const char *s, char *dst, size_t cap, meta_source *src) {
     *src = MS_JSONLD;
 }
 
-static void read_article(json_object *o, arena *a, metadata *m, const char **headline, meta_source *hl_src) {
-    const char *h = str_of(o, "headline");
-    if (!h) h = str_of(o, "name");
+static void read_article(const meta_raw *raw, json_object *o, arena *a, metadata *m, const char **headline,
+                         meta_source *hl_src) {
+    const char *h = str_of(o, "headline"), *nm = str_of(o, "name");
+    /* some pages put a description under "headline" and the title under
+     * "name": the one that the page's h1 says wins */
+    if (h && nm && strcmp(h, nm) && raw->h1 && raw->h1_len) {
+        char *t = arena_strndup(a, raw->h1, raw->h1_len);
+        if (t && word_overlap(nm, t) >= 0.8f && word_overlap(h, t) < 0.5f) h = nm;
+    }
+    if (!h) h = nm;
     if (h && !*headline) *headline = arena_strndup(a, h, strlen(h)), *hl_src = MS_JSONLD;
     set_date(str_of(o, "datePublished"), m->published, sizeof m->published, &m->published_src);
     if (!m->published_src) set_date(str_of(o, "dateCreated"), m->published, sizeof m->published, &m->published_src);
@@ -218,7 +226,7 @@ void jsonld_read(const meta_raw *raw, arena *a, metadata *m, const char **headli
         if (!o) continue;
         finds f = {0};
         walk(o, &f, 0);
-        if (f.article || f.page) read_article(f.article ? f.article : f.page, a, m, headline, hl_src);
+        if (f.article || f.page) read_article(raw, f.article ? f.article : f.page, a, m, headline, hl_src);
         if (f.org && !m->site_name) {
             const char *nm = str_of(f.org, "name");
             if (nm) m->site_name = arena_strndup(a, nm, strlen(nm)), m->site_src = MS_JSONLD;

@@ -2,6 +2,7 @@
  * the authors and the dates. Structured data first, then the head's meta
  * tags, then the article region, then the text. */
 #include "metadata.h"
+#include "../util/text.h"
 #include "../util/entities.h"
 #include "langid.h"
 #include "agency.h"
@@ -58,7 +59,7 @@ static int is_space_c(char c) { return c == ' ' || c == '\t' || c == '\n' || c =
 /* Words that mark a byline's frame, not a name. */
 static const char *const BY_WORDS[] = {"by", "von", "par", "por", "di", "door", "da", "av", "af",
                                        "written", "posted", "autor", "autorin", "author", "redaktion:",
-                                       "text:", "texto:", "from", "reporting"};
+                                       "text:", "texto:", "from", "reporting", "with", "avec", "con", "com"};
 /* Job titles and labels that follow a name after a comma or a dash. */
 static const char *const ROLE_WORDS[] = {
     "reporter", "correspondent", "editor", "writer", "staff", "contributor", "columnist", "journalist",
@@ -77,7 +78,12 @@ static const char *clean_name(arena *a, const char *s, size_t n) {
     while (n && (is_space_c(*s) || *s == '-' || *s == ':' || *s == '|' || *s == '@')) s++, n--;
     /* no-break spaces */
     while (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) s += 2, n -= 2;
-    while (n && (is_space_c(s[n - 1]) || s[n - 1] == '.' || s[n - 1] == '|' || s[n - 1] == '-')) n--;
+    for (;;) { /* trailing spaces, dots, bars and dashes ("Jane Doe —") */
+        if (n && (is_space_c(s[n - 1]) || s[n - 1] == '.' || s[n - 1] == '|' || s[n - 1] == '-')) n--;
+        else if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+                 ((unsigned char)s[n - 1] == 0x93 || (unsigned char)s[n - 1] == 0x94)) n -= 3;
+        else break;
+    }
     /* a label before a colon: "Von: X", "Autor: X", "Text und Interview: X" */
     for (size_t i = 0; i < n && i < 40; i++)
         if (s[i] == ':') {
@@ -103,9 +109,11 @@ static const char *clean_name(arena *a, const char *s, size_t n) {
         while (w0 < n && is_space_c(s[w0])) w0++;
     }
     if (n < 3 || n > 60 || word_in_list(s, n, BY_WORDS, sizeof BY_WORDS / sizeof *BY_WORDS)) return NULL;
-    /* comment signatures and form labels: "Jane says:", "Name *", "Name (required)" */
-    if ((n > 5 && !strncasecmp(s + n - 5, " says", 5)) || memchr(s, '*', n) || memchr(s, '(', n) ||
-        memchr(s, ')', n) || memchr(s, '"', n))
+    /* comment signatures and form labels: "Jane says:", "Name *"; a parenthesis
+     * only inside a name ("Bruno (Henrique) Rodrigues"), never at its end */
+    const char *open = memchr(s, '(', n), *close = memchr(s, ')', n);
+    if ((n > 5 && !strncasecmp(s + n - 5, " says", 5)) || memchr(s, '*', n) || memchr(s, '"', n) ||
+        (open && (!close || close < open || close + 1 >= s + n)) || (!open && close))
         return NULL;
     size_t words = 1, upper_start = 0, letters = 0;
     for (size_t i = 0; i < n; i++) {
@@ -120,6 +128,8 @@ static const char *clean_name(arena *a, const char *s, size_t n) {
         if ((i == 0 || is_space_c(s[i - 1])) && ((c >= 'A' && c <= 'Z') || c >= 0xC0)) upper_start++;
     }
     if (words > 5 || !letters || !upper_start) return NULL;
+    static const char *const LABELS[] = {"name", "email", "e-mail", "website", "comment", "reply"};
+    if (word_in_list(s, n, LABELS, sizeof LABELS / sizeof *LABELS)) return NULL;
     /* every word a role word: "Staff", "News Desk"; or no author at all */
     size_t role = 0, w0 = 0;
     for (size_t i = 0; i <= n; i++) {
@@ -134,9 +144,42 @@ static const char *clean_name(arena *a, const char *s, size_t n) {
     return arena_strndup(a, s, n);
 }
 
+/* Where a byline stops naming its writers: "Edited by", "Photos by". */
+static size_t credits_start(const char *s, size_t n) {
+    static const char *const STOP[] = {"edited by", "photos by", "photo by", "photographs by", "illustration by",
+                                       "illustrations by", "additional reporting by", "fact-checked by",
+                                       "reviewed by", "updated by"};
+    for (size_t i = 1; i < n; i++) {
+        if (!is_space_c(s[i - 1])) continue;
+        for (size_t k = 0; k < sizeof STOP / sizeof *STOP; k++) {
+            size_t l = strlen(STOP[k]);
+            if (i + l <= n && !strncasecmp(s + i, STOP[k], l)) return i;
+        }
+    }
+    return n;
+}
+
 uint32_t authors_clean(arena *a, const char *s, size_t n, const char **out, uint32_t max) {
     uint32_t k = 0;
     size_t i = 0;
+    n = credits_start(s, n);
+    /* "Jane Doe (with John Roe and Ann Poe)": the parenthesis names co-writers */
+    for (size_t q = 0; q + 1 < n; q++) {
+        if (s[q] != '(') continue;
+        const char *close = memchr(s + q, ')', n - q);
+        size_t tail = close ? (size_t)(close - s) + 1 : n;
+        while (tail < n && is_space_c(s[tail])) tail++;
+        if (tail < n) continue; /* inside a name: kept whole */
+        k = authors_clean(a, s, q, out, max);
+        const char *co[8];
+        uint32_t more = authors_clean(a, s + q + 1, (close ? (size_t)(close - s) : n) - q - 1, co, 8);
+        for (uint32_t c = 0; c < more && k < max; c++) {
+            int dup = 0;
+            for (uint32_t d = 0; d < k; d++) dup |= !strcasecmp(out[d], co[c]);
+            if (!dup) out[k++] = co[c];
+        }
+        return k;
+    }
     while (i < n && k < max) {
         /* split at ",", ";", "&", "/", " and ", " und ", " et ", " y ", " e ", "|" */
         size_t j = i, cut = 0;
@@ -367,23 +410,6 @@ static const char *article_h1(const page *pg, const selection *sel, arena *a) {
             return arena_strndup(a, pg->text.data + b->text_off, b->text_len);
     }
     return NULL;
-}
-
-/* Share of the words of a (3+ letters) that occur in b, case-insensitively. */
-static float word_overlap(const char *a, const char *b) {
-    size_t bn = strlen(b), total = 0, hit = 0;
-    const unsigned char *p = (const unsigned char *)a;
-    while (*p) {
-        while (*p && *p < 0x80 && !(((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') || (*p >= '0' && *p <= '9'))) p++;
-        const unsigned char *w = p;
-        while (*p && (*p >= 0x80 || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') || (*p >= '0' && *p <= '9'))) p++;
-        size_t wl = (size_t)(p - w);
-        if (wl < 3) continue;
-        total++;
-        for (size_t i = 0; i + wl <= bn; i++)
-            if (!strncasecmp(b + i, (const char *)w, wl)) { hit++; break; }
-    }
-    return total ? (float)hit / (float)total : 0;
 }
 
 /* "By ", "Von ", "Par "...: a byline's first word. */

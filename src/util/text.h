@@ -3,6 +3,7 @@
 #define BYLINE_TEXT_H
 #include <stddef.h>
 #include <string.h>
+#include <strings.h>
 
 /* Does s[0..n) contain lit, ASCII case folded? lit must be lower-case. */
 static inline int ci_contains(const char *s, size_t n, const char *lit) {
@@ -15,5 +16,21 @@ static inline int ci_contains(const char *s, size_t n, const char *lit) {
         if (k == m) return 1;
     }
     return 0;
+}
+/* Share of the words of a (3+ letters) that occur in b, case-insensitively. */
+static inline float word_overlap(const char *a, const char *b) {
+    size_t bn = strlen(b), total = 0, hit = 0;
+    const unsigned char *p = (const unsigned char *)a;
+    while (*p) {
+        while (*p && *p < 0x80 && !(((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') || (*p >= '0' && *p <= '9'))) p++;
+        const unsigned char *w = p;
+        while (*p && (*p >= 0x80 || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') || (*p >= '0' && *p <= '9'))) p++;
+        size_t wl = (size_t)(p - w);
+        if (wl < 3) continue;
+        total++;
+        for (size_t i = 0; i + wl <= bn; i++)
+            if (!strncasecmp(b + i, (const char *)w, wl)) { hit++; break; }
+    }
+    return total ? (float)hit / (float)total : 0;
 }
 #endif
