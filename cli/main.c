@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -31,6 +32,8 @@ static const char USAGE[] =
     "  -c, --charset NAME      transport charset, as an HTTP header would give it\n"
     "  -p, --precision X       -1 (recall) .. 1 (precision); default 0\n"
     "  -l, --links             keep links in Markdown\n"
+    "      --input KIND        auto (default: told by content), html or text\n"
+    "      --all-text          HTML: every visible text block, one per line, no cleaning\n"
     "      --max-bytes N       input size limit, also per WARC record (default 33554432)\n"
     "      --max-depth N       DOM depth limit (default 2048)\n"
     "      --max-nodes N       DOM node limit (default 2000000)\n"
@@ -103,6 +106,9 @@ static int parse_num(const char *s, double lo, double hi, double *out) {
 }
 
 int main(int argc, char **argv) {
+    /* CLD2 allocates and frees a few hundred KB per call; without this, glibc
+     * gives that memory back to the kernel and faults it in again every document */
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
     if (argc >= 2 && (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V"))) {
         printf("byline %s\n", byline_version());
         return 0;
@@ -129,6 +135,7 @@ int main(int argc, char **argv) {
         {"max-bytes", required_argument, 0, 1}, {"max-depth", required_argument, 0, 2},
         {"max-nodes", required_argument, 0, 3}, {"time-budget", required_argument, 0, 4},
         {"jobs", required_argument, 0, 'j'}, {"stats", required_argument, 0, 5},
+        {"input", required_argument, 0, 6}, {"all-text", no_argument, 0, 7},
         {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {"version", no_argument, 0, 'V'},
         {0, 0, 0, 0}};
     int ch;
@@ -171,6 +178,13 @@ int main(int argc, char **argv) {
             c.opt.time_budget_ms = (uint32_t)v;
             break;
         case 5: c.stats_path = optarg; break;
+        case 6:
+            if (!strcmp(optarg, "auto")) c.opt.input = BYLINE_INPUT_AUTO;
+            else if (!strcmp(optarg, "html")) c.opt.input = BYLINE_INPUT_HTML;
+            else if (!strcmp(optarg, "text")) c.opt.input = BYLINE_INPUT_TEXT;
+            else { fprintf(stderr, "byline: --input takes auto, html or text\n"); return EXIT_USAGE; }
+            break;
+        case 7: c.opt.all_text = 1; break;
         case 'q': c.quiet = 1; break;
         case 'h': fputs(USAGE, stdout); return 0;
         case 'V': printf("byline %s\n", byline_version()); return 0;

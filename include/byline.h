@@ -38,6 +38,13 @@ typedef enum byline_limit {
     BYLINE_LIMIT_TIME
 } byline_limit;
 
+/* What the input is: HTML, or plain text someone already scraped. */
+typedef enum byline_input {
+    BYLINE_INPUT_AUTO = 0,   /* told by content: tags a browser knows mean HTML */
+    BYLINE_INPUT_HTML,
+    BYLINE_INPUT_TEXT
+} byline_input;
+
 typedef struct byline_options {
     size_t max_input_bytes;   /* default 32 MiB */
     uint32_t max_depth;       /* DOM depth; default 2048 */
@@ -50,6 +57,9 @@ typedef struct byline_options {
     const char *url;          /* page URL, base for relative links; or NULL */
     int include_links;        /* 1: Markdown keeps [text](href) links; default 0 */
     int skip_metadata;        /* 1: text only, no metadata fields (faster); default 0 */
+    int input;                /* byline_input; default BYLINE_INPUT_AUTO */
+    int all_text;             /* 1: HTML in, every visible text block out (one per line, no
+                                 cleaning), to make scraped-text corpora; default 0 */
 } byline_options;
 
 typedef struct byline_doc byline_doc;

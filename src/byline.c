@@ -5,6 +5,7 @@
 #include "extract/blocks.h"
 #include "extract/render.h"
 #include "extract/select.h"
+#include "extract/text_input.h"
 #include "metadata/metadata.h"
 #include "parse/depth.h"
 #include "parse/dom.h"
@@ -87,8 +88,62 @@ static const char *sniff_not_html(const unsigned char *s, size_t n) {
     for (size_t i = 0; i < m; i++)
         if (s[i] < 0x09 || (s[i] > 0x0D && s[i] < 0x20 && s[i] != 0x1B)) ctrl++;
     if (ctrl * 50 > m) return "binary data"; /* text has next to no C0 controls */
-    if (!memchr(s, '<', n < 65536 ? n : 65536)) return "no markup";
     return NULL;
+}
+
+static byline_status finish(byline_doc *d, record_in *rin, byline_status st, const char *err);
+
+/* Plain text: blocks from lines, the story from its chrome, metadata from
+ * what the text says. */
+static byline_status extract_text(byline_doc *d, const byline_options *opt, decoded *dec, record_in *rin) {
+    float precision = opt->precision < -1 ? -1 : opt->precision > 1 ? 1 : opt->precision;
+    selection sel;
+    text_info ti;
+    rendered r;
+    rin->text_input = 1;
+    page_reset(&d->page);
+    if (text_extract(&d->page, &d->arena, dec->data, dec->len, precision, &sel, &ti) ||
+        render_article(&d->page, &sel, &d->arena, &d->text, &d->md, &r))
+        return finish(d, rin, BYLINE_INTERNAL_ERROR, "out of memory");
+    rin->r = &r;
+    rin->blocks = d->page.n_blocks;
+    metadata meta;
+    if (!opt->skip_metadata) {
+        if (metadata_from_text(&d->page, &sel, &ti, &d->arena, d->text.data, d->text.len, &meta))
+            return finish(d, rin, BYLINE_INTERNAL_ERROR, "out of memory");
+        rin->meta = &meta;
+    }
+    return finish(d, rin, d->text.len ? BYLINE_OK : BYLINE_EMPTY, d->text.len ? NULL : "no article text found");
+}
+
+/* Every visible block, one per line, nothing dropped: HTML turned into the
+ * kind of text a scraper leaves. */
+static int all_text(byline_doc *d, rendered *r) {
+    const page *pg = &d->page;
+    r->paras = arena_alloc(&d->arena, (pg->n_blocks ? pg->n_blocks : 1) * sizeof *r->paras);
+    r->n_paras = 0;
+    r->text_chars = 0;
+    if (!r->paras) return -1;
+    for (uint32_t i = 0; i < pg->n_blocks; i++) {
+        const xblock *b = &pg->blocks[i];
+        if (!b->text_len) continue;
+        para *p = &r->paras[r->n_paras++];
+        p->start = (uint32_t)d->text.len;
+        p->cstart = r->text_chars;
+        p->kind = b->kind;
+        p->level = b->level;
+        const char *t = pg->text.data + b->text_off;
+        for (uint32_t k = 0; k < b->text_len; k++) {
+            buf_putc(&d->text, t[k] == '\n' ? ' ' : t[k]);
+            r->text_chars += ((unsigned char)t[k] & 0xC0) != 0x80;
+        }
+        p->end = (uint32_t)d->text.len;
+        p->cend = r->text_chars;
+        buf_putc(&d->text, '\n');
+        r->text_chars++;
+    }
+    buf_put(&d->md, d->text.data ? d->text.data : "", d->text.len);
+    return d->text.oom || d->md.oom ? -1 : 0;
 }
 
 static byline_status finish(byline_doc *d, record_in *rin, byline_status st, const char *err) {
@@ -137,11 +192,16 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     const char *why = sniff_not_html((const unsigned char *)bytes, len);
     if (why) return finish(d, &rin, BYLINE_NOT_HTML, why);
 
+    int text_in = opt->input == BYLINE_INPUT_TEXT ||
+                  (opt->input == BYLINE_INPUT_AUTO && !opt->all_text && !looks_like_html(bytes, len));
+    if (!text_in && !memchr(bytes, '<', len < 65536 ? len : 65536)) return finish(d, &rin, BYLINE_NOT_HTML, "no markup");
+
     decoded dec;
     int rc = decode_bytes(&d->arena, bytes, len, opt->charset, &dec);
     rin.dec = &dec;
     if (rc == -2) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
     if (rc) return finish(d, &rin, BYLINE_DECODE_ERROR, "encoding cannot be converted");
+    if (text_in) return extract_text(d, opt, &dec, &rin);
 
     /* refuse pathological nesting before the parser spends quadratic time on it */
     if (estimate_depth(dec.data, dec.len) > 2 * (uint64_t)opt->max_depth) {
@@ -172,6 +232,11 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     float precision = opt->precision < -1 ? -1 : opt->precision > 1 ? 1 : opt->precision;
     selection sel;
     rendered r;
+    if (opt->all_text) {
+        if (all_text(d, &r)) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+        rin.r = &r;
+        return finish(d, &rin, d->text.len ? BYLINE_OK : BYLINE_EMPTY, d->text.len ? NULL : "no text found");
+    }
     if (select_article(&d->page, &d->arena, precision, &sel) ||
         render_article(&d->page, &sel, &d->arena, &d->text, &d->md, &r))
         return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");

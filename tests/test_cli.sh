@@ -47,5 +47,17 @@ check "a directory gives a record per file, in name order" '[ $rc = 0 ] && [ "$(
 "$BYLINE" extract "$tmp/dir" > "$tmp/dir2.jsonl"
 check "output is deterministic" 'cmp -s "$tmp/dir.jsonl" "$tmp/dir2.jsonl"'
 
+printf 'Harbour wall to be rebuilt\n\nThe town council voted on Monday to rebuild the harbour wall that failed in two winter storms in a row, and the work starts in spring.\n\nShare This Post\n' > "$tmp/story.txt"
+"$BYLINE" extract "$tmp/story.txt" > "$tmp/story.json"; rc=$?
+check "plain text is read as text by content" '[ $rc = 0 ] && grep -q "\"input\":\"text\"" "$tmp/story.json" && ! grep -q "Share This" "$tmp/story.json"'
+"$BYLINE" extract --input html "$tmp/story.txt" > /dev/null 2>&1; rc=$?
+check "--input html refuses markup-free input" '[ $rc = 1 ]'
+"$BYLINE" extract --input yaml "$tmp/story.txt" > /dev/null 2>&1; rc=$?
+check "--input takes auto, html or text" '[ $rc = 2 ]'
+"$BYLINE" extract --all-text -f text ../examples/news.html > "$tmp/all.txt"
+check "--all-text keeps every block, one per line" '[ "$(wc -l < "$tmp/all.txt")" -gt "$(grep -c . "$tmp/out.txt")" ] && ! grep -q "^$" "$tmp/all.txt"'
+"$BYLINE" extract --input text -f text "$tmp/all.txt" > "$tmp/clean.txt"
+check "text mode cleans what --all-text wrote" 'grep -q "The town council voted" "$tmp/clean.txt" && [ "$(wc -c < "$tmp/clean.txt")" -lt "$(wc -c < "$tmp/all.txt")" ]'
+
 echo "test_cli: $pass passed, $fail failed"
 [ $fail = 0 ]

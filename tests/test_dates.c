@@ -50,6 +50,8 @@ int main(void) {
     CHECK_STR(iso("03/25/2019"), "2019-03-25"); /* month first when the day part cannot be a month */
     CHECK_STR(iso("25/03/2019"), "2019-03-25");
     CHECK_STR(iso("05.03.19"), "2019-03-05");
+    CHECK_STR(found("she wrote on Tuesday (21Aug18), a day later"), "2018-08-21"); /* day, month, year run together */
+    CHECK_STR(found("room 21Augustus18 is closed"), "none");
     CHECK_STR(iso("2019-02-29"), "none"); /* not a leap year */
     CHECK_STR(iso("2019-13-01"), "none");
     CHECK_STR(iso("1889-03-05"), "none");

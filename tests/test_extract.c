@@ -244,7 +244,13 @@ static void test_calls_to_action(byline_doc *d) {
 static void test_statuses(byline_doc *d) {
     CHECK(ex(d, "<html><body><nav><a href=/>Home</a></nav></body></html>", NULL) == BYLINE_EMPTY);
     CHECK(CONTAINS(byline_json(d, NULL), "\"status\":\"empty\""));
-    CHECK(ex(d, "just some words with no markup at all", NULL) == BYLINE_NOT_HTML);
+    /* markup-free input is plain text unless the caller says it is HTML */
+    byline_options html;
+    byline_options_init(&html);
+    html.input = BYLINE_INPUT_HTML;
+    CHECK(ex(d, "just some words with no markup at all", &html) == BYLINE_NOT_HTML);
+    ex(d, "just some words with no markup at all", NULL);
+    CHECK(CONTAINS(byline_json(d, NULL), "\"input\":\"text\""));
     CHECK(!strcmp(byline_status_name(BYLINE_LIMIT_EXCEEDED), "limit_exceeded"));
 }
 

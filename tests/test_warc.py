@@ -7,19 +7,10 @@ Archives are built here from the example page and small pages written for the te
 files of ../shared/corpora/warc are checked against their MANIFEST.tsv.
 """
 import gzip, json, os, random, shutil, subprocess, sys, tempfile, zlib
+from harness import check, done
 
 BYLINE = sys.argv[1]
 SHARED = os.path.join(os.environ.get('BYLINE_SHARED', '../../shared'), 'corpora', 'warc')
-ok = failed = 0
-
-
-def check(name, cond):
-    global ok, failed
-    if cond:
-        ok += 1
-    else:
-        failed += 1
-        print('FAILED:', name, file=sys.stderr)
 
 
 def run(*args):
@@ -246,5 +237,4 @@ try:
 finally:
     shutil.rmtree(tmp)
 
-print(f'test_warc: {ok} passed, {failed} failed')
-sys.exit(1 if failed else 0)
+done('test_warc')

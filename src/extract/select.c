@@ -5,6 +5,7 @@
  * blocks that chrome markup, link density or the edges of the text give away
  * as boilerplate are dropped. */
 #include "select.h"
+#include "phrases.h"
 #include "classify.h"
 #include <string.h>
 
@@ -93,43 +94,9 @@ static int edge_boilerplate(const page *pg, const xblock *b) {
     return digits * 10 > b->w;
 }
 
-/* Calls to action and labels that pages put between and after paragraphs,
- * in the languages of the corpora this is measured on. Matched at a word
- * start, case-insensitively (ASCII), in short blocks only. */
-static const char *const BOILERPLATE[] = {
-    "newsletter", "subscribe", "sign up", "signing up", "share this", "share on", "follow us", "read more",
-    "read also", "related articles", "related stories", "recommended for you", "advertisement", "sponsored",
-    "all rights reserved", "cookies", "this post contains", "affiliate", "click here", "leave a comment",
-    "comments", "print this", "rate this", "was this article", "photo:", "credit:", "(credit", "(photo",
-    "abonnieren", "jetzt registrieren", "jetzt teilen", "artikel teilen", "folgen sie", "lesen sie auch",
-    "mehr zum thema", "das könnte sie auch", "anzeige", "werbung", "alle rechte vorbehalten",
-    "kommentare", "kommentieren", "drucken", "bewerten", "beitragsbild", "titelbild", "foto:", "bild:",
-    "abonnez", "inscrivez", "partager", "lire aussi", "publicité", "tous droits réserv",
-    "commentaires", "pour lire la suite", "imprimer", "suscríbete", "compartir", "leer más",
-    "lea también", "publicidad", "todos los derechos", "comentarios", "iscriviti", "condividi",
-    "leggi anche", "pubblicità", "tutti i diritti", "assine", "compartilhe", "leia também",
-    "publicidade", "deel dit", "lees ook", "advertentie", "czytaj także", "czytaj też",
-    "reklama", "zapraszamy do",
-};
-
 static int boilerplate_phrase(const page *pg, const xblock *b) {
     if (b->w >= 120 || b->kind == B_CELL) return 0;
-    const char *t = pg->text.data + b->text_off;
-    size_t n = b->text_len;
-    for (size_t k = 0; k < sizeof BOILERPLATE / sizeof *BOILERPLATE; k++) {
-        const char *ph = BOILERPLATE[k];
-        size_t m = strlen(ph);
-        for (size_t i = 0; i + m <= n; i++) {
-            if (i > 0 && ((t[i - 1] | 0x20) >= 'a' && (t[i - 1] | 0x20) <= 'z')) continue;
-            if (i > 0 && ((unsigned char)t[i - 1] & 0x80)) continue; /* inside a non-ASCII word */
-            size_t j = 0;
-            while (j < m && (unsigned char)((t[i + j] >= 'A' && t[i + j] <= 'Z') ? t[i + j] | 0x20 : t[i + j]) ==
-                                (unsigned char)ph[j])
-                j++;
-            if (j == m) return 1;
-        }
-    }
-    return 0;
+    return boilerplate_in(pg->text.data + b->text_off, b->text_len);
 }
 
 /* A byline standing alone: "By Jane Doe", "Von Max Muster", "Par Jean

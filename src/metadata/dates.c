@@ -230,10 +230,19 @@ static int date_at(const char *s, size_t n, size_t i, date_val *d, size_t *end) 
         if (k + 2 <= n && (!memcmp(s + k, "st", 2) || !memcmp(s + k, "nd", 2) || !memcmp(s + k, "rd", 2) ||
                            !memcmp(s + k, "th", 2)))
             k += 2;
+        /* "21Aug18": day, month and two-digit year run together */
+        int compact = k == j && k < n && is_alpha_byte((unsigned char)s[k]);
         k = skip_spaces(s, n, k);
         if (k + 3 <= n && !memcmp(s + k, "de ", 3)) k += 3;
         else if (k + 3 <= n && !memcmp(s + k, "of ", 3)) k += 3;
+        size_t m0 = k;
         if (!(mon = read_month(s, n, &k))) return 0;
+        if (compact && k - m0 == 3 && read_num(s, n, &k, 2, 2, &c) && !(k < n && is_digit((unsigned char)s[k]))) {
+            d->year = (int16_t)(c < 70 ? 2000 + c : 1900 + c), d->month = (int8_t)mon, d->day = (int8_t)a;
+            *end = k;
+            return 1;
+        }
+        if (compact) return 0;
         if (k < n && s[k] == ',') k++;
         k = skip_spaces(s, n, k);
         if (k + 3 <= n && (!memcmp(s + k, "de ", 3))) k += 3;

@@ -748,5 +748,11 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
         else if (pg->n_blocks > 30 && text_len < 500) m->page_type = "index";
         else m->page_type = "other";
     }
+    /* hashtags and handles: the site's from twitter:site, the article's from its text */
+    static const char *const TW[] = {"twitter:site"};
+    const meta_pair *tw = meta_get(&raw, TW, 1);
+    if (tw && tw->val_len > 1 && tw->val[0] == '@') social_marks(m, a, tw->val, tw->val_len, 1);
+    if (m->title) social_marks(m, a, m->title, strlen(m->title), 0);
+    if (text_len) social_marks(m, a, text, text_len, 0);
     return 0;
 }

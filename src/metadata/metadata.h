@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "../extract/select.h"
+#include "../extract/text_input.h"
 #include "../parse/dom.h"
 #include "../util/arena.h"
 #include "dates.h"
@@ -46,6 +47,11 @@ typedef struct metadata {
     meta_source published_src;
     char modified[40];
     meta_source modified_src;
+    const char *hashtags[16];     /* "#MeToo": in the headline and the article */
+    uint32_t n_hashtags;
+    const char *handles[8];       /* "@name": social-media handles */
+    uint8_t handle_site[8];       /* 1: the site's own (chrome, twitter:site), 0: named in the article */
+    uint32_t n_handles;
 } metadata;
 
 /* Everything the collecting walk found, before choices are made. */
@@ -75,6 +81,12 @@ void jsonld_read(const meta_raw *raw, arena *a, metadata *m, const char **headli
  * only scripts carry). 0 ok, -1 out of memory. */
 int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, const char *url, const char *html,
                      size_t html_len, const char *text, size_t text_len, metadata *m);
+
+/* Metadata of plain text from the text path's findings. 0 ok. */
+int metadata_from_text(const page *pg, const selection *sel, const text_info *ti, arena *a, const char *text,
+                       size_t text_len, metadata *m);
+/* Hashtags and handles in t, added to m (handles marked as the site's when site is 1). */
+void social_marks(metadata *m, arena *a, const char *t, size_t n, int site);
 
 const char *meta_source_name(meta_source s);
 /* Clean a byline into person names: drops "By", emails, URLs, dates, job

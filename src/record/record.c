@@ -51,6 +51,8 @@ void record_json(buf *o, const record_in *in) {
     key(o, "url");
     str_or_null(o, in->url, in->url ? strlen(in->url) : 0);
     buf_putc(o, ',');
+    key(o, "input");
+    buf_puts(o, in->text_input ? "\"text\"," : "\"html\",");
     key(o, "input_bytes");
     buf_put_u64(o, in->input_bytes);
     buf_putc(o, ',');
@@ -114,6 +116,22 @@ void record_json(buf *o, const record_in *in) {
     for (uint32_t i = 0; m && i < m->n_tags; i++) {
         if (i) buf_putc(o, ',');
         buf_put_json_str(o, m->tags[i], strlen(m->tags[i]));
+    }
+    buf_put(o, "],", 2);
+    key(o, "hashtags");
+    buf_putc(o, '[');
+    for (uint32_t i = 0; m && i < m->n_hashtags; i++) {
+        if (i) buf_putc(o, ',');
+        buf_put_json_str(o, m->hashtags[i], strlen(m->hashtags[i]));
+    }
+    buf_put(o, "],", 2);
+    key(o, "handles");
+    buf_putc(o, '[');
+    for (uint32_t i = 0; m && i < m->n_handles; i++) {
+        if (i) buf_putc(o, ',');
+        buf_puts(o, "{\"handle\":");
+        buf_put_json_str(o, m->handles[i], strlen(m->handles[i]));
+        buf_puts(o, m->handle_site[i] ? ",\"of\":\"site\"}" : ",\"of\":\"article\"}");
     }
     buf_put(o, "],", 2);
     field(o, "license", m ? m->license : NULL);

@@ -18,6 +18,7 @@ typedef struct record_in {
     const buf *text, *md;
     const rendered *r;
     uint32_t nodes, blocks;
+    int text_input;              /* 1: plain text went through the text path */
 } record_in;
 
 void record_json(buf *out, const record_in *in);

@@ -1,0 +1,126 @@
+/* Text input: scraped text with a station's chrome around a story (written
+ * for this test), the story told from the chrome, and what the text says:
+ * headline once, the site's name, an agency credit, a date with its weekday
+ * checked, hashtags and handles. */
+#include <byline.h>
+#include <json-c/json.h>
+#include "test_util.h"
+
+static const char *STORY =
+    "Harbour wall to be rebuilt after #StormSeason damage\n"
+    "Coast FM 98.2\n"
+    "\n"
+    "Harbour wall to be rebuilt after #StormSeason damage\n"
+    "\n"
+    "The town council voted on Monday to rebuild the harbour wall that failed in two winter storms in a row, "
+    "and the work is set to start in the spring.\n"
+    "\n"
+    "\xE2\x80\x9CThis time we are building it properly,\xE2\x80\x9D the mayor said on Tuesday (12Mar24). "
+    "\xE2\x80\x9CThe wall is the only thing between the square and the sea.\xE2\x80\x9D\n"
+    "\n"
+    "The regional flood fund will pay for most of the work, with the rest coming from the town\xE2\x80\x99s "
+    "reserves and a loan that runs for twenty years, the council said.\n"
+    "\n"
+    "Fishermen who moor in the harbour said they had waited for the repairs for years and were glad the "
+    "vote was not delayed again.\n"
+    "\n"
+    "\xE2\x80\x93 Reuters\n"
+    "\n"
+    "\n"
+    "Coast FM 98.2\n"
+    "\n"
+    "Your Station for the Whole Coast.\n"
+    "\n"
+    "Coast FM 98.2 | Email | @coastfm982\n"
+    "\n"
+    "Share This Post";
+
+static json_object *run(byline_doc *d, const char *text, int input) {
+    byline_options o;
+    byline_options_init(&o);
+    o.input = input;
+    byline_extract(d, text, strlen(text), &o);
+    return json_tokener_parse(byline_json(d, NULL));
+}
+
+static const char *str(json_object *r, const char *k) {
+    json_object *v;
+    if (!json_object_object_get_ex(r, k, &v) || !v) return "(null)";
+    return json_object_get_string(v);
+}
+
+static void test_story(byline_doc *d) {
+    json_object *r = run(d, STORY, BYLINE_INPUT_AUTO);
+    CHECK_STR(str(r, "input"), "text");
+    CHECK_STR(str(r, "status"), "ok");
+    CHECK_STR(str(r, "title"), "Harbour wall to be rebuilt after #StormSeason damage");
+    CHECK_STR(str(r, "site_name"), "Coast FM 98.2");
+    CHECK_STR(str(r, "agency"), "Reuters");
+    CHECK_STR(str(r, "date_published"), "2024-03-12");
+    const char *t = str(r, "text");
+    CHECK(!strncmp(t, "The town council voted on Monday", 32));
+    CHECK(CONTAINS(t, "the mayor said on Tuesday (12Mar24)"));
+    CHECK(CONTAINS(t, "were glad the vote was not delayed again."));
+    static const char *const chrome[] = {"Coast FM", "Share This", "Your Station", "Reuters", "Harbour wall to be"};
+    for (size_t i = 0; i < sizeof chrome / sizeof *chrome; i++) CHECK(!CONTAINS(t, chrome[i]));
+    json_object *h, *e, *v;
+    CHECK(json_object_object_get_ex(r, "hashtags", &h) && json_object_array_length(h) == 1 &&
+          !strcmp(json_object_get_string(json_object_array_get_idx(h, 0)), "#StormSeason"));
+    CHECK(json_object_object_get_ex(r, "handles", &h) && json_object_array_length(h) == 1);
+    e = json_object_array_get_idx(h, 0);
+    CHECK(e && json_object_object_get_ex(e, "handle", &v) && !strcmp(json_object_get_string(v), "@coastfm982"));
+    CHECK(e && json_object_object_get_ex(e, "of", &v) && !strcmp(json_object_get_string(v), "site"));
+    json_object_put(r);
+}
+
+static void test_weekday_check(byline_doc *d) {
+    /* 12 March 2024 was a Tuesday: "Monday (12Mar24)" is not trusted */
+    char *bad = strdup(STORY);
+    char *p = strstr(bad, "on Tuesday (12Mar24)");
+    memcpy(p, "on Monday  (12Mar24)", 20);
+    json_object *r = run(d, bad, BYLINE_INPUT_TEXT);
+    CHECK_STR(str(r, "date_published"), "(null)");
+    json_object_put(r);
+    free(bad);
+}
+
+static void test_wrapped_lines(byline_doc *d) {
+    /* hard-wrapped paragraphs join; a line that ends a sentence does not */
+    const char *wrapped =
+        "The council met for three hours on Monday evening and heard from residents who\n"
+        "live by the harbour about the damage done by the storms of the last two winters.\n"
+        "It then voted to rebuild the wall, with work to start in the spring and to finish\n"
+        "within two years, paid for by the regional flood fund and the town's reserves.\n";
+    json_object *r = run(d, wrapped, BYLINE_INPUT_TEXT);
+    const char *t = str(r, "text");
+    CHECK(CONTAINS(t, "residents who live by the harbour"));
+    CHECK(CONTAINS(t, "two winters.\n\nIt then voted"));
+    json_object_put(r);
+}
+
+static void test_forced_text_and_all_text(byline_doc *d) {
+    const char *html = "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><article><h1>Wall vote</h1>"
+                       "<p>The town council voted on Monday to rebuild the harbour wall that failed in two storms.</p>"
+                       "</article><footer>Contact us</footer></body></html>";
+    byline_options o;
+    byline_options_init(&o);
+    o.all_text = 1;
+    CHECK(byline_extract(d, html, strlen(html), &o) == BYLINE_OK);
+    const char *t = byline_text(d, NULL);
+    /* every visible block, one per line, nothing dropped */
+    CHECK(CONTAINS(t, "Home News\n") && CONTAINS(t, "Wall vote\n") && CONTAINS(t, "Contact us\n"));
+    CHECK(!CONTAINS(t, "\n\n"));
+    json_object *r = run(d, html, BYLINE_INPUT_TEXT);
+    CHECK_STR(str(r, "input"), "text"); /* forced: the markup is read as text */
+    json_object_put(r);
+}
+
+int main(void) {
+    byline_doc *d = byline_doc_new();
+    test_story(d);
+    test_weekday_check(d);
+    test_wrapped_lines(d);
+    test_forced_text_and_all_text(d);
+    byline_doc_free(d);
+    return test_summary("test_text");
+}
