@@ -73,6 +73,29 @@ static void test_story(byline_doc *d) {
     json_object_put(r);
 }
 
+static void test_section_end(byline_doc *d) {
+    /* teasers after "Related articles" are prose too, but not the story's */
+    const char *text =
+        "The town council voted on Monday to rebuild the harbour wall that failed in two winter storms in a row, "
+        "and the work is set to start in the spring.\n\n"
+        "The regional flood fund will pay for most of the work, with the rest coming from the town reserves and a "
+        "loan that runs for twenty years, the council said.\n\n"
+        "Fishermen who moor in the harbour said they had waited for the repairs for years and were glad that the "
+        "vote was not delayed again.\n\n"
+        "Related articles\n\n"
+        "Lighthouse keepers in the next bay say that their own sea wall has also been damaged by the storms of this "
+        "winter and they want it to be repaired.\n\n"
+        "A ferry company has announced that it will add a second boat to the island route from the summer onwards, "
+        "after a year in which the one boat was often full.\n\n"
+        "The old fish market is to become a museum of the town and its boats, with a cafe on the quay and rooms for "
+        "the sailing club on the first floor.\n";
+    json_object *r = run(d, text, BYLINE_INPUT_TEXT);
+    const char *t = str(r, "text");
+    CHECK(CONTAINS(t, "vote was not delayed again."));
+    CHECK(!CONTAINS(t, "Lighthouse keepers") && !CONTAINS(t, "ferry company") && !CONTAINS(t, "fish market"));
+    json_object_put(r);
+}
+
 static void test_weekday_check(byline_doc *d) {
     /* 12 March 2024 was a Tuesday: "Monday (12Mar24)" is not trusted */
     char *bad = strdup(STORY);
@@ -119,6 +142,7 @@ int main(void) {
     byline_doc *d = byline_doc_new();
     test_story(d);
     test_weekday_check(d);
+    test_section_end(d);
     test_wrapped_lines(d);
     test_forced_text_and_all_text(d);
     byline_doc_free(d);

@@ -73,3 +73,26 @@ int boilerplate_in(const char *t, size_t n) {
     }
     return 0;
 }
+
+/* Headings that sites put after an article, before what is not part of it:
+ * related and most-read lists, comment forms, author boxes, disclosures.
+ * Matched at the start of a short line (ASCII case folded). */
+static const char *const SECTION_ENDS[] = {
+    "advertising disclosure", "also read", "auch interessant", "comments", "das könnte dich", "das könnte sie",
+    "dazu passend", "die meistgelesenen", "leave a reply", "lees meer", "lees ook", "leggi anche", "lire aussi",
+    "meist gelesen", "meistgelesen", "mehr artikel", "mehr zum thema", "mira también", "more from", "more stories",
+    "most popular", "most read", "neueste artikel", "popular posts", "read next", "recommended for you",
+    "recommended stories", "related articles", "related links", "related posts", "related stories",
+    "schreibe einen kommentar", "top themen", "trending now", "vea también", "verwandte", "voir aussi",
+    "weitere artikel", "you may also like", "you might also like", "ähnliche beiträge", "à lire aussi"};
+
+int section_end(const char *t, size_t n) {
+    while (n && (*t == ' ' || *t == '#' || *t == '-')) t++, n--;
+    for (size_t k = 0; k < sizeof SECTION_ENDS / sizeof *SECTION_ENDS; k++) {
+        const char *ph = SECTION_ENDS[k];
+        size_t j = 0;
+        while (ph[j] && j < n && lower((unsigned char)t[j]) == (unsigned char)ph[j]) j++;
+        if (!ph[j]) return 1;
+    }
+    return 0;
+}

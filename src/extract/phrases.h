@@ -13,4 +13,6 @@ typedef struct phrase_index {
 void boilerplate_index(phrase_index *ix);
 /* 1 when a boilerplate phrase starts at t[i] (the caller knows i starts a word). */
 int boilerplate_at(const phrase_index *ix, const char *t, size_t n, size_t i);
+/* 1 when a short line opens what follows an article (related, most read, comments). */
+int section_end(const char *t, size_t n);
 #endif

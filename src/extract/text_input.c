@@ -232,6 +232,11 @@ static void features(const phrase_index *ix, const char *t, size_t n, feat *f) {
         chars += acc & 0xFFFF, wide += acc >> 16 & 0xFFFF, digits += acc >> 32 & 0xFFFF, punct += acc >> 48;
     }
     f->chars = (uint32_t)chars, f->wide = (uint32_t)wide, f->digits = (uint32_t)digits, f->punct = (uint32_t)punct;
+    if (wide * 4 > n) /* CJK sentence marks: 。 ， ！ ？ */
+        for (size_t k = 0; k + 2 < n; k++)
+            if ((u[k] == 0xE3 && u[k + 1] == 0x80 && u[k + 2] == 0x82) ||
+                (u[k] == 0xEF && u[k + 1] == 0xBC && (u[k + 2] == 0x8C || u[k + 2] == 0x81 || u[k + 2] == 0x9F)))
+                f->punct++;
     int copyright = n < 300 && (memchr(t, '(', n) || memchr(t, 0xA9, n));
     /* repetition is judged on the length and the first 32 bytes (then compared whole) */
     uint32_t h = 2166136261u ^ (uint32_t)n;
@@ -422,12 +427,17 @@ int text_extract(page *pg, arena *a, const char *s, size_t n, float precision, s
     }
     /* inside the run: chrome lines out; lines before the first sentence
      * that are not prose (bylines, dates) out, the byline remembered */
-    uint32_t nk = 0;
+    uint32_t nk = 0, kept_chars = 0;
     int started = 0;
     for (uint32_t i = from; i < to; i++) {
         const feat *x = &f[i];
         xblock *b = &pg->blocks[i];
         const char *t = pg->text.data + b->text_off;
+        /* after some story, "Related articles", "Most read", "Leave a reply" end it */
+        if (nk >= 2 && kept_chars >= 400 && x->words <= 6 && section_end(t, b->text_len)) {
+            to = i;
+            break;
+        }
         if (x->strong_chrome || x->repeated || (x->weak_chrome && score[i] < 0)) continue;
         if (!started && score[i] <= 0) {
             if (ti->byline_block < 0 && x->words <= 12 &&
@@ -441,6 +451,7 @@ int text_extract(page *pg, arena *a, const char *s, size_t n, float precision, s
         if (!x->terminal && x->words <= 14 && x->chars <= 120 && i + 1 < to && score[i + 1] > 0)
             b->kind = 1, b->level = 2; /* B_HEADING */
         kept[nk++] = i;
+        kept_chars += x->chars;
         chrome[i] = 0;
     }
     /* trailing short lines that are not sentences (credits, labels) */
