@@ -54,8 +54,10 @@ static const char *const STOPWORDS[1024] = {
     [1019] = "have", [1020] = "pas",
 };
 
+enum { STOPWORD_MAX = 8 }; /* the longest entry, in bytes */
+
 static int is_stopword(const char *w, size_t n) {
-    if (n == 0 || n >= 16) return 0;
+    if (n == 0 || n > STOPWORD_MAX) return 0;
     char low[16];
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) {
@@ -150,7 +152,7 @@ static int put_text(page *pg, const char *s, size_t n, int sep) {
             t[tl++] = (char)c, m[ml++] = (char)c;
             continue;
         }
-        if (is_space_byte(c) || c == '\n') {
+        if (c == ' ' || c == '\n' || is_space_byte(c)) {
             space = 1;
             continue;
         }
@@ -237,12 +239,16 @@ static void features(const phrase_index *ix, const char *t, size_t n, feat *f) {
             if ((u[k] == 0xE3 && u[k + 1] == 0x80 && u[k + 2] == 0x82) ||
                 (u[k] == 0xEF && u[k + 1] == 0xBC && (u[k + 2] == 0x8C || u[k + 2] == 0x81 || u[k + 2] == 0x9F)))
                 f->punct++;
-    int copyright = n < 300 && (memchr(t, '(', n) || memchr(t, 0xA9, n));
+    int copyright = 0;
+    if (n < 300) /* a copyright line: ©, (c), (C) */
+        for (size_t k = 0; k + 1 < n && !copyright; k++)
+            copyright = (u[k] == 0xC2 && u[k + 1] == 0xA9) || (u[k] == '(' && k + 2 < n && (u[k + 1] | 0x20) == 'c' && u[k + 2] == ')');
     /* repetition is judged on the length and the first 32 bytes (then compared whole) */
     uint32_t h = 2166136261u ^ (uint32_t)n;
     for (size_t k = 0; k < n && k < 32; k++) h = (h ^ u[k]) * 16777619u;
     f->hash = h;
     int check_phrases = n < 300;
+    int check_stops = n >= 48; /* prose needs a dozen words: shorter lines cannot be */
     /* a long block's first 120 words tell its kind; the rest is scaled */
     size_t w = 0;
     while (w < n && f->words < 120) {
@@ -258,7 +264,7 @@ static void features(const phrase_index *ix, const char *t, size_t n, feat *f) {
             /* the word without surrounding punctuation */
             while (a < b && (unsigned char)word[a] < 0x80 && !alnum_byte((unsigned char)word[a])) a++;
             while (b > a && (unsigned char)word[b - 1] < 0x80 && !alnum_byte((unsigned char)word[b - 1])) b--;
-            if (b > a && b - a < 16 && is_stopword(word + a, b - a)) f->stops++;
+            if (check_stops && b > a && is_stopword(word + a, b - a)) f->stops++;
             if (b > a && word[a] >= 'A' && word[a] <= 'Z') f->upper_words++;
             if (wl == 1 && (word[0] == '|' || word[0] == '/' || word[0] == '>')) f->pipes++;
             char w0 = (char)(word[0] | 0x20);
@@ -274,10 +280,7 @@ static void features(const phrase_index *ix, const char *t, size_t n, feat *f) {
         f->upper_words = (uint32_t)(f->upper_words * scale);
     }
     f->terminal = (uint8_t)ends_terminal(t, n);
-    /* a copyright line: ©, (c) or the word (counted candidates first: memmem is not free) */
-    if (n < 300 && ((copyright && (memmem(t, n, "\xC2\xA9", 2) || memmem(t, n, "(c)", 3) || memmem(t, n, "(C)", 3))) ||
-                    (f->upper_words && memmem(t, n, "Copyright", 9))))
-        f->strong_chrome = 1;
+    if (copyright || (n < 300 && f->upper_words && memmem(t, n, "Copyright", 9))) f->strong_chrome = 1;
     if (f->pipes >= 1 || f->links >= 1) f->weak_chrome = 1;
 }
 
