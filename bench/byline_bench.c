@@ -2,6 +2,8 @@
  * are timed (file reading and gunzip excluded). Prints one JSON line.
  * usage: byline-bench [--repeat N] [--text] FILE|DIR...   (--text: the inputs are plain text) */
 #include <byline.h>
+#include "quotes/quotes.h"
+#include "util/arena.h"
 #include <dirent.h>
 #include <libdeflate.h>
 #include <stdio.h>
@@ -65,6 +67,49 @@ static void add_path(const char *path, struct libdeflate_decompressor *z) {
     free(names);
 }
 
+static double cpu_now(void);
+
+/* Quotation finding alone, on the article texts of the pages. */
+static int quotes_speed(const page *pg, size_t n, int repeat) {
+    byline_doc *doc = byline_doc_new();
+    byline_options o;
+    byline_options_init(&o);
+    o.skip_metadata = o.skip_quotes = 1;
+    char **texts = calloc(n, sizeof *texts);
+    size_t *lens = calloc(n, sizeof *lens), bytes = 0;
+    for (size_t k = 0; k < n; k++) {
+        byline_extract(doc, pg[k].data, pg[k].len, &o);
+        const char *t = byline_text(doc, &lens[k]);
+        texts[k] = malloc(lens[k] + 1);
+        memcpy(texts[k], t, lens[k] + 1);
+        bytes += lens[k];
+    }
+    byline_doc_free(doc);
+    arena a;
+    arena_init(&a);
+    double best = 1e30;
+    size_t found = 0;
+    for (int r = 0; r < repeat; r++) {
+        double t0 = cpu_now();
+        found = 0;
+        for (size_t k = 0; k < n; k++) {
+            arena_reset(&a);
+            quotes_result q;
+            quotes_find(texts[k], lens[k], 0, lens[k], &a, &q);
+            found += q.n_quotes;
+        }
+        double t = cpu_now() - t0;
+        if (t < best) best = t;
+    }
+    arena_free(&a);
+    printf("{\"texts\":%zu,\"bytes\":%zu,\"quotes\":%zu,\"cpu_s\":%.4f,\"quotes_mb_per_cpu_s\":%.1f}\n", n, bytes, found,
+           best, (double)bytes / 1e6 / best);
+    for (size_t k = 0; k < n; k++) free(texts[k]);
+    free(texts);
+    free(lens);
+    return 0;
+}
+
 static double cpu_now(void) {
     struct timespec t;
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
@@ -75,10 +120,12 @@ int main(int argc, char **argv) {
     /* CLD2 allocates and frees a few hundred KB per call; without this, glibc
      * gives that memory back to the kernel and faults it in again every document */
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
-    int repeat = 5, i = 1, text = 0;
+    int repeat = 5, i = 1, text = 0, no_quotes = 0, quotes_only = 0;
     for (;;) {
         if (argc > i + 1 && !strcmp(argv[i], "--repeat")) repeat = atoi(argv[i + 1]), i += 2;
         else if (argc > i && !strcmp(argv[i], "--text")) text = 1, i++;
+        else if (argc > i && !strcmp(argv[i], "--no-quotes")) no_quotes = 1, i++;
+        else if (argc > i && !strcmp(argv[i], "--quotes-only")) quotes_only = 1, i++;
         else break;
     }
     struct libdeflate_decompressor *z = libdeflate_alloc_decompressor();
@@ -91,6 +138,8 @@ int main(int argc, char **argv) {
     byline_options opt;
     byline_options_init(&opt);
     if (text) opt.input = BYLINE_INPUT_TEXT;
+    if (no_quotes) opt.skip_quotes = 1;
+    if (quotes_only) return quotes_speed(pages, n_pages, repeat);
     size_t ok = 0;
     for (size_t k = 0; k < n_pages; k++) ok += byline_extract(doc, pages[k].data, pages[k].len, &opt) == BYLINE_OK; /* warm-up */
     /* best of the passes, with and without the metadata stage, interleaved */

@@ -58,6 +58,7 @@ typedef struct byline_options {
     int include_links;        /* 1: Markdown keeps [text](href) links; default 0 */
     int skip_metadata;        /* 1: text only, no metadata fields (faster); default 0 */
     int input;                /* byline_input; default BYLINE_INPUT_AUTO */
+    int skip_quotes;          /* 1: no quotation finding (quotes and people empty); default 0 */
     int all_text;             /* 1: HTML in, every visible text block out (one per line, no
                                  cleaning), to make scraped-text corpora; default 0 */
 } byline_options;

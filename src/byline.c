@@ -7,6 +7,7 @@
 #include "extract/select.h"
 #include "extract/text_input.h"
 #include "metadata/metadata.h"
+#include "quotes/quotes.h"
 #include "parse/depth.h"
 #include "parse/dom.h"
 #include "record/record.h"
@@ -107,6 +108,21 @@ static byline_status extract_text(byline_doc *d, const byline_options *opt, deco
         return finish(d, rin, BYLINE_INTERNAL_ERROR, "out of memory");
     rin->r = &r;
     rin->blocks = d->page.n_blocks;
+    /* quotations in the input itself, over the story's lines (and its
+     * headline), so their offsets are the input's */
+    quotes_result qr;
+    if (!opt->skip_quotes && sel.n_kept) {
+        size_t qfrom = ti.src_off[sel.kept[0]];
+        if (ti.title_block >= 0 && (uint32_t)ti.title_block < sel.kept[0] && sel.kept[0] - (uint32_t)ti.title_block <= 3)
+            qfrom = ti.src_off[ti.title_block];
+        uint32_t last = sel.kept[sel.n_kept - 1];
+        const char *nl = memchr(dec->data + ti.src_off[last], '\n', dec->len - ti.src_off[last]);
+        size_t qto = nl ? (size_t)(nl - dec->data) : dec->len;
+        if (quotes_find(dec->data, dec->len, qfrom, qto, &d->arena, &qr))
+            return finish(d, rin, BYLINE_INTERNAL_ERROR, "out of memory");
+        rin->quotes = &qr;
+        rin->quote_text = dec->data;
+    }
     metadata meta;
     if (!opt->skip_metadata) {
         if (metadata_from_text(&d->page, &sel, &ti, &d->arena, d->text.data, d->text.len, &meta))
@@ -241,6 +257,13 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
         render_article(&d->page, &sel, &d->arena, &d->text, &d->md, &r))
         return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
     rin.r = &r;
+    quotes_result qr;
+    if (!opt->skip_quotes) {
+        if (quotes_find(d->text.data ? d->text.data : "", d->text.len, 0, d->text.len, &d->arena, &qr))
+            return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+        rin.quotes = &qr;
+        rin.quote_text = d->text.data;
+    }
     metadata meta;
     if (!opt->skip_metadata) {
         if (metadata_extract(&d->page, &sel, d->dom, &d->arena, opt->url, dec.data, dec.len, d->text.data, d->text.len,

@@ -28,6 +28,87 @@ static const char *limit_name(byline_limit l) {
     }
 }
 
+/* Byte offsets to code points, for offsets that mostly come in order. */
+typedef struct cp_cursor {
+    const char *text;
+    uint32_t byte, cp;
+} cp_cursor;
+
+static uint32_t cp_at(cp_cursor *c, uint32_t byte) {
+    if (byte < c->byte) c->byte = c->cp = 0;
+    for (; c->byte < byte; c->byte++) c->cp += ((unsigned char)c->text[c->byte] & 0xC0) != 0x80;
+    return c->cp;
+}
+
+/* {"start":…,"end":…,"start_byte":…,"end_byte":…,"text":…} */
+static void span(buf *o, cp_cursor *cur, const char *text, qspan sp, int with_text) {
+    buf_put(o, "{\"start\":", 9);
+    buf_put_u64(o, cp_at(cur, sp.start));
+    buf_put(o, ",\"end\":", 7);
+    buf_put_u64(o, cp_at(cur, sp.end));
+    buf_put(o, ",\"start_byte\":", 14);
+    buf_put_u64(o, sp.start);
+    buf_put(o, ",\"end_byte\":", 12);
+    buf_put_u64(o, sp.end);
+    if (with_text) {
+        buf_put(o, ",\"text\":", 8);
+        buf_put_json_str(o, text + sp.start, sp.end - sp.start);
+    }
+    buf_putc(o, '}');
+}
+
+static void write_quotes(buf *o, const record_in *in) {
+    static const char *const TYPES[] = {"direct", "mixed", "continuation"};
+    const quotes_result *q = in->quotes;
+    cp_cursor cur = {in->quote_text, 0, 0};
+    key(o, "quotes");
+    buf_putc(o, '[');
+    for (uint32_t i = 0; q && i < q->n_quotes; i++) {
+        const quote *x = &q->quotes[i];
+        if (i) buf_putc(o, ',');
+        buf_puts(o, "{\"type\":");
+        buf_put_json_str(o, TYPES[x->type], strlen(TYPES[x->type]));
+        buf_puts(o, ",\"parts\":[");
+        for (uint32_t k = 0; k < x->n_parts; k++) {
+            if (k) buf_putc(o, ',');
+            span(o, &cur, in->quote_text, x->parts[k], 1);
+        }
+        buf_puts(o, "],\"speaker\":");
+        str_or_null(o, x->speaker, x->speaker ? strlen(x->speaker) : 0);
+        buf_puts(o, ",\"speaker_mention\":");
+        if (x->mention.end) span(o, &cur, in->quote_text, x->mention, 1);
+        else buf_puts(o, "null");
+        buf_puts(o, ",\"cue\":");
+        if (x->cue.end) span(o, &cur, in->quote_text, x->cue, 1);
+        else buf_puts(o, "null");
+        buf_puts(o, ",\"cue_lemma\":");
+        str_or_null(o, x->cue_lemma, x->cue_lemma ? strlen(x->cue_lemma) : 0);
+        buf_puts(o, ",\"channel\":");
+        str_or_null(o, x->channel, x->channel ? strlen(x->channel) : 0);
+        buf_puts(o, ",\"confidence\":0.");
+        int c = (int)(x->confidence * 100 + 0.5);
+        buf_putc(o, (char)('0' + c / 10 % 10));
+        buf_putc(o, (char)('0' + c % 10));
+        buf_putc(o, '}');
+    }
+    buf_put(o, "],", 2);
+    key(o, "people");
+    buf_putc(o, '[');
+    for (uint32_t i = 0; q && i < q->n_people; i++) {
+        const person *p = &q->people[i];
+        if (i) buf_putc(o, ',');
+        buf_puts(o, "{\"name\":");
+        buf_put_json_str(o, p->name, strlen(p->name));
+        buf_puts(o, ",\"mentions\":[");
+        for (uint32_t k = 0; k < p->n_mentions; k++) {
+            if (k) buf_putc(o, ',');
+            span(o, &cur, in->quote_text, p->mentions[k], 0);
+        }
+        buf_puts(o, "]}");
+    }
+    buf_put(o, "],", 2);
+}
+
 void record_json(buf *o, const record_in *in) {
     buf_clear(o);
     buf_putc(o, '{');
@@ -196,6 +277,7 @@ void record_json(buf *o, const record_in *in) {
         buf_putc(o, '}');
     }
     buf_put(o, "],", 2);
+    write_quotes(o, in);
     key(o, "stats");
     buf_putc(o, '{');
     key(o, "nodes");

@@ -6,6 +6,7 @@
 #include "../decode/decode.h"
 #include "../extract/render.h"
 #include "../metadata/metadata.h"
+#include "../quotes/quotes.h"
 
 typedef struct record_in {
     byline_status status;
@@ -19,6 +20,8 @@ typedef struct record_in {
     const rendered *r;
     uint32_t nodes, blocks;
     int text_input;              /* 1: plain text went through the text path */
+    const quotes_result *quotes; /* NULL when quotation finding did not run */
+    const char *quote_text;      /* the text the quotations' offsets refer to */
 } record_in;
 
 void record_json(buf *out, const record_in *in);

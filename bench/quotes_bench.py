@@ -1,0 +1,138 @@
+#!/usr/bin/python3
+"""Quotations: byline's output in the format of ../shared/scoring/score_quotes.py, scored.
+
+usage: bench/quotes_bench.py [--build DIR] [--json] [--keep DIR]
+
+- the seed (../shared/corpora/seed): `byline extract` on the scraped text (read as text), scored against
+  seed_000_gold.scorer.jsonl per quote part and --whole, speakers as names;
+- PolNeAR dev, direct view (../shared/corpora/polnear/polnear_dev_direct.jsonl): every document's `text`
+  fed as plain text (--input text), scored with --speaker mention (PolNeAR names mentions, not people),
+  then detection recall and speaker accuracy per kind of gold mention (name, pronoun, description);
+- speed: quotation finding's share of a full record on the scrapinghub pages (byline-bench with and
+  without it) and its throughput in MB/s of article text.
+Offsets: code points of the text the quotations were found in (the input, for text input).
+"""
+import argparse, importlib.util, json, os, re, shutil, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.path.join(HERE, '..', '..', 'shared')
+SCORER = os.path.join(SHARED, 'scoring', 'score_quotes.py')
+PRONOUNS = {'he', 'she', 'they', 'i', 'we', 'it', 'you', 'him', 'her', 'them'}
+
+
+def convert(rec, doc):
+    qs = []
+    for q in rec.get('quotes') or []:
+        m = q.get('speaker_mention')
+        qs.append({'spans': [[p['start'], p['end']] for p in q['parts']], 'speaker': q.get('speaker'),
+                   'speaker_mention': [m['start'], m['end']] if m else None,
+                   'cue': (q.get('cue') or {}).get('text')})
+    return {'doc': doc, 'quotes': qs}
+
+
+def extract(byline, path):
+    p = subprocess.run([byline, 'extract', '-q', '--input', 'text', path], capture_output=True, text=True)
+    return json.loads(p.stdout.splitlines()[0])
+
+
+def run_scorer(gold, pred, *args):
+    out = subprocess.run([sys.executable, SCORER, gold, pred, '--json', *args], capture_output=True, text=True).stdout
+    return {json.loads(l)['level']: json.loads(l) for l in out.splitlines() if l.startswith('{')}
+
+
+def by_kind(gold_path, pred_path):
+    """Detection recall and speaker accuracy (mention overlap) per kind of gold mention, at overlap >= 0.8."""
+    spec = importlib.util.spec_from_file_location('score_quotes', SCORER)
+    sq = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sq)
+    sq.SPEAKER_MODE = 'mention'
+    gold, texts = sq.load(gold_path)
+    pred, _ = sq.load(pred_path)
+    res = {}
+    for kind in ('name', 'pronoun', 'description'):
+        sub = {}
+        for doc, qs in gold.items():
+            t = texts[doc]
+            keep = []
+            for g in qs:
+                m = g.get('speaker_mention')
+                w = t[m[0]:m[1]].strip().lower() if m else ''
+                k = 'pronoun' if w in PRONOUNS else 'name' if m and t[m[0]:m[1]].strip()[:1].isupper() and \
+                    not re.match(r'(?i)(the|a|an)\s', t[m[0]:m[1]].strip()) else 'description'
+                if k == kind:
+                    keep.append(g)
+            sub[doc] = keep
+        r = sq.score(sub, pred, texts, 0.8, False)
+        n = r['tp'] + r['fn']
+        res[kind] = {'gold': n, 'recall': round(r['R'], 3), 'speaker_acc': round(r['speaker_acc'], 3)}
+    return res
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--build', default=os.path.join(HERE, '..', 'build'))
+    ap.add_argument('--json', action='store_true')
+    ap.add_argument('--keep')
+    a = ap.parse_args()
+    if not os.path.exists(SCORER):
+        print('quotes_bench: ../shared not found; nothing measured')
+        return 0
+    byline = os.path.join(a.build, 'byline')
+    tmp = a.keep or tempfile.mkdtemp(prefix='byline-quotes-')
+    os.makedirs(tmp, exist_ok=True)
+    res = {}
+    try:
+        seed_dir = os.path.join(SHARED, 'corpora', 'seed')
+        rec = extract(byline, os.path.join(seed_dir, '000_ff871f241174ef25.txt'))
+        sp = os.path.join(tmp, 'seed_pred.jsonl')
+        with open(sp, 'w', encoding='utf-8') as o:
+            o.write(json.dumps(convert(rec, 'seed_000_ff871f241174ef25')) + '\n')
+        gold = os.path.join(seed_dir, 'seed_000_gold.scorer.jsonl')
+        res['seed_parts'] = run_scorer(gold, sp)['overlap>=0.8']
+        res['seed_whole'] = run_scorer(gold, sp, '--whole')['overlap>=0.8']
+        pol = os.path.join(SHARED, 'corpora', 'polnear', 'polnear_dev_direct.jsonl')
+        docs = os.path.join(tmp, 'polnear')
+        os.makedirs(docs, exist_ok=True)
+        names = []
+        for line in open(pol, encoding='utf-8'):
+            r = json.loads(line)
+            fn = os.path.join(docs, re.sub(r'[^\w.-]', '_', r['doc']) + '.txt')
+            with open(fn, 'w', encoding='utf-8') as o:
+                o.write(r['text'])
+            names.append((r['doc'], fn))
+        out = subprocess.run([byline, 'extract', '-q', '--input', 'text', *[f for _, f in names]],
+                             capture_output=True, text=True).stdout.splitlines()
+        pp = os.path.join(tmp, 'polnear_pred.jsonl')
+        with open(pp, 'w', encoding='utf-8') as o:
+            for (doc, _), line in zip(names, out):
+                o.write(json.dumps(convert(json.loads(line), doc)) + '\n')
+        res['polnear'] = run_scorer(pol, pp, '--speaker', 'mention')['overlap>=0.8']
+        res['polnear_by_kind'] = by_kind(pol, pp)
+        sh = os.path.join(SHARED, 'corpora', 'scrapinghub', 'html')
+        with_q = json.loads(subprocess.run([os.path.join(a.build, 'byline-bench'), sh], capture_output=True, text=True).stdout)
+        no_q = json.loads(subprocess.run([os.path.join(a.build, 'byline-bench'), '--no-quotes', sh], capture_output=True,
+                                         text=True).stdout)
+        res['speed'] = {'record_cpu_s': with_q['cpu_s'], 'record_no_quotes_cpu_s': no_q['cpu_s'],
+                        'quotes_share': round((with_q['cpu_s'] - no_q['cpu_s']) / no_q['cpu_s'], 3)}
+        qb = json.loads(subprocess.run([os.path.join(a.build, 'byline-bench'), '--quotes-only', sh], capture_output=True,
+                                       text=True).stdout)
+        res['speed']['quotes_mb_per_s'] = qb.get('quotes_mb_per_cpu_s')
+    finally:
+        if not a.keep:
+            shutil.rmtree(tmp)
+    if a.json:
+        print(json.dumps(res))
+        return 0
+    for k in ('seed_parts', 'seed_whole', 'polnear'):
+        r = res[k]
+        print(f"{k:12s} detection P {r['P']:.3f} R {r['R']:.3f} F1 {r['F1']:.3f} | speaker acc {r['speaker_acc']:.3f} | "
+              f"end-to-end F1 {r['e2e_F1']:.3f} (tp {r['tp']} fp {r['fp']} fn {r['fn']})")
+    for kind, r in res['polnear_by_kind'].items():
+        print(f"  polnear {kind:11s}: {r['gold']:4d} gold, recall {r['recall']:.3f}, speaker acc {r['speaker_acc']:.3f}")
+    s = res['speed']
+    print(f"quotation finding: {s['quotes_mb_per_s']} MB/s of article text; adds {100 * s['quotes_share']:.1f}% to a full "
+          f"record on scrapinghub")
+    return 0
+
+
+sys.exit(main())

@@ -1,0 +1,926 @@
+/* Quotations and their speakers, by rule.
+ *
+ * 1. Tokens: words, punctuation, quote marks, paragraph breaks.
+ * 2. Quote marks are paired per paragraph (curly, straight, guillemets,
+ *    German and CJK forms; single quotes only outside double ones, an
+ *    apostrophe inside a word is never a mark). An unclosed quotation whose
+ *    next paragraph reopens with a mark continues there; one that does not
+ *    ends with its paragraph, so odd marks never derail the rest.
+ * 3. Each quotation looks for its cue in its own sentence: after it
+ *    ("…," she said / said Smith / according to X / ― X), else before it
+ *    (X said: "…" / X said her "…" / "According to X"), else in a colon line
+ *    just before its paragraph. No cue: it continues the quotation before it
+ *    when that one is near, else a short one (a term, a scare quote) is left
+ *    out and a long one kept without a speaker.
+ * 4. The mention at the cue is a pronoun, a run of capitalised words (an
+ *    appositive "Smith, a doctor," is passed over), or a noun phrase from
+ *    its determiner; after "and" or a participle ("…, saying") it is the
+ *    sentence's subject.
+ * 5. People: runs of capitalised words; a surname alone, a pronoun or a
+ *    definite description ("the 45-year-old") refers back to the latest
+ *    person mentioned outside quotations, a pronoun only to one the article
+ *    has not tied to the other pronoun. */
+#include "quotes.h"
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- tokens ------------------------------------------------------------- */
+
+typedef enum {
+    T_WORD, T_PUNCT, T_DQ_OPEN, T_DQ_CLOSE, T_DQ_STRAIGHT, T_SQ_OPEN, T_SQ_CLOSE, T_DASH, T_PARA
+} tkind;
+
+typedef struct tok {
+    uint32_t s, e;
+    uint8_t kind;
+    uint8_t cap;      /* word starting with an upper-case letter (or a digit-free #tag) */
+    uint8_t inq;      /* inside a quotation */
+    char ch;          /* punctuation character; for marks: 'g' guillemet, 'l' low-9, 'c' CJK, '"' */
+} tok;
+
+typedef struct toks {
+    tok *v;
+    uint32_t n, cap;
+} toks;
+
+static int push(toks *t, arena *a, uint32_t s, uint32_t e, uint8_t kind, char ch) {
+    if (t->n == t->cap) {
+        uint32_t cap = t->cap ? t->cap * 2 : 1024;
+        tok *v = arena_alloc(a, cap * sizeof *v);
+        if (!v) return -1;
+        if (t->n) memcpy(v, t->v, t->n * sizeof *v);
+        t->v = v;
+        t->cap = cap;
+    }
+    tok *k = &t->v[t->n++];
+    k->s = s, k->e = e, k->kind = kind, k->ch = ch, k->cap = 0, k->inq = 0;
+    return 0;
+}
+
+static int is_letter(const unsigned char *u, size_t i, size_t n) {
+    unsigned char c = u[i];
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return 1;
+    if (c >= '0' && c <= '9') return 1;
+    if (c >= 0xC3 && c <= 0xDF) return 1;                        /* Latin letters with marks, Greek, Cyrillic */
+    if (c >= 0xE0 && !(c == 0xE2 && i + 1 < n && u[i + 1] == 0x80)) /* not general punctuation */
+        return c != 0xE3 || (i + 1 < n && u[i + 1] != 0x80);      /* not CJK punctuation */
+    return 0;
+}
+
+/* Marks at u[i]: length in bytes and kind, or 0. */
+static int mark_at(const unsigned char *u, size_t i, size_t n, uint8_t *kind, char *ch) {
+    if (u[i] == '"') return *kind = T_DQ_STRAIGHT, *ch = '"', 1;
+    if (u[i] == 0xC2 && i + 1 < n) {
+        if (u[i + 1] == 0xAB) return *kind = T_DQ_OPEN, *ch = 'g', 2;  /* « */
+        if (u[i + 1] == 0xBB) return *kind = T_DQ_CLOSE, *ch = 'g', 2; /* » */
+    }
+    if (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80) {
+        switch (u[i + 2]) {
+        case 0x9C: return *kind = T_DQ_OPEN, *ch = '"', 3;   /* “ */
+        case 0x9D: return *kind = T_DQ_CLOSE, *ch = '"', 3;  /* ” */
+        case 0x9E: return *kind = T_DQ_OPEN, *ch = 'l', 3;   /* „ */
+        case 0x98: return *kind = T_SQ_OPEN, *ch = '\'', 3;  /* ‘ */
+        case 0x99: return *kind = T_SQ_CLOSE, *ch = '\'', 3; /* ’ */
+        case 0xB9: return *kind = T_SQ_OPEN, *ch = 'g', 3;   /* ‹ */
+        case 0xBA: return *kind = T_SQ_CLOSE, *ch = 'g', 3;  /* › */
+        case 0x93: case 0x94: case 0x95: return *kind = T_DASH, *ch = '-', 3; /* – — ― */
+        }
+    }
+    if (u[i] == 0xE3 && i + 2 < n && u[i + 1] == 0x80) {
+        if (u[i + 2] == 0x8C || u[i + 2] == 0x8E) return *kind = T_DQ_OPEN, *ch = 'c', 3;  /* 「 『 */
+        if (u[i + 2] == 0x8D || u[i + 2] == 0x8F) return *kind = T_DQ_CLOSE, *ch = 'c', 3; /* 」 』 */
+    }
+    return 0;
+}
+
+static int tokenize(const char *text, size_t from, size_t to, arena *a, toks *t) {
+    const unsigned char *u = (const unsigned char *)text;
+    size_t i = from;
+    while (i < to) {
+        unsigned char c = u[i];
+        if (c == '\n') {
+            size_t j = i;
+            while (j < to && (u[j] == '\n' || u[j] == ' ' || u[j] == '\r' || u[j] == '\t')) j++;
+            if (push(t, a, (uint32_t)i, (uint32_t)j, T_PARA, '\n')) return -1;
+            i = j;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r') { i++; continue; }
+        if (c == 0xC2 && i + 1 < to && u[i + 1] == 0xA0) { i += 2; continue; }
+        uint8_t kind;
+        char ch;
+        int ml = mark_at(u, i, to, &kind, &ch);
+        if (ml) {
+            /* ’ or ' between letters is an apostrophe: part of the word */
+            if ((kind == T_SQ_CLOSE && ch == '\'') && i > from && is_letter(u, i - 1, to) && i + 3 < to &&
+                is_letter(u, i + 3, to)) {
+                /* handled by the word scanner below */
+            } else {
+                if (push(t, a, (uint32_t)i, (uint32_t)(i + ml), kind, ch)) return -1;
+                i += (size_t)ml;
+                continue;
+            }
+        }
+        if (c == '\'') {
+            int before = i > from && is_letter(u, i - 1, to), after = i + 1 < to && is_letter(u, i + 1, to);
+            if (!(before && after)) {
+                if (push(t, a, (uint32_t)i, (uint32_t)i + 1, before || !after ? T_SQ_CLOSE : T_SQ_OPEN, '\'')) return -1;
+                i++;
+                continue;
+            }
+        }
+        if (is_letter(u, i, to) || (c == '#' && i + 1 < to && is_letter(u, i + 1, to)) ||
+            (c == '@' && i + 1 < to && is_letter(u, i + 1, to))) {
+            size_t j = i + 1;
+            for (;;) {
+                while (j < to && (is_letter(u, j, to) || (u[j] & 0xC0) == 0x80)) j++;
+                /* inner apostrophes, hyphens and dots (U.S., don't, 45-year-old) */
+                if (j + 1 < to && (u[j] == '\'' || u[j] == '-' || (u[j] == '.' && j - i <= 2 && u[j + 1] != ' ')) &&
+                    is_letter(u, j + 1, to)) {
+                    j++;
+                    continue;
+                }
+                if (j + 3 < to && u[j] == 0xE2 && u[j + 1] == 0x80 && u[j + 2] == 0x99 && is_letter(u, j + 3, to)) {
+                    j += 3;
+                    continue;
+                }
+                break;
+            }
+            if (push(t, a, (uint32_t)i, (uint32_t)j, T_WORD, 0)) return -1;
+            tok *k = &t->v[t->n - 1];
+            k->cap = (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c <= 0xC3 && i + 1 < to && u[i + 1] >= 0x80 && u[i + 1] <= 0x9E);
+            i = j;
+            continue;
+        }
+        /* any other character: punctuation of one code point */
+        size_t l = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + l > to) l = to - i;
+        if (push(t, a, (uint32_t)i, (uint32_t)(i + l), T_PUNCT, (char)(c < 0x80 ? c : '?'))) return -1;
+        i += l;
+    }
+    return 0;
+}
+
+/* ---- word lists ------------------------------------------------------------ */
+
+static int tok_is(const char *text, const tok *k, const char *w) {
+    size_t l = strlen(w);
+    return k->kind == T_WORD && k->e - k->s == l && !strncasecmp(text + k->s, w, l);
+}
+
+static int in_list(const char *text, const tok *k, const char *const *list, size_t n) {
+    if (k->kind != T_WORD) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (tok_is(text, k, list[i])) return 1;
+    return 0;
+}
+#define IN(text, k, L) in_list(text, k, L, sizeof L / sizeof *L)
+
+typedef struct cue_form { const char *form, *lemma; uint8_t participle; } cue_form;
+
+static const cue_form CUES[] = {
+    {"said", "say", 0}, {"says", "say", 0}, {"say", "say", 0}, {"saying", "say", 1},
+    {"told", "tell", 0}, {"tells", "tell", 0}, {"telling", "tell", 1},
+    {"wrote", "write", 0}, {"writes", "write", 0}, {"writing", "write", 1},
+    {"added", "add", 0}, {"adds", "add", 0}, {"adding", "add", 1},
+    {"stated", "state", 0}, {"states", "state", 0}, {"tweeted", "tweet", 0}, {"tweets", "tweet", 0},
+    {"tweeting", "tweet", 1}, {"posted", "post", 0}, {"insisted", "insist", 0}, {"insists", "insist", 0},
+    {"insisting", "insist", 1}, {"urged", "urge", 0}, {"urges", "urge", 0}, {"urging", "urge", 1},
+    {"asked", "ask", 0}, {"asks", "ask", 0}, {"asking", "ask", 1}, {"explained", "explain", 0},
+    {"explains", "explain", 0}, {"noted", "note", 0}, {"notes", "note", 0}, {"noting", "note", 1},
+    {"argued", "argue", 0}, {"argues", "argue", 0}, {"arguing", "argue", 1}, {"claimed", "claim", 0},
+    {"claims", "claim", 0}, {"claiming", "claim", 1}, {"continued", "continue", 0}, {"continues", "continue", 0},
+    {"responded", "respond", 0}, {"replied", "reply", 0}, {"declared", "declare", 0}, {"announced", "announce", 0},
+    {"warned", "warn", 0}, {"warns", "warn", 0}, {"warning", "warn", 1}, {"recalled", "recall", 0},
+    {"recalls", "recall", 0}, {"suggested", "suggest", 0}, {"admitted", "admit", 0}, {"acknowledged", "acknowledge", 0},
+    {"reported", "report", 0}, {"reports", "report", 0}, {"called", "call", 0}, {"calls", "call", 0},
+    {"calling", "call", 1}, {"described", "describe", 0}, {"describes", "describe", 0}, {"joked", "joke", 0},
+    {"shouted", "shout", 0}, {"chanted", "chant", 0}, {"chanting", "chant", 1}, {"concluded", "conclude", 0},
+    {"remarked", "remark", 0}, {"observed", "observe", 0}, {"predicted", "predict", 0}, {"promised", "promise", 0},
+    {"vowed", "vow", 0}, {"quipped", "quip", 0}, {"conceded", "concede", 0}, {"complained", "complain", 0},
+    {"boasted", "boast", 0}, {"charged", "charge", 0}, {"accused", "accuse", 0}, {"blasted", "blast", 0},
+    {"criticized", "criticize", 0}, {"praised", "praise", 0}, {"wondered", "wonder", 0}, {"testified", "testify", 0},
+    {"confirmed", "confirm", 0}, {"denied", "deny", 0}, {"maintained", "maintain", 0}, {"asserted", "assert", 0},
+    {"contended", "contend", 0}, {"emphasized", "emphasize", 0}, {"stressed", "stress", 0}, {"cited", "cite", 0},
+    {"wrote:", "write", 0}, {"explaining", "explain", 1}, {"declaring", "declare", 1}, {"recalling", "recall", 1},
+    {"sings", "sing", 0}, {"sang", "sing", 0}, {"yelled", "yell", 0}, {"screamed", "scream", 0},
+    {"posting", "post", 1}, {"texted", "text", 0}, {"messaged", "message", 0}, {"echoed", "echo", 0},
+    {"countered", "counter", 0}, {"pleaded", "plead", 0}, {"demanded", "demand", 0}, {"mused", "muse", 0},
+    {"announcing", "announce", 1}, {"speculated", "speculate", 0}, {"reiterated", "reiterate", 0},
+};
+
+static const cue_form *cue_of(const char *text, const tok *k) {
+    if (k->kind != T_WORD) return NULL;
+    for (size_t i = 0; i < sizeof CUES / sizeof *CUES; i++)
+        if (tok_is(text, k, CUES[i].form)) return &CUES[i];
+    return NULL;
+}
+
+static const char *const PRONOUNS[] = {"he", "she", "they", "i", "we", "it", "you"};
+static const char *const SKIP_BEFORE_CUE[] = {
+    "also", "later", "then", "once", "again", "recently", "previously", "earlier", "reportedly", "further",
+    "simply", "quickly", "repeatedly", "separately", "initially", "subsequently", "never", "often", "just",
+    "publicly", "privately", "angrily", "finally", "only", "still", "even", "has", "had", "have", "would", "will",
+    "had", "once", "frequently", "famously", "proudly", "bluntly", "flatly", "first", "last", "tearfully",
+    "reportedly", "allegedly", "apparently", "ultimately", "immediately", "herself", "himself", "themselves"};
+static const char *const DETERMINERS[] = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that",
+                                          "one", "another", "some", "many", "several", "two", "three", "these",
+                                          "those", "other", "each", "every", "both", "no", "my", "your"};
+static const char *const PARTICLES[] = {"de", "van", "von", "der", "al", "bin", "la", "le", "da", "di", "dos", "del"};
+static const char *const NOT_NAMES[] = {
+    "the", "a", "an", "in", "on", "at", "but", "and", "or", "if", "when", "while", "as", "after", "before", "since",
+    "this", "that", "these", "those", "his", "her", "their", "our", "its", "my", "your", "it", "he", "she", "they",
+    "we", "i", "you", "there", "here", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "former", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "however", "meanwhile",
+    "according", "still", "yet", "so", "for", "to", "of", "with", "by", "from", "not", "no", "yes", "what", "who",
+    "why", "how", "where", "one", "some", "many", "all", "both", "each", "every", "also", "then", "now", "today",
+    "yesterday", "tomorrow", "last", "next", "new", "read", "more", "despite", "although", "though", "because"};
+static const char *const INTRO[] = {"after", "when", "while", "as", "in", "on", "during", "before", "although",
+                                    "though", "since", "if", "despite", "following", "at", "for", "with", "by",
+                                    "until", "upon", "once", "because", "asked", "speaking", "earlier", "later"};
+static const char *const CONJ_START[] = {"but", "and", "yet", "so", "however", "meanwhile", "still", "now", "then",
+                                         "instead", "also", "later", "earlier", "indeed", "moreover"};
+static const char *const STOP_AFTER[] = {"in", "on", "at", "during", "after", "who", "which", "that", "when", "while",
+                                         "before", "to", "as", "about", "on", "last", "this", "earlier", "later",
+                                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                         "yesterday", "today", "and", "but", "because", "for", "with", "from"};
+static const char *const FUNCTION_WORDS[] = {"about", "over", "of", "for", "with", "from", "into", "on", "in",
+                                             "at", "to", "by", "is", "was", "are", "were", "be", "been", "not",
+                                             "than", "then", "what", "which", "whom", "whose", "if", "because"};
+static const char *const ORG_HEADS[] = {"campaign", "department", "agency", "committee", "ministry", "office",
+                                        "company", "group", "party", "government", "administration", "newspaper",
+                                        "network", "team", "court", "police", "report", "statement", "organization",
+                                        "board", "council", "union", "association", "magazine", "station"};
+static const char *const TITLE_BEFORE[] = {"film", "movie", "book", "song", "album", "show", "series", "novel",
+                                           "titled", "entitled", "play", "single", "hashtag", "slogan", "headline",
+                                           "column", "article", "documentary", "episode", "programme", "program"};
+
+/* ---- quotations ---------------------------------------------------------- */
+
+typedef struct qraw {
+    uint32_t open, close;   /* token indices of the marks (close may be the paragraph break) */
+    uint32_t s, e;          /* byte span, marks included */
+    uint32_t para;          /* paragraph number */
+    uint8_t continues;      /* runs on into the next paragraph */
+    uint8_t single;
+    uint32_t words;
+} qraw;
+
+typedef struct ctx {
+    const char *text;
+    toks t;
+    uint32_t *para_of;      /* per token */
+    qraw *q;
+    uint32_t nq, capq;
+    arena *a;
+    person *people;
+    uint32_t np, capp;
+    /* the latest person mentioned outside quotations, by position */
+    int32_t last_person;
+    uint32_t last_person_at;
+} ctx;
+
+static int add_q(ctx *c, uint32_t open, uint32_t close, uint32_t s, uint32_t e, uint32_t para, int cont, int single) {
+    if (c->nq == c->capq) {
+        uint32_t cap = c->capq ? c->capq * 2 : 64;
+        qraw *v = arena_alloc(c->a, cap * sizeof *v);
+        if (!v) return -1;
+        if (c->nq) memcpy(v, c->q, c->nq * sizeof *v);
+        c->q = v;
+        c->capq = cap;
+    }
+    qraw *r = &c->q[c->nq++];
+    r->open = open, r->close = close, r->s = s, r->e = e, r->para = para, r->continues = (uint8_t)cont;
+    r->single = (uint8_t)single;
+    r->words = 0;
+    for (uint32_t i = open + 1; i < close && i < c->t.n; i++) r->words += c->t.v[i].kind == T_WORD;
+    for (uint32_t i = open; i <= close && i < c->t.n; i++) c->t.v[i].inq = 1;
+    return 0;
+}
+
+/* Does a straight " at token i open (space or start before, a word after)? */
+static int straight_opens(const ctx *c, uint32_t i) {
+    const tok *k = &c->t.v[i];
+    int before_space = k->s == 0 || c->text[k->s - 1] == ' ' || c->text[k->s - 1] == '\n' ||
+                       c->text[k->s - 1] == '(' || c->text[k->s - 1] == '\t';
+    int after_word = i + 1 < c->t.n && c->t.v[i + 1].s == k->e && c->t.v[i + 1].kind != T_PARA;
+    return before_space && after_word;
+}
+
+static int pair_marks(ctx *c) {
+    uint32_t para = 0;
+    int32_t open = -1, sopen = -1;
+    char open_ch = 0;
+    for (uint32_t i = 0; i < c->t.n; i++) {
+        tok *k = &c->t.v[i];
+        c->para_of[i] = para;
+        if (k->kind == T_PARA) {
+            if (open >= 0) {
+                /* unclosed: continues when the next paragraph reopens with a mark */
+                int cont = i + 1 < c->t.n && (c->t.v[i + 1].kind == T_DQ_OPEN ||
+                                              (c->t.v[i + 1].kind == T_DQ_STRAIGHT && straight_opens(c, i + 1)));
+                if (add_q(c, (uint32_t)open, i, c->t.v[open].s, k->s, para, cont, 0)) return -1;
+                open = -1;
+            }
+            sopen = -1;
+            para++;
+            continue;
+        }
+        switch (k->kind) {
+        case T_DQ_OPEN:
+            if (open < 0) open = (int32_t)i, open_ch = k->ch, sopen = -1;
+            else if (open_ch == 'l' && k->ch == '"') { /* „…“ */
+                if (add_q(c, (uint32_t)open, i, c->t.v[open].s, k->e, para, 0, 0)) return -1;
+                open = -1;
+            }
+            break;
+        case T_DQ_CLOSE:
+            if (open >= 0) {
+                if (add_q(c, (uint32_t)open, i, c->t.v[open].s, k->e, para, 0, 0)) return -1;
+                open = -1;
+            } else if (k->ch == 'g') { /* »…« (German guillemets) */
+                open = (int32_t)i, open_ch = 'G';
+            }
+            break;
+        case T_DQ_STRAIGHT:
+            if (open < 0) {
+                if (straight_opens(c, i)) open = (int32_t)i, open_ch = '"', sopen = -1;
+            } else {
+                if (add_q(c, (uint32_t)open, i, c->t.v[open].s, k->e, para, 0, 0)) return -1;
+                open = -1;
+            }
+            break;
+        case T_SQ_OPEN:
+            if (open < 0 && sopen < 0) sopen = (int32_t)i;
+            break;
+        case T_SQ_CLOSE:
+            if (open < 0 && sopen >= 0) {
+                if (add_q(c, (uint32_t)sopen, i, c->t.v[sopen].s, k->e, para, 0, 1)) return -1;
+                sopen = -1;
+            }
+            break;
+        }
+        if (k->kind == T_DQ_OPEN && open_ch == 'G') open_ch = 'g';
+    }
+    if (open >= 0 && add_q(c, (uint32_t)open, c->t.n, c->t.v[open].s, c->t.v[c->t.n - 1].e, para, 0, 0)) return -1;
+    return 0;
+}
+
+/* ---- sentences ------------------------------------------------------------ */
+
+static const char *const ABBREV[] = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr",
+                                     "sr", "inc", "co", "corp", "vs", "no", "sept", "aug", "oct", "nov", "dec",
+                                     "jan", "feb", "u.s", "prof", "capt", "sgt", "rev", "ft", "mt", "est"};
+
+/* Does token i (., ! or ?) end a sentence? */
+static int sentence_end(const ctx *c, uint32_t i) {
+    const tok *k = &c->t.v[i];
+    if (k->kind == T_PARA) return 1;
+    if (k->kind != T_PUNCT || (k->ch != '.' && k->ch != '!' && k->ch != '?')) return 0;
+    if (k->inq) return 0;
+    if (k->ch == '.' && i > 0) {
+        const tok *p = &c->t.v[i - 1];
+        if (p->kind == T_WORD && p->e == k->s && (IN(c->text, p, ABBREV) || (p->e - p->s == 1 && p->cap))) return 0;
+    }
+    return 1;
+}
+
+/* First token of the sentence that holds token i (outside quotations). */
+static uint32_t sentence_start(const ctx *c, uint32_t i) {
+    while (i > 0) {
+        const tok *p = &c->t.v[i - 1];
+        if (p->kind == T_PARA || (!p->inq && sentence_end(c, i - 1))) break;
+        i--;
+    }
+    return i;
+}
+
+/* ---- people ---------------------------------------------------------------- */
+
+static int name_word(const ctx *c, const tok *k) {
+    return k->kind == T_WORD && k->cap && !IN(c->text, k, NOT_NAMES) && c->text[k->s] != '#' && c->text[k->s] != '@';
+}
+
+static int same_words(const char *a, size_t al, const char *b, size_t bl) {
+    return al == bl && !strncasecmp(a, b, al);
+}
+
+/* The last word of a name (its surname). */
+static void last_word(const char *name, const char **w, size_t *wl) {
+    const char *sp = strrchr(name, ' ');
+    *w = sp ? sp + 1 : name;
+    *wl = strlen(*w);
+}
+
+static int32_t find_person(ctx *c, const char *s, size_t l) {
+    for (uint32_t p = 0; p < c->np; p++) {
+        const char *nm = c->people[p].name;
+        if (same_words(nm, strlen(nm), s, l)) return (int32_t)p;
+    }
+    /* a surname alone, or a full name whose surname is a known person's */
+    const char *sp = memrchr(s, ' ', l);
+    const char *w = sp ? sp + 1 : s;
+    size_t wl = (size_t)(s + l - w);
+    for (uint32_t p = c->np; p-- > 0;) {
+        const char *lw;
+        size_t lwl;
+        last_word(c->people[p].name, &lw, &lwl);
+        if (same_words(lw, lwl, w, wl) && (!sp || strchr(c->people[p].name, ' ') == NULL)) return (int32_t)p;
+        if (!sp && same_words(lw, lwl, w, wl)) return (int32_t)p;
+    }
+    return -1;
+}
+
+static int32_t add_person(ctx *c, const char *s, size_t l) {
+    if (c->np == c->capp) {
+        uint32_t cap = c->capp ? c->capp * 2 : 16;
+        person *v = arena_alloc(c->a, cap * sizeof *v);
+        if (!v) return -1;
+        if (c->np) memcpy(v, c->people, c->np * sizeof *v);
+        c->people = v;
+        c->capp = cap;
+    }
+    person *p = &c->people[c->np];
+    memset(p, 0, sizeof *p);
+    p->name = arena_strndup(c->a, s, l);
+    return p->name ? (int32_t)c->np++ : -1;
+}
+
+static void add_mention(ctx *c, int32_t p, uint32_t s, uint32_t e) {
+    if (p < 0) return;
+    person *x = &c->people[p];
+    if (x->n_mentions && x->mentions[x->n_mentions - 1].start == s) return;
+    if (x->n_mentions < PERSON_MAX_MENTIONS) x->mentions[x->n_mentions++] = (qspan){s, e};
+    if (s >= c->last_person_at) c->last_person = p, c->last_person_at = s;
+}
+
+/* Registers the runs of capitalised words outside quotations as people,
+ * two words or more; a name within a longer one ("Milano" after "Alyssa
+ * Milano") becomes a mention of it. Runs at a sentence start that begin
+ * with a sentence word are trimmed. */
+static void scan_people_upto(ctx *c, uint32_t *next, uint32_t upto) {
+    uint32_t i = *next;
+    while (i < upto && i < c->t.n) {
+        const tok *k = &c->t.v[i];
+        if (k->inq || !name_word(c, k)) { i++; continue; }
+        uint32_t j = i + 1;
+        while (j < c->t.n && !c->t.v[j].inq &&
+               (name_word(c, &c->t.v[j]) || (IN(c->text, &c->t.v[j], PARTICLES) && j + 1 < c->t.n && name_word(c, &c->t.v[j + 1]))))
+            j++;
+        const tok *a = &c->t.v[i], *b = &c->t.v[j - 1];
+        size_t l = b->e - a->s;
+        /* a possessive ends the name: "Argento’s" */
+        if (l > 3 && !memcmp(c->text + b->e - 3, "\xE2\x80\x99", 3)) l -= 3;
+        else if (l > 2 && c->text[b->e - 2] == '\'' && (c->text[b->e - 1] | 0x20) == 's') l -= 2;
+        if (l > 4 && !memcmp(c->text + a->s + l - 4, "\xE2\x80\x99s", 4)) l -= 4;
+        int32_t p = find_person(c, c->text + a->s, l);
+        if (p < 0 && j - i >= 2) p = add_person(c, c->text + a->s, l);
+        add_mention(c, p, a->s, (uint32_t)(a->s + l));
+        i = j;
+    }
+    *next = i > *next ? i : *next;
+}
+
+/* ---- mentions -------------------------------------------------------------- */
+
+typedef struct mention {
+    uint32_t s, e;          /* byte span; e == 0 when none */
+    int pronoun;            /* 1 she, 2 he, 3 other pronoun */
+    int definite;           /* "the ..." description */
+    int name;               /* capitalised run */
+    int coord;              /* "and"/"but" before the cue: the sentence's subject speaks */
+} mention;
+
+/* A capitalised run ending at token j (inclusive), going left. */
+static uint32_t cap_run_left(const ctx *c, uint32_t j, uint32_t lo) {
+    uint32_t i = j;
+    while (i > lo) {
+        const tok *p = &c->t.v[i - 1];
+        if (p->inq) break;
+        if (name_word(c, p) || (IN(c->text, p, PARTICLES) && i - 1 > lo)) { i--; continue; }
+        if (p->kind == T_WORD && p->cap && p->e - p->s <= 4 && IN(c->text, p, ABBREV)) { i--; continue; }
+        break;
+    }
+    return i;
+}
+
+static void set_pronoun(const ctx *c, const tok *k, mention *m) {
+    m->s = k->s, m->e = k->e;
+    m->pronoun = tok_is(c->text, k, "she") || tok_is(c->text, k, "her") ? 1
+               : tok_is(c->text, k, "he") || tok_is(c->text, k, "him") ? 2 : 3;
+}
+
+/* The noun phrase that ends just before token j (the subject at a cue). */
+static mention np_left(const ctx *c, uint32_t j, uint32_t lo) {
+    mention m = {0, 0, 0, 0, 0, 0};
+    uint32_t i = j;
+    while (i > lo && (IN(c->text, &c->t.v[i - 1], SKIP_BEFORE_CUE))) i--;
+    if (i <= lo) return m;
+    const tok *k = &c->t.v[i - 1];
+    if (k->inq) return m;
+    if (k->kind == T_PUNCT && k->ch == ',') {
+        /* an appositive: "Smith, a doctor, said" -> the words before its first comma */
+        uint32_t q = i - 1;
+        while (q > lo && q + 14 > i && !(c->t.v[q - 1].kind == T_PUNCT && c->t.v[q - 1].ch == ',') &&
+               c->t.v[q - 1].kind != T_PARA && !c->t.v[q - 1].inq)
+            q--;
+        if (q > lo && c->t.v[q - 1].kind == T_PUNCT && c->t.v[q - 1].ch == ',') return np_left(c, q - 1, lo);
+        return m;
+    }
+    if (tok_is(c->text, k, "and") || tok_is(c->text, k, "but") || tok_is(c->text, k, "or")) {
+        m.coord = 1;
+        return m;
+    }
+    if (IN(c->text, k, PRONOUNS)) {
+        set_pronoun(c, k, &m);
+        return m;
+    }
+    if (name_word(c, k) || (k->kind == T_WORD && k->cap)) {
+        uint32_t a = cap_run_left(c, i - 1, lo);
+        /* "The New York Post": a determiner before the run belongs to it */
+        if (a > lo && tok_is(c->text, &c->t.v[a - 1], "the")) a--;
+        m.s = c->t.v[a].s, m.e = k->e, m.name = 1;
+        return m;
+    }
+    if (k->kind == T_WORD) {
+        /* a function word is no subject: "over the claims" */
+        if (IN(c->text, k, DETERMINERS) || IN(c->text, k, STOP_AFTER) || IN(c->text, k, FUNCTION_WORDS)) return m;
+        /* a description: back to its determiner, five words at most */
+        uint32_t a = i - 1;
+        while (a > lo && i - a < 6 && !IN(c->text, &c->t.v[a], DETERMINERS) && c->t.v[a - 1].kind == T_WORD &&
+               !c->t.v[a - 1].inq && !cue_of(c->text, &c->t.v[a - 1]))
+            a--;
+        if (IN(c->text, &c->t.v[a], DETERMINERS)) {
+            m.s = c->t.v[a].s, m.e = k->e;
+            m.definite = tok_is(c->text, &c->t.v[a], "the");
+            return m;
+        }
+        /* bare plural or noun: "officials said" */
+        m.s = k->s, m.e = k->e;
+        return m;
+    }
+    return m;
+}
+
+/* The noun phrase that starts at token j (after an inverted cue). */
+static mention np_right(const ctx *c, uint32_t j, uint32_t hi) {
+    mention m = {0, 0, 0, 0, 0, 0};
+    while (j < hi && c->t.v[j].kind == T_PUNCT && c->t.v[j].ch == ',') j++;
+    if (j >= hi || c->t.v[j].kind != T_WORD || c->t.v[j].inq) return m;
+    const tok *k = &c->t.v[j];
+    if (IN(c->text, k, PRONOUNS)) {
+        set_pronoun(c, k, &m);
+        return m;
+    }
+    uint32_t a = j;
+    /* "said spokesman John Smith", "said Sen. Smith" */
+    while (a < hi && a < j + 3 && c->t.v[a].kind == T_WORD && !c->t.v[a].cap && !IN(c->text, &c->t.v[a], DETERMINERS) &&
+           !IN(c->text, &c->t.v[a], STOP_AFTER))
+        a++;
+    if (a < hi && c->t.v[a].kind == T_WORD && c->t.v[a].cap) {
+        uint32_t b = a;
+        while (b + 1 < hi && c->t.v[b + 1].kind == T_WORD && !c->t.v[b + 1].inq &&
+               (c->t.v[b + 1].cap || (IN(c->text, &c->t.v[b + 1], PARTICLES) && b + 2 < hi && c->t.v[b + 2].cap)))
+            b++;
+        if (b + 1 < hi && c->t.v[b + 1].kind == T_PUNCT && c->t.v[b + 1].ch == '.' && c->t.v[b].e - c->t.v[b].s <= 3 &&
+            b + 2 < hi && c->t.v[b + 2].cap)
+            b += 2; /* "Sen. Smith" */
+        m.s = c->t.v[j].s, m.e = c->t.v[b].e, m.name = 1;
+        if (j < a) m.s = c->t.v[a].s; /* the name itself */
+        return m;
+    }
+    /* a description up to a stop word or punctuation, six words at most */
+    uint32_t b = j;
+    while (b + 1 < hi && b < j + 6 && c->t.v[b + 1].kind == T_WORD && !IN(c->text, &c->t.v[b + 1], STOP_AFTER) &&
+           !c->t.v[b + 1].inq)
+        b++;
+    m.s = k->s, m.e = c->t.v[b].e;
+    m.definite = tok_is(c->text, k, "the");
+    return m;
+}
+
+/* The subject of the sentence that starts at token s: past a leading
+ * conjunction and an introductory clause, the first noun phrase. */
+static mention subject_of(const ctx *c, uint32_t s, uint32_t hi) {
+    mention m = {0, 0, 0, 0, 0, 0};
+    while (s < hi && IN(c->text, &c->t.v[s], CONJ_START)) s++;
+    if (s < hi && (c->t.v[s].kind == T_PUNCT && c->t.v[s].ch == ',')) s++;
+    if (s < hi && IN(c->text, &c->t.v[s], INTRO)) {
+        uint32_t k = s;
+        while (k < hi && k < s + 16 && !(c->t.v[k].kind == T_PUNCT && c->t.v[k].ch == ',')) k++;
+        if (k < hi && k < s + 16) s = k + 1;
+    }
+    if (s >= hi || c->t.v[s].inq) return m;
+    const tok *k = &c->t.v[s];
+    if (IN(c->text, k, PRONOUNS)) {
+        set_pronoun(c, k, &m);
+        return m;
+    }
+    uint32_t a = s;
+    if (tok_is(c->text, k, "the") && s + 1 < hi && c->t.v[s + 1].cap) a = s + 1;
+    if (c->t.v[a].kind == T_WORD && c->t.v[a].cap) {
+        uint32_t b = a;
+        while (b + 1 < hi && c->t.v[b + 1].kind == T_WORD && c->t.v[b + 1].cap && !c->t.v[b + 1].inq) b++;
+        m.s = c->t.v[s].s, m.e = c->t.v[b].e, m.name = 1;
+        return m;
+    }
+    if (IN(c->text, k, DETERMINERS)) {
+        uint32_t b = s;
+        while (b + 1 < hi && b < s + 5 && c->t.v[b + 1].kind == T_WORD && !cue_of(c->text, &c->t.v[b + 1])) b++;
+        m.s = k->s, m.e = c->t.v[b].e;
+        m.definite = tok_is(c->text, k, "the");
+    }
+    return m;
+}
+
+/* ---- resolution ----------------------------------------------------------- */
+
+/* The person a mention refers to, or -1; names register themselves. */
+static int32_t resolve(ctx *c, const mention *m) {
+    if (!m->e) return -1;
+    const char *s = c->text + m->s;
+    size_t l = m->e - m->s;
+    if (m->name) {
+        const char *x = s;
+        size_t xl = l;
+        if (xl > 4 && !strncasecmp(x, "the ", 4)) x += 4, xl -= 4;
+        if (xl > 3 && !memcmp(x + xl - 3, "\xE2\x80\x99", 3)) xl -= 3;
+        int32_t p = find_person(c, x, xl);
+        if (p < 0) p = add_person(c, x, xl);
+        return p;
+    }
+    if (m->pronoun == 1 || m->pronoun == 2) {
+        /* the latest person whose pronoun the article has not shown to be the other one */
+        int want = m->pronoun;
+        int32_t best = -1;
+        uint32_t at = 0;
+        for (uint32_t p = 0; p < c->np; p++) {
+            const person *x = &c->people[p];
+            if (x->gender && x->gender != want) continue;
+            for (uint32_t k = 0; k < x->n_mentions; k++)
+                if (x->mentions[k].start < m->s && x->mentions[k].start >= at) best = (int32_t)p, at = x->mentions[k].start;
+        }
+        if (best >= 0 && !c->people[best].gender) c->people[best].gender = (int8_t)want;
+        return best;
+    }
+    if (m->definite) {
+        /* "the 45-year-old", "the Italian actress": the latest person, not an organisation */
+        const char *last = memrchr(s, ' ', l);
+        const char *head = last ? last + 1 : s;
+        tok h = {(uint32_t)(head - c->text), m->e, T_WORD, 0, 0, 0};
+        if (in_list(c->text, &h, ORG_HEADS, sizeof ORG_HEADS / sizeof *ORG_HEADS)) return -1;
+        int32_t best = -1;
+        uint32_t at = 0;
+        for (uint32_t p = 0; p < c->np; p++)
+            for (uint32_t k = 0; k < c->people[p].n_mentions; k++)
+                if (c->people[p].mentions[k].start < m->s && c->people[p].mentions[k].start >= at)
+                    best = (int32_t)p, at = c->people[p].mentions[k].start;
+        return best;
+    }
+    return -1;
+}
+
+/* ---- channels --------------------------------------------------------------- */
+
+static const char *channel_in(const ctx *c, uint32_t from_tok, uint32_t to_tok) {
+    static const struct { const char *w, *ch; } CH[] = {
+        {"statement", "statement"}, {"tweet", "tweet"}, {"tweeted", "tweet"}, {"tweets", "tweet"},
+        {"twitter", "tweet"}, {"blog", "blog post"}, {"interview", "interview"}, {"instagram", "Instagram"},
+        {"facebook", "Facebook"}, {"podcast", "podcast"}, {"op-ed", "op-ed"}, {"letter", "letter"},
+        {"email", "email"}, {"speech", "speech"}, {"conference", "press conference"}, {"rally", "rally"},
+        {"debate", "debate"}, {"radio", "radio"}, {"television", "television"}, {"video", "video"}};
+    for (uint32_t i = from_tok; i < to_tok && i < c->t.n; i++) {
+        const tok *k = &c->t.v[i];
+        if (k->kind != T_WORD || k->inq) continue;
+        for (size_t q = 0; q < sizeof CH / sizeof *CH; q++)
+            if (tok_is(c->text, k, CH[q].w)) return CH[q].ch;
+    }
+    return NULL;
+}
+
+/* ---- attribution ------------------------------------------------------------ */
+
+typedef struct found {
+    mention m;
+    uint32_t cue_s, cue_e;
+    const char *lemma;
+    int ok;
+    int embedded;   /* the quote sits inside reported speech: mixed */
+    uint32_t cue_tok;
+} found;
+
+static int is_p(const tok *k, char ch) { return k->kind == T_PUNCT && k->ch == ch; }
+
+/* After the quote: "…," she said / said Smith / according to X / ― X. */
+static found after_quote(const ctx *c, uint32_t close, uint32_t hi, uint32_t reach) {
+    found f;
+    memset(&f, 0, sizeof f);
+    uint32_t j = close + 1;
+    if (j < hi && (is_p(&c->t.v[j], ',') || is_p(&c->t.v[j], ':'))) j++;
+    if (j < hi && c->t.v[j].kind == T_DASH) {
+        f.m = np_right(c, j + 1, hi);
+        if (f.m.e && f.m.name) f.ok = 1, f.cue_s = c->t.v[j].s, f.cue_e = c->t.v[j].e, f.lemma = "-", f.cue_tok = j;
+        return f;
+    }
+    for (uint32_t k = j; k < hi && k < j + reach; k++) {
+        const tok *t = &c->t.v[k];
+        if (t->kind != T_WORD || t->inq) break;
+        if (tok_is(c->text, t, "according") && k + 1 < hi && tok_is(c->text, &c->t.v[k + 1], "to")) {
+            f.m = np_right(c, k + 2, hi);
+            if (f.m.e) f.ok = 1, f.cue_s = t->s, f.cue_e = c->t.v[k + 1].e, f.lemma = "according to", f.cue_tok = k;
+            return f;
+        }
+        const cue_form *cf = cue_of(c->text, t);
+        if (!cf) continue;
+        f.cue_s = t->s, f.cue_e = t->e, f.lemma = cf->lemma, f.cue_tok = k;
+        if (k == j) f.m = np_right(c, k + 1, hi); /* inverted: said Smith */
+        else f.m = np_left(c, k, j);
+        if (f.m.e) f.ok = 1;
+        return f;
+    }
+    return f;
+}
+
+/* Before the quote, in its sentence: X said: "…" / X said her "…". */
+static found before_quote(const ctx *c, uint32_t open, uint32_t sstart) {
+    found f;
+    memset(&f, 0, sizeof f);
+    for (uint32_t k = open; k-- > sstart;) {
+        const tok *t = &c->t.v[k];
+        if (t->inq) break; /* another quotation: its cue is its own */
+        if (tok_is(c->text, t, "to") && k > sstart && tok_is(c->text, &c->t.v[k - 1], "according")) {
+            f.m = np_right(c, k + 1, open);
+            if (f.m.e) f.ok = 1, f.cue_s = c->t.v[k - 1].s, f.cue_e = t->e, f.lemma = "according to", f.cue_tok = k - 1;
+            f.embedded = 0;
+            return f;
+        }
+        const cue_form *cf = cue_of(c->text, t);
+        if (!cf) continue;
+        f.cue_s = t->s, f.cue_e = t->e, f.lemma = cf->lemma, f.cue_tok = k;
+        /* words between the cue and the quote (other than "that" and
+         * punctuation): the quote is a fragment of reported speech */
+        for (uint32_t q = k + 1; q < open; q++) {
+            const tok *x = &c->t.v[q];
+            if (x->kind == T_WORD && !tok_is(c->text, x, "that")) { f.embedded = 1; break; }
+        }
+        if (open > 0 && (is_p(&c->t.v[open - 1], ',') || is_p(&c->t.v[open - 1], ':'))) f.embedded = 0;
+        f.m = cf->participle ? subject_of(c, sstart, k) : np_left(c, k, sstart);
+        if (f.m.coord) {
+            /* "… tweeted … and wrote:": the subject of the sentence's first cue, else the sentence's */
+            mention sub = {0, 0, 0, 0, 0, 0};
+            for (uint32_t q = sstart; q < k; q++)
+                if (cue_of(c->text, &c->t.v[q]) && !c->t.v[q].inq) {
+                    sub = np_left(c, q, sstart);
+                    break;
+                }
+            if (!sub.e) sub = subject_of(c, sstart, k);
+            f.m = sub;
+        }
+        if (f.m.e) f.ok = 1;
+        return f;
+    }
+    return f;
+}
+
+/* The paragraph before holds only "X continued:" / "The Times reports:". */
+static found colon_line(const ctx *c, uint32_t open) {
+    found f;
+    memset(&f, 0, sizeof f);
+    uint32_t k = open;
+    if (k == 0 || c->t.v[k - 1].kind != T_PARA || k < 2 || !is_p(&c->t.v[k - 2], ':')) return f;
+    uint32_t colon = k - 2, s = sentence_start(c, colon);
+    for (uint32_t q = colon; q-- > s;) {
+        const cue_form *cf = cue_of(c->text, &c->t.v[q]);
+        if (!cf) continue;
+        f.m = cf->participle ? subject_of(c, s, q) : np_left(c, q, s);
+        f.cue_s = c->t.v[q].s, f.cue_e = c->t.v[colon].e, f.lemma = cf->lemma, f.cue_tok = q;
+        if (f.m.e) f.ok = 1;
+        return f;
+    }
+    return f;
+}
+
+static int looks_like_title(const ctx *c, const qraw *q) {
+    if (q->open == 0) return 0;
+    uint32_t k = q->open - 1;
+    if (IN(c->text, &c->t.v[k], TITLE_BEFORE)) return 1;
+    /* every word capitalised, a few words: the title of a work */
+    uint32_t words = 0, caps = 0;
+    for (uint32_t i = q->open + 1; i < q->close; i++)
+        if (c->t.v[i].kind == T_WORD) words++, caps += c->t.v[i].cap;
+    return words >= 2 && words <= 6 && caps == words && k > 0 && IN(c->text, &c->t.v[k], TITLE_BEFORE);
+}
+
+int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, quotes_result *out) {
+    memset(out, 0, sizeof *out);
+    if (to > len) to = len;
+    if (from >= to) return 0;
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.text = text;
+    c.a = a;
+    c.last_person = -1;
+    if (tokenize(text, from, to, a, &c.t)) return -1;
+    if (!c.t.n) return 0;
+    c.para_of = arena_alloc(a, c.t.n * sizeof *c.para_of);
+    if (!c.para_of || pair_marks(&c)) return -1;
+    quote *qs = arena_alloc(a, (c.nq ? c.nq : 1) * sizeof *qs);
+    int32_t *entry_of = arena_alloc(a, (c.nq ? c.nq : 1) * sizeof *entry_of);  /* raw quotation -> entry */
+    uint32_t *cue_tok = arena_alloc(a, (c.nq ? c.nq : 1) * sizeof *cue_tok);   /* entry -> its cue token */
+    if (!qs || !entry_of || !cue_tok) return -1;
+    uint32_t nout = 0, people_next = 0;
+    for (uint32_t i = 0; i < c.nq; i++) {
+        qraw *r = &c.q[i];
+        if (r->close >= c.t.n) r->close = c.t.n - 1;
+        uint32_t ss = sentence_start(&c, r->open);
+        /* people mentioned before this sentence's quotation */
+        scan_people_upto(&c, &people_next, r->open);
+        /* the sentence's end after the quotation */
+        uint32_t hi = r->close + 1;
+        while (hi < c.t.n && !sentence_end(&c, hi) && !(c.t.v[hi].kind == T_DQ_OPEN || c.t.v[hi].kind == T_DQ_STRAIGHT))
+            hi++;
+        /* a quotation that opens its sentence has its cue after it; one
+         * inside a sentence mostly before it ("said her …"), else just after */
+        int opens = 1;
+        for (uint32_t k = ss; k < r->open; k++)
+            if (c.t.v[k].kind == T_WORD) { opens = 0; break; }
+        found f;
+        if (opens) {
+            f = after_quote(&c, r->close, hi, 9);
+            if (!f.ok) f = before_quote(&c, r->open, ss);
+            if (!f.ok && r->open == ss) f = colon_line(&c, r->open);
+        } else {
+            f = before_quote(&c, r->open, ss);
+            if (!f.ok) f = after_quote(&c, r->close, hi, 4);
+        }
+        /* people named after the quotation in its sentence ("said Smith") */
+        scan_people_upto(&c, &people_next, hi);
+        entry_of[i] = -1;
+        /* the entry of the quotation just before, when it was kept */
+        quote *prev = i > 0 && entry_of[i - 1] >= 0 ? &qs[entry_of[i - 1]] : NULL;
+        int near = prev && c.para_of[r->open] <= c.para_of[c.q[i - 1].open] + 1;
+        /* one quotation in several parts: run on into this paragraph, or in one
+         * sentence around its cue ("…," she said, "…"), or a second fragment
+         * of the same reported speech */
+        int same_sentence = prev && sentence_start(&c, c.q[i - 1].open) == ss;
+        int cont_para = prev && c.q[i - 1].continues;
+        int same_cue = prev && f.ok && f.cue_tok == cue_tok[entry_of[i - 1]] && prev->cue.end;
+        if (prev && (cont_para || (same_sentence && (!f.ok || same_cue))) && prev->n_parts < QUOTE_MAX_PARTS) {
+            prev->parts[prev->n_parts++] = (qspan){r->s, r->e};
+            entry_of[i] = entry_of[i - 1];
+            continue;
+        }
+        if (!f.ok && r->words <= 4) continue;        /* a term or a scare quote */
+        if (!f.ok && !near) {
+            /* the same words quoted again without a speaker (a headline shown twice) */
+            int again = 0;
+            for (uint32_t k = 0; k < nout && !again; k++)
+                again = qs[k].parts[0].end - qs[k].parts[0].start == r->e - r->s &&
+                        !memcmp(text + qs[k].parts[0].start, text + r->s, r->e - r->s);
+            if (again) continue;
+        }
+        if (r->single && !f.ok && r->words < 6) continue;
+        if (looks_like_title(&c, r)) continue;
+        quote *q = &qs[nout];
+        memset(q, 0, sizeof *q);
+        q->parts[q->n_parts++] = (qspan){r->s, r->e};
+        q->person = -1;
+        if (f.ok) {
+            q->mention = (qspan){f.m.s, f.m.e};
+            q->cue = (qspan){f.cue_s, f.cue_e};
+            q->cue_lemma = f.lemma;
+            q->type = f.embedded || r->words <= 4 ? QT_MIXED : QT_DIRECT;
+            q->person = resolve(&c, &f.m);
+            if (q->person >= 0) {
+                add_mention(&c, q->person, f.m.s, f.m.e);
+                q->speaker = c.people[q->person].name;
+            } else if (!f.m.pronoun) {
+                q->speaker = arena_strndup(a, text + f.m.s, f.m.e - f.m.s);
+            }
+            q->confidence = f.m.name ? 0.9f : f.m.pronoun ? 0.75f : 0.7f;
+            uint32_t ch_from = ss, ch_to = hi;
+            q->channel = channel_in(&c, ch_from, ch_to);
+        } else if (near) {
+            /* a floating quotation: the speaker of the one before */
+            q->type = QT_CONTINUATION;
+            q->mention = prev->mention;
+            q->person = prev->person;
+            q->speaker = prev->speaker;
+            q->channel = prev->channel;
+            q->confidence = 0.6f;
+        } else {
+            q->type = QT_DIRECT;
+            q->confidence = 0.3f;
+        }
+        cue_tok[nout] = f.ok ? f.cue_tok : UINT32_MAX;
+        entry_of[i] = (int32_t)nout++;
+    }
+    out->quotes = qs;
+    out->n_quotes = nout;
+    scan_people_upto(&c, &people_next, c.t.n);
+    out->people = c.people;
+    out->n_people = c.np;
+    return 0;
+}
