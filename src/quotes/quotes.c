@@ -122,14 +122,8 @@ static int tokenize(const char *text, size_t from, size_t to, arena *a, toks *t)
                 continue;
             }
         }
-        if (c == '\'') {
-            int before = i > from && is_letter(u, i - 1, to), after = i + 1 < to && is_letter(u, i + 1, to);
-            if (!(before && after)) {
-                if (push(t, a, (uint32_t)i, (uint32_t)i + 1, before || !after ? T_SQ_CLOSE : T_SQ_OPEN, '\'')) return -1;
-                i++;
-                continue;
-            }
-        }
+        /* a straight apostrophe is never a quote mark: on the web it is far more
+         * often an apostrophe (or half of a typewriter '' pair) than a quote */
         if (is_letter(u, i, to) || (c == '#' && i + 1 < to && is_letter(u, i + 1, to)) ||
             (c == '@' && i + 1 < to && is_letter(u, i + 1, to))) {
             size_t j = i + 1;
@@ -208,6 +202,15 @@ static const cue_form CUES[] = {
     {"posting", "post", 1}, {"texted", "text", 0}, {"messaged", "message", 0}, {"echoed", "echo", 0},
     {"countered", "counter", 0}, {"pleaded", "plead", 0}, {"demanded", "demand", 0}, {"mused", "muse", 0},
     {"announcing", "announce", 1}, {"speculated", "speculate", 0}, {"reiterated", "reiterate", 0},
+    {"reads", "read", 0}, {"read", "read", 0}, {"writes:", "write", 0}, {"responds", "respond", 0},
+    {"replies", "reply", 0}, {"asserts", "assert", 0}, {"argue", "argue", 0}, {"tell", "tell", 0},
+    /* words that characterise what someone said in quoted words of theirs */
+    {"dubbed", "dub", 0}, {"labeled", "label", 0}, {"labelled", "label", 0}, {"branded", "brand", 0},
+    {"termed", "term", 0}, {"describing", "describe", 1}, {"accusing", "accuse", 1}, {"dismissed", "dismiss", 0},
+    {"mocked", "mock", 0}, {"derided", "deride", 0}, {"decried", "decry", 0}, {"hailed", "hail", 0},
+    {"touted", "tout", 0}, {"slammed", "slam", 0}, {"promising", "promise", 1}, {"promises", "promise", 0},
+    {"pledged", "pledge", 0}, {"referred", "refer", 0}, {"called", "call", 0}, {"dismissing", "dismiss", 1},
+    {"accuses", "accuse", 0}, {"describe", "describe", 0}, {"call", "call", 0},
 };
 
 static const cue_form *cue_of(const char *text, const tok *k) {
@@ -239,7 +242,9 @@ static const char *const NOT_NAMES[] = {
     "yesterday", "tomorrow", "last", "next", "new", "read", "more", "despite", "although", "though", "because"};
 static const char *const INTRO[] = {"after", "when", "while", "as", "in", "on", "during", "before", "although",
                                     "though", "since", "if", "despite", "following", "at", "for", "with", "by",
-                                    "until", "upon", "once", "because", "asked", "speaking", "earlier", "later"};
+                                    "until", "upon", "once", "because", "asked", "speaking", "earlier", "later",
+                                    "to", "under", "over", "from", "among", "amid", "unlike", "like", "without",
+                                    "within", "through", "throughout", "according", "given", "whether", "even"};
 static const char *const CONJ_START[] = {"but", "and", "yet", "so", "however", "meanwhile", "still", "now", "then",
                                          "instead", "also", "later", "earlier", "indeed", "moreover"};
 static const char *const STOP_AFTER[] = {"in", "on", "at", "during", "after", "who", "which", "that", "when", "while",
@@ -313,6 +318,11 @@ static int pair_marks(ctx *c) {
     uint32_t para = 0;
     int32_t open = -1, sopen = -1;
     char open_ch = 0;
+    /* single marks quote only in texts that use no double ones (the British
+     * style); elsewhere they mark titles, terms and quotes within quotes */
+    int singles = 1;
+    for (uint32_t i = 0; i < c->t.n && singles; i++)
+        if (c->t.v[i].kind == T_DQ_OPEN || c->t.v[i].kind == T_DQ_CLOSE || c->t.v[i].kind == T_DQ_STRAIGHT) singles = 0;
     for (uint32_t i = 0; i < c->t.n; i++) {
         tok *k = &c->t.v[i];
         c->para_of[i] = para;
@@ -330,6 +340,7 @@ static int pair_marks(ctx *c) {
         }
         switch (k->kind) {
         case T_DQ_OPEN:
+            if (open >= 0 && open_ch == 's') break;
             if (open < 0) open = (int32_t)i, open_ch = k->ch, sopen = -1;
             else if (open_ch == 'l' && k->ch == '"') { /* „…“ */
                 if (add_q(c, (uint32_t)open, i, c->t.v[open].s, k->e, para, 0, 0)) return -1;
@@ -337,23 +348,26 @@ static int pair_marks(ctx *c) {
             }
             break;
         case T_DQ_CLOSE:
+            if (open >= 0 && open_ch == 's') break; /* curly marks inside a straight-quoted passage */
             if (open >= 0) {
                 if (add_q(c, (uint32_t)open, i, c->t.v[open].s, k->e, para, 0, 0)) return -1;
                 open = -1;
             } else if (k->ch == 'g') { /* »…« (German guillemets) */
                 open = (int32_t)i, open_ch = 'G';
+            } else if (straight_opens(c, i)) { /* a closing mark typed where an opening one belongs */
+                open = (int32_t)i, open_ch = '"', sopen = -1;
             }
             break;
         case T_DQ_STRAIGHT:
             if (open < 0) {
-                if (straight_opens(c, i)) open = (int32_t)i, open_ch = '"', sopen = -1;
+                if (straight_opens(c, i)) open = (int32_t)i, open_ch = 's', sopen = -1;
             } else {
                 if (add_q(c, (uint32_t)open, i, c->t.v[open].s, k->e, para, 0, 0)) return -1;
                 open = -1;
             }
             break;
         case T_SQ_OPEN:
-            if (open < 0 && sopen < 0) sopen = (int32_t)i;
+            if (singles && open < 0 && sopen < 0) sopen = (int32_t)i;
             break;
         case T_SQ_CLOSE:
             if (open < 0 && sopen >= 0) {
@@ -493,6 +507,13 @@ typedef struct mention {
     int coord;              /* "and"/"but" before the cue: the sentence's subject speaks */
 } mention;
 
+static int is_p(const tok *k, char ch) { return k->kind == T_PUNCT && k->ch == ch; }
+
+/* A lower-case word ending in -ly: an adverb between subject and cue. */
+static int adverb(const ctx *c, const tok *k) {
+    return k->kind == T_WORD && !k->cap && k->e - k->s > 4 && c->text[k->e - 2] == 'l' && c->text[k->e - 1] == 'y';
+}
+
 /* A capitalised run ending at token j (inclusive), going left. */
 static uint32_t cap_run_left(const ctx *c, uint32_t j, uint32_t lo) {
     uint32_t i = j;
@@ -501,6 +522,9 @@ static uint32_t cap_run_left(const ctx *c, uint32_t j, uint32_t lo) {
         if (p->inq) break;
         if (name_word(c, p) || (IN(c->text, p, PARTICLES) && i - 1 > lo)) { i--; continue; }
         if (p->kind == T_WORD && p->cap && p->e - p->s <= 4 && IN(c->text, p, ABBREV)) { i--; continue; }
+        /* "Sen. Smith", "G.K. Butterfield": the dot of a title or an initial */
+        if (is_p(p, '.') && i - 1 > lo && c->t.v[i - 2].kind == T_WORD && c->t.v[i - 2].cap &&
+            (IN(c->text, &c->t.v[i - 2], ABBREV) || c->t.v[i - 2].e - c->t.v[i - 2].s <= 3)) { i--; continue; }
         break;
     }
     return i;
@@ -516,7 +540,16 @@ static void set_pronoun(const ctx *c, const tok *k, mention *m) {
 static mention np_left(const ctx *c, uint32_t j, uint32_t lo) {
     mention m = {0, 0, 0, 0, 0, 0};
     uint32_t i = j;
-    while (i > lo && (IN(c->text, &c->t.v[i - 1], SKIP_BEFORE_CUE))) i--;
+    for (;;) {
+        while (i > lo && (IN(c->text, &c->t.v[i - 1], SKIP_BEFORE_CUE) || adverb(c, &c->t.v[i - 1]))) i--;
+        /* a parenthesis before the cue: "Rep. Gwen Moore (D-Wis.) said" */
+        if (i > lo && is_p(&c->t.v[i - 1], ')')) {
+            uint32_t q = i - 1;
+            while (q > lo && q + 12 > i && !is_p(&c->t.v[q - 1], '(')) q--;
+            if (q > lo && is_p(&c->t.v[q - 1], '(')) { i = q - 1; continue; }
+        }
+        break;
+    }
     if (i <= lo) return m;
     const tok *k = &c->t.v[i - 1];
     if (k->inq) return m;
@@ -620,9 +653,14 @@ static mention subject_of(const ctx *c, uint32_t s, uint32_t hi) {
     }
     uint32_t a = s;
     if (tok_is(c->text, k, "the") && s + 1 < hi && c->t.v[s + 1].cap) a = s + 1;
-    if (c->t.v[a].kind == T_WORD && c->t.v[a].cap) {
+    if (c->t.v[a].kind == T_WORD && name_word(c, &c->t.v[a])) {
         uint32_t b = a;
-        while (b + 1 < hi && c->t.v[b + 1].kind == T_WORD && c->t.v[b + 1].cap && !c->t.v[b + 1].inq) b++;
+        while (b + 1 < hi && c->t.v[b + 1].kind == T_WORD && name_word(c, &c->t.v[b + 1]) && !c->t.v[b + 1].inq) b++;
+        /* a title in capitals ("CONGRESS HAS …") is no name */
+        int upper = 1;
+        for (uint32_t q = c->t.v[a].s; q < c->t.v[b].e && upper; q++)
+            if (c->text[q] >= 'a' && c->text[q] <= 'z') upper = 0;
+        if (upper && b > a) return m;
         m.s = c->t.v[s].s, m.e = c->t.v[b].e, m.name = 1;
         return m;
     }
@@ -682,6 +720,11 @@ static int32_t resolve(ctx *c, const mention *m) {
     return -1;
 }
 
+/* Is raw quotation i in the same sentence as the one before it? */
+static int same_sentence_prev(const ctx *c, uint32_t i, uint32_t ss) {
+    return i > 0 && sentence_start(c, c->q[i - 1].open) == ss;
+}
+
 /* ---- channels --------------------------------------------------------------- */
 
 static const char *channel_in(const ctx *c, uint32_t from_tok, uint32_t to_tok) {
@@ -711,8 +754,6 @@ typedef struct found {
     uint32_t cue_tok;
 } found;
 
-static int is_p(const tok *k, char ch) { return k->kind == T_PUNCT && k->ch == ch; }
-
 /* After the quote: "…," she said / said Smith / according to X / ― X. */
 static found after_quote(const ctx *c, uint32_t close, uint32_t hi, uint32_t reach) {
     found f;
@@ -726,6 +767,7 @@ static found after_quote(const ctx *c, uint32_t close, uint32_t hi, uint32_t rea
     }
     for (uint32_t k = j; k < hi && k < j + reach; k++) {
         const tok *t = &c->t.v[k];
+        if (t->kind == T_PUNCT && (t->ch == '.' || t->ch == '(' || t->ch == ')' || t->ch == ',' || t->ch == '-')) continue;
         if (t->kind != T_WORD || t->inq) break;
         if (tok_is(c->text, t, "according") && k + 1 < hi && tok_is(c->text, &c->t.v[k + 1], "to")) {
             f.m = np_right(c, k + 2, hi);
@@ -766,7 +808,12 @@ static found before_quote(const ctx *c, uint32_t open, uint32_t sstart) {
             if (x->kind == T_WORD && !tok_is(c->text, x, "that")) { f.embedded = 1; break; }
         }
         if (open > 0 && (is_p(&c->t.v[open - 1], ',') || is_p(&c->t.v[open - 1], ':'))) f.embedded = 0;
-        f.m = cf->participle ? subject_of(c, sstart, k) : np_left(c, k, sstart);
+        if (cf->participle) {
+            /* "footage of Hillary Clinton asking, …": the name just before; else the sentence's subject */
+            f.m = k > sstart && name_word(c, &c->t.v[k - 1]) ? np_left(c, k, sstart) : subject_of(c, sstart, k);
+        } else {
+            f.m = np_left(c, k, sstart);
+        }
         if (f.m.coord) {
             /* "… tweeted … and wrote:": the subject of the sentence's first cue, else the sentence's */
             mention sub = {0, 0, 0, 0, 0, 0};
@@ -802,15 +849,26 @@ static found colon_line(const ctx *c, uint32_t open) {
     return f;
 }
 
+/* The title of a show, book or film: quoted words that are all capitalised
+ * (small words apart), after a possessive ("MSNBC’s “Morning Joe”"), after
+ * "of"/"on", or named by a word like "film" just before. */
 static int looks_like_title(const ctx *c, const qraw *q) {
     if (q->open == 0) return 0;
-    uint32_t k = q->open - 1;
-    if (IN(c->text, &c->t.v[k], TITLE_BEFORE)) return 1;
-    /* every word capitalised, a few words: the title of a work */
+    const tok *b = &c->t.v[q->open - 1];
+    if (IN(c->text, b, TITLE_BEFORE)) return 1;
+    static const char *const SMALL[] = {"and", "of", "the", "a", "an", "in", "on", "to", "for", "with", "at", "it"};
     uint32_t words = 0, caps = 0;
-    for (uint32_t i = q->open + 1; i < q->close; i++)
-        if (c->t.v[i].kind == T_WORD) words++, caps += c->t.v[i].cap;
-    return words >= 2 && words <= 6 && caps == words && k > 0 && IN(c->text, &c->t.v[k], TITLE_BEFORE);
+    for (uint32_t i = q->open + 1; i < q->close; i++) {
+        const tok *k = &c->t.v[i];
+        if (k->kind != T_WORD) continue;
+        words++;
+        caps += k->cap || (words > 1 && IN(c->text, k, SMALL));
+    }
+    if (!words || words > 7 || caps != words) return 0;
+    int possessive = b->kind == T_WORD && b->e - b->s > 2 &&
+                     (!memcmp(c->text + b->e - 2, "'s", 2) ||
+                      (b->e - b->s > 4 && !memcmp(c->text + b->e - 4, "\xE2\x80\x99s", 4)));
+    return possessive || tok_is(c->text, b, "of") || tok_is(c->text, b, "on");
 }
 
 int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, quotes_result *out) {
@@ -848,7 +906,7 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
             if (c.t.v[k].kind == T_WORD) { opens = 0; break; }
         found f;
         if (opens) {
-            f = after_quote(&c, r->close, hi, 9);
+            f = after_quote(&c, r->close, hi, 16);
             if (!f.ok) f = before_quote(&c, r->open, ss);
             if (!f.ok && r->open == ss) f = colon_line(&c, r->open);
         } else {
@@ -872,7 +930,20 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
             entry_of[i] = entry_of[i - 1];
             continue;
         }
-        if (!f.ok && r->words <= 4) continue;        /* a term or a scare quote */
+        /* no cue: words quoted inside a sentence about a named person (or a
+         * pronoun) are theirs ("Reid has gone after Trump as a “con artist”") */
+        int subject_only = 0;
+        if (!f.ok && !opens && !(same_sentence_prev(&c, i, ss))) {
+            mention sm = subject_of(&c, ss, r->open);
+            if (sm.e && (sm.name || sm.pronoun == 1 || sm.pronoun == 2)) {
+                memset(&f, 0, sizeof f);
+                f.m = sm, f.ok = 1, f.embedded = 1, f.cue_tok = UINT32_MAX;
+                subject_only = 1;
+            }
+        }
+        /* a term or a scare quote; but a short sentence quoted right after a
+         * speaker's quotation is theirs ("…?” Graham asked. “Neither do I.”) */
+        if (!f.ok && r->words <= 4 && !(opens && near && c.para_of[r->open] == c.para_of[c.q[i - 1].open])) continue;
         if (!f.ok && !near) {
             /* the same words quoted again without a speaker (a headline shown twice) */
             int again = 0;
@@ -889,7 +960,7 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
         q->person = -1;
         if (f.ok) {
             q->mention = (qspan){f.m.s, f.m.e};
-            q->cue = (qspan){f.cue_s, f.cue_e};
+            if (!subject_only) q->cue = (qspan){f.cue_s, f.cue_e};
             q->cue_lemma = f.lemma;
             q->type = f.embedded || r->words <= 4 ? QT_MIXED : QT_DIRECT;
             q->person = resolve(&c, &f.m);
@@ -899,7 +970,7 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
             } else if (!f.m.pronoun) {
                 q->speaker = arena_strndup(a, text + f.m.s, f.m.e - f.m.s);
             }
-            q->confidence = f.m.name ? 0.9f : f.m.pronoun ? 0.75f : 0.7f;
+            q->confidence = subject_only ? 0.4f : f.m.name ? 0.9f : f.m.pronoun ? 0.75f : 0.7f;
             uint32_t ch_from = ss, ch_to = hi;
             q->channel = channel_in(&c, ch_from, ch_to);
         } else if (near) {
@@ -911,8 +982,7 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
             q->channel = prev->channel;
             q->confidence = 0.6f;
         } else {
-            q->type = QT_DIRECT;
-            q->confidence = 0.3f;
+            continue; /* no cue, nothing to continue: not an attribution (a sign, a transcript line) */
         }
         cue_tok[nout] = f.ok ? f.cue_tok : UINT32_MAX;
         entry_of[i] = (int32_t)nout++;
