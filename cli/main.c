@@ -15,6 +15,7 @@ enum { EXIT_DOCS_FAILED = 1, EXIT_USAGE = 2 };
 
 static const char USAGE[] =
     "usage: byline extract [OPTIONS] [FILE|DIR|-]...\n"
+    "       byline quotes [OPTIONS] [FILE|-]...   (extract, the input read as plain text)\n"
     "       byline --version | --help\n"
     "\n"
     "Reads HTML pages (files, directories walked in name order, or - for stdin;\n"
@@ -117,7 +118,9 @@ int main(int argc, char **argv) {
         fputs(USAGE, stdout);
         return 0;
     }
-    if (argc < 2 || strcmp(argv[1], "extract")) {
+    /* "quotes": the same run with the input read as plain text (already-scraped news) */
+    int quotes_cmd = argc >= 2 && !strcmp(argv[1], "quotes");
+    if (argc < 2 || (strcmp(argv[1], "extract") && !quotes_cmd)) {
         fputs(USAGE, stderr);
         return EXIT_USAGE;
     }
@@ -127,6 +130,7 @@ int main(int argc, char **argv) {
     c.out = stdout;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     c.jobs = cores > 0 ? (int)cores : 1;
+    if (quotes_cmd) c.opt.input = BYLINE_INPUT_TEXT;
     const char *out_path = NULL;
     static const struct option LONG[] = {
         {"format", required_argument, 0, 'f'}, {"output", required_argument, 0, 'o'},

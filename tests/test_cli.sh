@@ -59,5 +59,9 @@ check "--all-text keeps every block, one per line" '[ "$(wc -l < "$tmp/all.txt")
 "$BYLINE" extract --input text -f text "$tmp/all.txt" > "$tmp/clean.txt"
 check "text mode cleans what --all-text wrote" 'grep -q "The town council voted" "$tmp/clean.txt" && [ "$(wc -c < "$tmp/clean.txt")" -lt "$(wc -c < "$tmp/all.txt")" ]'
 
+printf 'The council voted on Monday to rebuild the harbour wall that failed in two winter storms in a row.\n\n\342\200\234We will start in March,\342\200\235 Jonas Weber said.\n' > "$tmp/q.txt"
+"$BYLINE" quotes "$tmp/q.txt" > "$tmp/q.json"; rc=$?
+check "byline quotes reads text and names the speaker" '[ $rc = 0 ] && grep -q "\"speaker\":\"Jonas Weber\"" "$tmp/q.json"'
+
 echo "test_cli: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -37,4 +37,23 @@ for chrome in ('myTalk', 'Cover Media', 'Share This Post', 'Your Radio Home', '@
     check(f'no "{chrome}" in the body', chrome not in r['text'])
 check('hashtag #MeToo', r['hashtags'] == ['#MeToo'])
 check('handle @mytalk1071 is the site\'s', r['handles'] == [{'handle': '@mytalk1071', 'of': 'site'}])
+# who said what: the seed's quotation gold, scored by ../shared/scoring/score_quotes.py (per part and whole)
+import tempfile
+scorer = os.path.join(os.path.dirname(os.path.dirname(SEED)), '..', 'scoring', 'score_quotes.py')
+gold = os.path.join(os.path.dirname(SEED), 'seed_000_gold.scorer.jsonl')
+pred = {'doc': 'seed_000_ff871f241174ef25', 'quotes': [
+    {'spans': [[p['start'], p['end']] for p in q['parts']], 'speaker': q['speaker'],
+     'speaker_mention': [q['speaker_mention']['start'], q['speaker_mention']['end']] if q['speaker_mention'] else None,
+     'cue': (q['cue'] or {}).get('text')} for q in r['quotes']]}
+with tempfile.NamedTemporaryFile('w', suffix='.jsonl', delete=False, encoding='utf-8') as f:
+    f.write(json.dumps(pred) + '\n')
+for unit in ([], ['--whole']):
+    out = subprocess.run([sys.executable, scorer, gold, f.name, '--json', *unit], capture_output=True, text=True).stdout
+    lv = {json.loads(l)['level']: json.loads(l) for l in out.splitlines() if l.startswith('{')}
+    o = lv.get('overlap>=0.8', {})
+    check(f"seed quotations {'whole' if unit else 'parts'}: F1 1.000 and end-to-end F1 1.000 at overlap 0.8",
+          o.get('F1') == 1.0 and o.get('e2e_F1') == 1.0)
+os.unlink(f.name)
+speakers = {q['speaker'] for q in r['quotes'] if q['speaker']}
+check('the seed\'s speakers are its four people', speakers == {'Alyssa Milano', 'Asia Argento', 'Rose McGowan', 'Mira Sorvino'})
 done('test_seed')

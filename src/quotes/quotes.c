@@ -211,10 +211,18 @@ static const cue_form CUES[] = {
     {"touted", "tout", 0}, {"slammed", "slam", 0}, {"promising", "promise", 1}, {"promises", "promise", 0},
     {"pledged", "pledge", 0}, {"referred", "refer", 0}, {"called", "call", 0}, {"dismissing", "dismiss", 1},
     {"accuses", "accuse", 0}, {"describe", "describe", 0}, {"call", "call", 0},
+    /* the same in the other languages of the corpora */
+    {"sagte", "say", 0}, {"sagt", "say", 0}, {"erkl\xC3\xA4rte", "explain", 0}, {"schrieb", "write", 0},
+    {"betonte", "stress", 0}, {"dit", "say", 0}, {"d\xC3\xA9" "clare", "declare", 0},
+    {"a\xC3\xB1" "adi\xC3\xB3", "add", 0}, {"explique", "explain", 0}, {"\xC3\xA9" "crit", "write", 0},
+    {"dijo", "say", 0}, {"afirm\xC3\xB3", "state", 0}, {"declar\xC3\xB3", "declare", 0}, {"detto", "say", 0},
+    {"disse", "say", 0}, {"dichiarato", "declare", 0}, {"afirmou", "state", 0}, {"zei", "say", 0},
+    {"zegt", "say", 0}, {"verklaarde", "declare", 0}, {"powiedzia\xC5\x82", "say", 0},
 };
 
 static const cue_form *cue_of(const char *text, const tok *k) {
-    if (k->kind != T_WORD) return NULL;
+    /* a cue is a verb in running text: a capitalised "Said" is a name */
+    if (k->kind != T_WORD || k->cap) return NULL;
     for (size_t i = 0; i < sizeof CUES / sizeof *CUES; i++)
         if (tok_is(text, k, CUES[i].form)) return &CUES[i];
     return NULL;
@@ -777,7 +785,10 @@ static found after_quote(const ctx *c, uint32_t close, uint32_t hi, uint32_t rea
         const cue_form *cf = cue_of(c->text, t);
         if (!cf) continue;
         f.cue_s = t->s, f.cue_e = t->e, f.lemma = cf->lemma, f.cue_tok = k;
-        if (k == j) f.m = np_right(c, k + 1, hi); /* inverted: said Smith */
+        /* inverted: "said Smith"; also after an auxiliary: "a dit Dubois", "hat gesagt" */
+        static const char *const AUX[] = {"a", "hat", "ha", "heeft"};
+        int inverted = k == j || (k == j + 1 && IN(c->text, &c->t.v[j], AUX));
+        if (inverted) f.m = np_right(c, k + 1, hi);
         else f.m = np_left(c, k, j);
         if (f.m.e) f.ok = 1;
         return f;
