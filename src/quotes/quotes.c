@@ -406,6 +406,13 @@ static int sentence_end(const ctx *c, uint32_t i) {
         const tok *p = &c->t.v[i - 1];
         if (p->kind == T_WORD && p->e == k->s && (IN(c->text, p, ABBREV) || (p->e - p->s == 1 && p->cap))) return 0;
     }
+    /* "(D-Wis.) said", "a.m. on": no sentence ends before a bracket, a comma or a lower-case word */
+    if (i + 1 < c->t.n) {
+        const tok *n = &c->t.v[i + 1];
+        if ((n->kind == T_PUNCT && (n->ch == ')' || n->ch == ',')) ||
+            (n->kind == T_WORD && !n->cap && c->text[n->s] >= 'a' && c->text[n->s] <= 'z'))
+            return 0;
+    }
     return 1;
 }
 
@@ -802,7 +809,15 @@ static found before_quote(const ctx *c, uint32_t open, uint32_t sstart) {
     memset(&f, 0, sizeof f);
     for (uint32_t k = open; k-- > sstart;) {
         const tok *t = &c->t.v[k];
-        if (t->inq) break; /* another quotation: its cue is its own */
+        if (t->inq) {
+            /* a title or a term quoted on the way is part of the sentence; a
+             * longer quotation has its own cue */
+            uint32_t q = k, words = 0;
+            while (q > sstart && c->t.v[q - 1].inq) q--, words += c->t.v[q].kind == T_WORD;
+            if (words > 4) break;
+            k = q;
+            continue;
+        }
         if (tok_is(c->text, t, "to") && k > sstart && tok_is(c->text, &c->t.v[k - 1], "according")) {
             f.m = np_right(c, k + 1, open);
             if (f.m.e) f.ok = 1, f.cue_s = c->t.v[k - 1].s, f.cue_e = t->e, f.lemma = "according to", f.cue_tok = k - 1;
@@ -873,7 +888,7 @@ static int looks_like_title(const ctx *c, const qraw *q) {
         const tok *k = &c->t.v[i];
         if (k->kind != T_WORD) continue;
         words++;
-        caps += k->cap || (words > 1 && IN(c->text, k, SMALL));
+        caps += k->cap || (c->text[k->s] >= '0' && c->text[k->s] <= '9') || (words > 1 && IN(c->text, k, SMALL));
     }
     if (!words || words > 7 || caps != words) return 0;
     int possessive = b->kind == T_WORD && b->e - b->s > 2 &&
@@ -927,6 +942,7 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
         /* people named after the quotation in its sentence ("said Smith") */
         scan_people_upto(&c, &people_next, hi);
         entry_of[i] = -1;
+        if (looks_like_title(&c, r)) continue;
         /* the entry of the quotation just before, when it was kept */
         quote *prev = i > 0 && entry_of[i - 1] >= 0 ? &qs[entry_of[i - 1]] : NULL;
         int near = prev && c.para_of[r->open] <= c.para_of[c.q[i - 1].open] + 1;
@@ -964,7 +980,6 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
             if (again) continue;
         }
         if (r->single && !f.ok && r->words < 6) continue;
-        if (looks_like_title(&c, r)) continue;
         quote *q = &qs[nout];
         memset(q, 0, sizeof *q);
         q->parts[q->n_parts++] = (qspan){r->s, r->e};
