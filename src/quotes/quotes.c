@@ -58,7 +58,7 @@ static int push(toks *t, arena *a, uint32_t s, uint32_t e, uint8_t kind, char ch
     return 0;
 }
 
-static int is_letter(const unsigned char *u, size_t i, size_t n) {
+static inline int is_letter(const unsigned char *u, size_t i, size_t n) {
     unsigned char c = u[i];
     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return 1;
     if (c >= '0' && c <= '9') return 1;
@@ -159,8 +159,10 @@ static int tokenize(const char *text, size_t from, size_t to, arena *a, toks *t)
 /* ---- word lists ------------------------------------------------------------ */
 
 static int tok_is(const char *text, const tok *k, const char *w) {
-    size_t l = strlen(w);
-    return k->kind == T_WORD && k->e - k->s == l && !strncasecmp(text + k->s, w, l);
+    /* most comparisons fail on the first letter: test it before anything else */
+    if (((unsigned char)text[k->s] | 0x20) != ((unsigned char)w[0] | 0x20) || k->kind != T_WORD) return 0;
+    size_t l = k->e - k->s;
+    return !strncasecmp(text + k->s, w, l) && w[l] == 0;
 }
 
 static int in_list(const char *text, const tok *k, const char *const *list, size_t n) {
