@@ -8,7 +8,8 @@ page into the text a scraper leaves (every visible block, one per line, nothing 
 <id>.txt; then `byline extract --input text` cleans it. Both the uncleaned and the cleaned text are
 scored with ../shared/scoring/score_articles.py (scrapinghub: bag-of-shingles F1 against the article
 bodies; trafilatura-eval: its must/must-not snippets). Speed: build/byline-bench --text over the
-scrapinghub texts in memory (best of 5, CPU time), in MB/s. Needs ../shared.
+scrapinghub texts in memory (best of 5, CPU time), in MB/s: the text stage with and without metadata
+(quotation finding, issue 4's stage, left out), and the full record with quotations. Needs ../shared.
 """
 import argparse, json, os, shutil, subprocess, sys, tempfile
 
@@ -67,10 +68,14 @@ def main():
             clean = run(byline, ['--input', 'text', txt], os.path.join(tmp, name + '-clean.jsonl'))
             res[name] = {'uncleaned': score(name, raw, os.path.join(tmp, name + '-raw-pred.jsonl')),
                          'cleaned': score(name, clean, os.path.join(tmp, name + '-clean-pred.jsonl'))}
-        sp = json.loads(subprocess.run([os.path.join(a.build, 'byline-bench'), '--text', os.path.join(tmp, 'scrapinghub')],
+        bench = os.path.join(a.build, 'byline-bench')
+        sp = json.loads(subprocess.run([bench, '--text', '--no-quotes', os.path.join(tmp, 'scrapinghub')],
                                        capture_output=True, text=True, check=True).stdout)
+        full = json.loads(subprocess.run([bench, '--text', os.path.join(tmp, 'scrapinghub')],
+                                         capture_output=True, text=True, check=True).stdout)
         res['speed'] = {'mb_per_cpu_s': sp['mb_per_cpu_s'], 'text_only_mb_per_cpu_s':
-                        round(sp['bytes'] / 1e6 / sp['text_only_cpu_s'], 1), 'bytes': sp['bytes'], 'docs': sp['pages']}
+                        round(sp['bytes'] / 1e6 / sp['text_only_cpu_s'], 1), 'with_quotes_mb_per_cpu_s':
+                        full['mb_per_cpu_s'], 'bytes': sp['bytes'], 'docs': sp['pages']}
     finally:
         if not a.keep:
             shutil.rmtree(tmp)
@@ -82,8 +87,9 @@ def main():
         print(f"{name}: uncleaned P {u.get('precision', 0):.3f} R {u.get('recall', 0):.3f} F {u.get('f1', 0):.3f}; "
               f"cleaned P {c.get('precision', 0):.3f} R {c.get('recall', 0):.3f} F {c.get('f1', 0):.3f}")
     s = res['speed']
-    print(f"text mode speed: {s['mb_per_cpu_s']} MB/CPU-s with metadata, {s['text_only_mb_per_cpu_s']} without "
-          f"({s['docs']} texts, {s['bytes'] / 1e6:.1f} MB)")
+    print(f"text mode speed: {s['mb_per_cpu_s']} MB/CPU-s with metadata, {s['text_only_mb_per_cpu_s']} without; "
+          f"{s['with_quotes_mb_per_cpu_s']} for the full record with quotations ({s['docs']} texts, "
+          f"{s['bytes'] / 1e6:.1f} MB)")
     return 0
 
 

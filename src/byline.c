@@ -108,15 +108,17 @@ static byline_status extract_text(byline_doc *d, const byline_options *opt, deco
         return finish(d, rin, BYLINE_INTERNAL_ERROR, "out of memory");
     rin->r = &r;
     rin->blocks = d->page.n_blocks;
-    /* quotations in the input itself, so their offsets are the input's: from
-     * the headline (or the story) to the end; the story's edges are a guess,
-     * and a quotation is only kept with a cue or as the continuation of one */
+    /* quotations in the input itself, so their offsets are the input's: over
+     * the story's lines, from its headline when that stands just before it
+     * (the site's menus and footers would only add names to the people) */
     quotes_result qr;
     if (!opt->skip_quotes && sel.n_kept) {
         size_t qfrom = ti.src_off[sel.kept[0]];
         if (ti.title_block >= 0 && (uint32_t)ti.title_block < sel.kept[0] && sel.kept[0] - (uint32_t)ti.title_block <= 3)
             qfrom = ti.src_off[ti.title_block];
-        size_t qto = dec->len;
+        uint32_t last = sel.kept[sel.n_kept - 1];
+        const char *nl = memchr(dec->data + ti.src_off[last], '\n', dec->len - ti.src_off[last]);
+        size_t qto = nl ? (size_t)(nl - dec->data) : dec->len;
         if (quotes_find(dec->data, dec->len, qfrom, qto, &d->arena, &qr))
             return finish(d, rin, BYLINE_INTERNAL_ERROR, "out of memory");
         rin->quotes = &qr;

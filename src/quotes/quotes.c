@@ -448,7 +448,7 @@ static void last_word(const char *name, const char **w, size_t *wl) {
 static int32_t find_person(ctx *c, const char *s, size_t l) {
     for (uint32_t p = 0; p < c->np; p++) {
         const char *nm = c->people[p].name;
-        if (same_words(nm, strlen(nm), s, l)) return (int32_t)p;
+        if ((nm[0] | 0x20) == (s[0] | 0x20) && same_words(nm, strlen(nm), s, l)) return (int32_t)p;
     }
     /* a surname alone, or a full name whose surname is a known person's */
     const char *sp = memrchr(s, ' ', l);

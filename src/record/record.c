@@ -35,7 +35,14 @@ typedef struct cp_cursor {
 } cp_cursor;
 
 static uint32_t cp_at(cp_cursor *c, uint32_t byte) {
-    if (byte < c->byte) c->byte = c->cp = 0;
+    if (byte < c->byte) {
+        if (c->byte - byte > byte) {
+            c->byte = c->cp = 0; /* nearer the start: count from there */
+        } else {
+            for (; c->byte > byte; c->byte--) c->cp -= ((unsigned char)c->text[c->byte - 1] & 0xC0) != 0x80;
+            return c->cp;
+        }
+    }
     for (; c->byte < byte; c->byte++) c->cp += ((unsigned char)c->text[c->byte] & 0xC0) != 0x80;
     return c->cp;
 }
