@@ -3,6 +3,7 @@
 #include <byline.h>
 #include <json-c/json.h>
 #include "test_util.h"
+#include "quotes/quotes.h"
 
 static byline_doc *doc;
 static json_object *rec;
@@ -169,6 +170,7 @@ int main(void) {
     test_epithet_and_statement();
     test_pronoun_not_from_quotes();
     test_offsets();
+    CHECK(quotes_lists_sorted());
     if (rec) json_object_put(rec);
     byline_doc_free(doc);
     return test_summary("test_quotes");

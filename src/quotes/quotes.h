@@ -46,4 +46,6 @@ typedef struct quotes_result {
 /* Finds the quotations in text[from, to) (offsets stay relative to text).
  * 0 ok, -1 out of memory. */
 int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, quotes_result *out);
+/* 1 when the word lists searched by bisection are in order (a test checks it). */
+int quotes_lists_sorted(void);
 #endif
