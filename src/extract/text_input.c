@@ -258,7 +258,7 @@ static void features(const phrase_index *ix, const char *t, size_t n, feat *f) {
     uint32_t h = 2166136261u ^ (uint32_t)n;
     for (size_t k = 0; k < n && k < 32; k++) h = (h ^ u[k]) * 16777619u;
     f->hash = h;
-    int check_phrases = n < 300;
+    int check_phrases = n < 160; /* a phrase in a long sentence is prose ("Graham’s comments came") */
     int check_stops = n >= 48; /* prose needs a dozen words: shorter lines cannot be */
     /* a long block's first 120 words tell its kind; the rest is scaled */
     size_t w = 0;
