@@ -234,6 +234,13 @@ static const cue_form CUES[] = {
     {"touted", "tout", 0}, {"slammed", "slam", 0}, {"promising", "promise", 1}, {"promises", "promise", 0},
     {"pledged", "pledge", 0}, {"referred", "refer", 0}, {"called", "call", 0}, {"dismissing", "dismiss", 1},
     {"accuses", "accuse", 0}, {"describe", "describe", 0}, {"call", "call", 0},
+    {"pointed", "point out", 0}, {"citing", "cite", 1}, {"denounced", "denounce", 0}, {"denouncing", "denounce", 1},
+    {"revealed", "reveal", 0}, {"questioned", "question", 0}, {"indicated", "indicate", 0},
+    {"suggesting", "suggest", 1}, {"suggests", "suggest", 0}, {"defended", "defend", 0}, {"expressed", "express", 0},
+    {"referring", "refer", 1}, {"offered", "offer", 0}, {"commented", "comment", 0}, {"comments", "comment", 0},
+    {"condemned", "condemn", 0}, {"condemning", "condemn", 1}, {"proclaimed", "proclaim", 0}, {"lauded", "laud", 0},
+    {"referenced", "reference", 0}, {"scolded", "scold", 0}, {"chided", "chide", 0}, {"lamented", "lament", 0},
+    {"put", "put", 0}, {"explain", "explain", 0}, {"argued:", "argue", 0}, {"answered", "answer", 0},
     /* the same in the other languages of the corpora */
     {"sagte", "say", 0}, {"sagt", "say", 0}, {"erkl\xC3\xA4rte", "explain", 0}, {"schrieb", "write", 0},
     {"betonte", "stress", 0}, {"dit", "say", 0}, {"d\xC3\xA9" "clare", "declare", 0},
