@@ -301,7 +301,8 @@ static const char *const ORG_HEADS[] = {"campaign", "department", "agency", "com
                                         "board", "council", "union", "association", "magazine", "station"};
 static const char *const TITLE_BEFORE[] = {"film", "movie", "book", "song", "album", "show", "series", "novel",
                                            "titled", "entitled", "play", "single", "hashtag", "slogan", "headline",
-                                           "column", "article", "documentary", "episode", "programme", "program"};
+                                           "column", "article", "documentary", "episode", "programme", "program",
+                                           "nickname", "moniker", "catchphrase", "motto", "magazine", "newspaper"};
 
 /* ---- quotations ---------------------------------------------------------- */
 
@@ -916,6 +917,7 @@ static int looks_like_title(const ctx *c, const qraw *q) {
     if (q->open == 0) return 0;
     const tok *b = &c->t.v[q->open - 1];
     if (IN(c->text, b, TITLE_BEFORE)) return 1;
+    if (is_p(b, ',') && q->open >= 2 && IN(c->text, &c->t.v[q->open - 2], TITLE_BEFORE)) return 1; /* "documentary, “13th”" */
     static const char *const SMALL[] = {"and", "of", "the", "a", "an", "in", "on", "to", "for", "with", "at", "it"};
     uint32_t words = 0, caps = 0;
     for (uint32_t i = q->open + 1; i < q->close; i++) {
@@ -928,7 +930,9 @@ static int looks_like_title(const ctx *c, const qraw *q) {
     int possessive = b->kind == T_WORD && b->e - b->s > 2 &&
                      (!memcmp(c->text + b->e - 2, "'s", 2) ||
                       (b->e - b->s > 4 && !memcmp(c->text + b->e - 4, "\xE2\x80\x99s", 4)));
-    return possessive || tok_is(c->text, b, "of") || tok_is(c->text, b, "on");
+    static const char *const OWNERS[] = {"his", "her", "their", "its", "our", "my", "your"};
+    int year = b->kind == T_WORD && b->e - b->s == 4 && c->text[b->s] >= '1' && c->text[b->s] <= '2';
+    return possessive || year || IN(c->text, b, OWNERS) || tok_is(c->text, b, "of") || tok_is(c->text, b, "on");
 }
 
 int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, quotes_result *out) {
