@@ -74,6 +74,14 @@ static void test_inverted_title_appositive(void) {
     CHECK_STR(get(quote_with("another winter"), "speaker_mention"), "Hugh Hill");
 }
 
+static void test_long_appositive_and_nickname(void) {
+    run(LEAD "\xE2\x80\x9CThe wall has to be finished before the autumn storms arrive,\xE2\x80\x9D Samuel Okafor, the engineer who "
+             "led the survey of the harbour and wrote the report for the council, said.\n\n"
+             "\xE2\x80\x9CWe have waited long enough for this,\xE2\x80\x9D Margaret \"Peg\" Olsen, the oldest member, said.\n");
+    CHECK_STR(get(quote_with("autumn storms"), "speaker"), "Samuel Okafor");
+    CHECK_STR(get(quote_with("waited long enough"), "speaker_mention"), "Olsen");
+}
+
 static void test_colon_according_to_mixed(void) {
     run(LEAD "Anna Berg, the treasurer, said: \xE2\x80\x9CThe flood fund will pay two thirds of the bill and we will find the rest.\xE2\x80\x9D\n\n"
              "According to Paul Vance, \xE2\x80\x9Cthe town has never spent its reserves on anything more important than this.\xE2\x80\x9D\n\n"
@@ -162,6 +170,7 @@ int main(void) {
     doc = byline_doc_new();
     test_cue_after_and_pronoun();
     test_inverted_title_appositive();
+    test_long_appositive_and_nickname();
     test_colon_according_to_mixed();
     test_parts_and_continuations();
     test_not_quotations();

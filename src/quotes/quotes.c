@@ -606,7 +606,7 @@ static mention np_left(const ctx *c, uint32_t j, uint32_t lo) {
     if (k->kind == T_PUNCT && k->ch == ',') {
         /* an appositive: "Smith, a doctor, said" -> the words before its first comma */
         uint32_t q = i - 1;
-        while (q > lo && q + 14 > i && !(c->t.v[q - 1].kind == T_PUNCT && c->t.v[q - 1].ch == ',') &&
+        while (q > lo && q + 24 > i && !(c->t.v[q - 1].kind == T_PUNCT && c->t.v[q - 1].ch == ',') &&
                c->t.v[q - 1].kind != T_PARA && !c->t.v[q - 1].inq)
             q--;
         if (q > lo && c->t.v[q - 1].kind == T_PUNCT && c->t.v[q - 1].ch == ',') return np_left(c, q - 1, lo);
@@ -818,6 +818,13 @@ static found after_quote(const ctx *c, uint32_t close, uint32_t hi, uint32_t rea
     for (uint32_t k = j; k < hi && k < j + reach; k++) {
         const tok *t = &c->t.v[k];
         if (t->kind == T_PUNCT && (t->ch == '.' || t->ch == '(' || t->ch == ')' || t->ch == ',' || t->ch == '-')) continue;
+        if (t->inq && t->kind != T_WORD) {
+            /* a nickname quoted inside the speaker's name: Marcia "Cia" Price */
+            uint32_t q = k + 1, words = 0;
+            while (q < hi && c->t.v[q].inq && c->t.v[q].kind == T_WORD) q++, words++;
+            if (words <= 2 && q < hi && c->t.v[q].inq && c->t.v[q].kind != T_WORD) { k = q; continue; }
+            break;
+        }
         if (t->kind != T_WORD || t->inq) break;
         if (tok_is(c->text, t, "according") && k + 1 < hi && tok_is(c->text, &c->t.v[k + 1], "to")) {
             f.m = np_right(c, k + 2, hi);
@@ -832,8 +839,12 @@ static found after_quote(const ctx *c, uint32_t close, uint32_t hi, uint32_t rea
         int inverted = k == j || (k == j + 1 && IN(c->text, &c->t.v[j], AUX));
         if (inverted) f.m = np_right(c, k + 1, hi);
         else f.m = np_left(c, k, j);
-        if (f.m.e) f.ok = 1;
-        return f;
+        if (f.m.e) {
+            f.ok = 1;
+            return f;
+        }
+        /* a verb of a clause inside the speaker's description ("…, the engineer
+         * who wrote the report, said"): the cue is further on */
     }
     return f;
 }
@@ -961,8 +972,14 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
         scan_people_upto(&c, &people_next, r->open);
         /* the sentence's end after the quotation */
         uint32_t hi = r->close + 1;
-        while (hi < c.t.n && !sentence_end(&c, hi) && !(c.t.v[hi].kind == T_DQ_OPEN || c.t.v[hi].kind == T_DQ_STRAIGHT))
+        while (hi < c.t.n && !sentence_end(&c, hi)) {
+            /* the next quotation ends the search, unless it is a word or two (a nickname) */
+            if (c.t.v[hi].kind == T_DQ_OPEN || c.t.v[hi].kind == T_DQ_STRAIGHT) {
+                if (!(i + 1 < c.nq && c.q[i + 1].open == hi && c.q[i + 1].words <= 2)) break;
+                hi = c.q[i + 1].close; /* past the nickname */
+            }
             hi++;
+        }
         /* a quotation that opens its sentence has its cue after it; one
          * inside a sentence mostly before it ("said her …"), else just after */
         int opens = 1;
@@ -970,7 +987,7 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
             if (c.t.v[k].kind == T_WORD) { opens = 0; break; }
         found f;
         if (opens) {
-            f = after_quote(&c, r->close, hi, 16);
+            f = after_quote(&c, r->close, hi, 30);
             if (!f.ok) f = before_quote(&c, r->open, ss);
             if (!f.ok && r->open == ss) f = colon_line(&c, r->open);
         } else {
@@ -1000,7 +1017,10 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
         int subject_only = 0;
         if (!f.ok && !opens && !(same_sentence_prev(&c, i, ss))) {
             mention sm = subject_of(&c, ss, r->open);
-            if (sm.e && (sm.name || sm.pronoun == 1 || sm.pronoun == 2)) {
+            /* the quotation is not part of the subject itself ("The so-called “experts” had said") */
+            uint32_t between = 0;
+            for (uint32_t k = ss; k < r->open; k++) between += c.t.v[k].s >= sm.e && c.t.v[k].kind == T_WORD;
+            if (sm.e && between >= 2 && (sm.name || sm.pronoun || sm.definite)) {
                 memset(&f, 0, sizeof f);
                 f.m = sm, f.ok = 1, f.embedded = 1, f.cue_tok = UINT32_MAX;
                 subject_only = 1;
