@@ -992,7 +992,25 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
             if (!f.ok && r->open == ss) f = colon_line(&c, r->open);
         } else {
             f = before_quote(&c, r->open, ss);
-            if (!f.ok) f = after_quote(&c, r->close, hi, 4);
+            if (!f.ok) f = after_quote(&c, r->close, hi, 8);
+        }
+        /* a quotation that opens its sentence with no cue, after a sentence of
+         * the same paragraph that attributes something to someone ("… called
+         * him a master of the deal. “He showed …”"): that someone */
+        if (!f.ok && opens && ss > 0 && c.t.v[ss - 1].kind != T_PARA) {
+            uint32_t ps = sentence_start(&c, ss - 1);
+            /* (a sentence with a quotation of its own: this one continues that) */
+            for (uint32_t k = ps; k < ss; k++)
+                if (c.t.v[k].inq) { ps = ss; break; }
+            for (uint32_t k = ss - 1; k-- > ps && !f.ok;) {
+                const cue_form *cf = c.t.v[k].inq ? NULL : cue_of(text, &c.t.v[k]);
+                if (!cf) continue;
+                mention pm = cf->participle ? subject_of(&c, ps, k) : np_left(&c, k, ps);
+                if (pm.e && (pm.name || pm.pronoun == 1 || pm.pronoun == 2)) {
+                    memset(&f, 0, sizeof f);
+                    f.m = pm, f.ok = 1, f.cue_s = c.t.v[k].s, f.cue_e = c.t.v[k].e, f.lemma = cf->lemma, f.cue_tok = k;
+                }
+            }
         }
         /* people named after the quotation in its sentence ("said Smith") */
         scan_people_upto(&c, &people_next, hi);
