@@ -428,7 +428,8 @@ static int pair_marks(ctx *c) {
 
 static const char *const ABBREV[] = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr",
                                      "sr", "inc", "co", "corp", "vs", "no", "sept", "aug", "oct", "nov", "dec",
-                                     "jan", "feb", "u.s", "prof", "capt", "sgt", "rev", "ft", "mt", "est"};
+                                     "jan", "feb", "u.s", "prof", "capt", "sgt", "rev", "ft", "mt", "est", "del",
+                                     "sens", "reps", "atty", "hon", "amb", "maj", "cmdr", "adm", "pres", "supt"};
 
 /* Does token i (., ! or ?) end a sentence? */
 static int sentence_end(const ctx *c, uint32_t i) {
@@ -607,7 +608,7 @@ static mention np_left(const ctx *c, uint32_t j, uint32_t lo) {
         /* an appositive: "Smith, a doctor, said" -> the words before its first comma */
         uint32_t q = i - 1;
         while (q > lo && q + 24 > i && !(c->t.v[q - 1].kind == T_PUNCT && c->t.v[q - 1].ch == ',') &&
-               c->t.v[q - 1].kind != T_PARA && !c->t.v[q - 1].inq)
+               c->t.v[q - 1].kind != T_PARA)
             q--;
         if (q > lo && c->t.v[q - 1].kind == T_PUNCT && c->t.v[q - 1].ch == ',') return np_left(c, q - 1, lo);
         return m;
@@ -695,6 +696,14 @@ static mention subject_of(const ctx *c, uint32_t s, uint32_t hi) {
         while (k < hi && k < s + 16 && !(c->t.v[k].kind == T_PUNCT && c->t.v[k].ch == ',')) k++;
         if (k < hi && k < s + 16) s = k + 1;
     }
+    /* the rest of a date after the introductory phrase: "On July 6, 2015, Sanders …" */
+    while (s < hi && (is_p(&c->t.v[s], ',') || (c->t.v[s].kind == T_WORD && c->text[c->t.v[s].s] >= '0' &&
+                                                 c->text[c->t.v[s].s] <= '9')))
+        s++;
+    if (s < hi && c->t.v[s].cap && c->t.v[s].e - c->t.v[s].s > 4 && c->text[c->t.v[s].e - 2] == 'l' &&
+        c->text[c->t.v[s].e - 1] == 'y')
+        s++; /* "Ironically, …" */
+    if (s < hi && is_p(&c->t.v[s], ',')) s++;
     if (s >= hi || c->t.v[s].inq) return m;
     const tok *k = &c->t.v[s];
     if (IN(c->text, k, PRONOUNS)) {
@@ -917,6 +926,19 @@ static found colon_line(const ctx *c, uint32_t open) {
         f.cue_s = c->t.v[q].s, f.cue_e = c->t.v[colon].e, f.lemma = cf->lemma, f.cue_tok = q;
         if (f.m.e) f.ok = 1;
         return f;
+    }
+    /* "Sanders made the following comment:" — the colon is the cue when the
+     * sentence's subject is a person the article has named (or she / he) */
+    mention m = subject_of(c, s, colon);
+    int known = 0;
+    if (m.name) {
+        uint32_t words = 0;
+        for (uint32_t q = s; q < colon && c->t.v[q].s < m.e; q++) words += c->t.v[q].s >= m.s && c->t.v[q].kind == T_WORD;
+        known = words >= 2 || find_person((ctx *)c, c->text + m.s, m.e - m.s) >= 0;
+    }
+    if (m.e && (known || m.pronoun == 1 || m.pronoun == 2)) {
+        f.m = m, f.ok = 1;
+        f.cue_s = c->t.v[colon].s, f.cue_e = c->t.v[colon].e, f.lemma = ":", f.cue_tok = colon;
     }
     return f;
 }
