@@ -8,6 +8,7 @@ usage: bench/quotes_bench.py [--build DIR] [--json] [--keep DIR]
 - PolNeAR dev, direct view (../shared/corpora/polnear/polnear_dev_direct.jsonl): every document's `text`
   fed as plain text (--input text), scored with --speaker mention (PolNeAR names mentions, not people),
   then detection recall and speaker accuracy per kind of gold mention (name, pronoun, description);
+  the same on the train split (840 documents the rules were not tuned on) as a check of how they carry;
 - speed: quotation finding's share of a full record on the scrapinghub pages (byline-bench with and
   without it) and its throughput in MB/s of article text.
 Offsets: code points of the text the quotations were found in (the input, for text input).
@@ -90,24 +91,27 @@ def main():
         gold = os.path.join(seed_dir, 'seed_000_gold.scorer.jsonl')
         res['seed_parts'] = run_scorer(gold, sp)['overlap>=0.8']
         res['seed_whole'] = run_scorer(gold, sp, '--whole')['overlap>=0.8']
-        pol = os.path.join(SHARED, 'corpora', 'polnear', 'polnear_dev_direct.jsonl')
-        docs = os.path.join(tmp, 'polnear')
-        os.makedirs(docs, exist_ok=True)
-        names = []
-        for line in open(pol, encoding='utf-8'):
-            r = json.loads(line)
-            fn = os.path.join(docs, re.sub(r'[^\w.-]', '_', r['doc']) + '.txt')
-            with open(fn, 'w', encoding='utf-8') as o:
-                o.write(r['text'])
-            names.append((r['doc'], fn))
-        out = subprocess.run([byline, 'extract', '-q', '--input', 'text', *[f for _, f in names]],
-                             capture_output=True, text=True).stdout.splitlines()
-        pp = os.path.join(tmp, 'polnear_pred.jsonl')
-        with open(pp, 'w', encoding='utf-8') as o:
-            for (doc, _), line in zip(names, out):
-                o.write(json.dumps(convert(json.loads(line), doc)) + '\n')
-        res['polnear'] = run_scorer(pol, pp, '--speaker', 'mention')['overlap>=0.8']
-        res['polnear_by_kind'] = by_kind(pol, pp)
+        for split in ('dev', 'train'):
+            pol = os.path.join(SHARED, 'corpora', 'polnear', f'polnear_{split}_direct.jsonl')
+            docs = os.path.join(tmp, 'polnear_' + split)
+            os.makedirs(docs, exist_ok=True)
+            names = []
+            for line in open(pol, encoding='utf-8'):
+                r = json.loads(line)
+                fn = os.path.join(docs, re.sub(r'[^\w.-]', '_', r['doc']) + '.txt')
+                with open(fn, 'w', encoding='utf-8') as o:
+                    o.write(r['text'])
+                names.append((r['doc'], fn))
+            out = subprocess.run([byline, 'extract', '-q', '--input', 'text', *[f for _, f in names]],
+                                 capture_output=True, text=True).stdout.splitlines()
+            pp = os.path.join(tmp, 'polnear_pred.jsonl' if split == 'dev' else 'polnear_train_pred.jsonl')
+            with open(pp, 'w', encoding='utf-8') as o:
+                for (doc, _), line in zip(names, out):
+                    o.write(json.dumps(convert(json.loads(line), doc)) + '\n')
+            key = 'polnear' if split == 'dev' else 'polnear_train'
+            res[key] = run_scorer(pol, pp, '--speaker', 'mention')['overlap>=0.8']
+            if split == 'dev':
+                res['polnear_by_kind'] = by_kind(pol, pp)
         sh = os.path.join(SHARED, 'corpora', 'scrapinghub', 'html')
         with_q = json.loads(subprocess.run([os.path.join(a.build, 'byline-bench'), sh], capture_output=True, text=True).stdout)
         no_q = json.loads(subprocess.run([os.path.join(a.build, 'byline-bench'), '--no-quotes', sh], capture_output=True,
@@ -123,7 +127,7 @@ def main():
     if a.json:
         print(json.dumps(res))
         return 0
-    for k in ('seed_parts', 'seed_whole', 'polnear'):
+    for k in ('seed_parts', 'seed_whole', 'polnear', 'polnear_train'):
         r = res[k]
         print(f"{k:12s} detection P {r['P']:.3f} R {r['R']:.3f} F1 {r['F1']:.3f} | speaker acc {r['speaker_acc']:.3f} | "
               f"end-to-end F1 {r['e2e_F1']:.3f} (tp {r['tp']} fp {r['fp']} fn {r['fn']})")
