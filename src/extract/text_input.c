@@ -141,10 +141,11 @@ static int put_text(page *pg, const char *s, size_t n, int sep) {
     if (!buf_reserve(&pg->text, n + 2) || !buf_reserve(&pg->md, 2 * n + 2)) return -1;
     char *t = pg->text.data, *m = pg->md.data;
     size_t tl = pg->text.len, ml = pg->md.len;
-    /* the usual line: single spaces between words, nothing to escape or drop */
+    /* the usual line: single spaces between words, nothing to escape or drop
+     * (spaces are special only in pairs, which one memmem finds) */
     size_t k = 0;
-    while (k < n && (!SPECIAL[(unsigned char)s[k]] || (s[k] == ' ' && k > 0 && s[k - 1] != ' '))) k++;
-    if (k == n && n && s[0] != ' ' && s[n - 1] != ' ') {
+    while (k < n && (!SPECIAL[(unsigned char)s[k]] || s[k] == ' ')) k++;
+    if (k == n && n && s[0] != ' ' && s[n - 1] != ' ' && !memmem(s, n, "  ", 2)) {
         if (sep > 0 && tl > 0 && t[tl - 1] != ' ') t[tl++] = ' ', m[ml++] = ' ';
         memcpy(t + tl, s, n);
         memcpy(m + ml, s, n);
