@@ -261,9 +261,9 @@ static void features(const phrase_index *ix, const char *t, size_t n, feat *f) {
     f->hash = h;
     int check_phrases = n < 160; /* a phrase in a long sentence is prose ("Graham’s comments came") */
     int check_stops = n >= 48; /* prose needs a dozen words: shorter lines cannot be */
-    /* a long block's first 120 words tell its kind; the rest is scaled */
+    /* a long block's first 40 words tell its kind; the rest is scaled */
     size_t w = 0;
-    while (w < n && f->words < 120) {
+    while (w < n && f->words < 40) {
         size_t e = w;
         while (e < n && t[e] != ' ') e++;
         if (e > w) {
