@@ -209,11 +209,11 @@ static int alnum_byte(unsigned char c) {
 }
 
 /* Per byte, in 16-bit lanes: a character starts (not a UTF-8 continuation),
- * a wide-script byte (lead of 3 or 4 bytes), a digit, sentence punctuation. */
+ * a space, a digit, sentence punctuation. */
 static const uint64_t COUNTS[256] = {
     0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull,
     0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull,
-    0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1000000000001ull, 0x1ull, 0x1ull, 0x1ull,
+    0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x10001ull, 0x1000000000001ull, 0x1ull, 0x1ull, 0x1ull,
     0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1000000000001ull, 0x1ull, 0x1000000000001ull,
     0x1ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull,
     0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x1ull, 0x1000000000001ull, 0x1ull,
@@ -226,11 +226,10 @@ static const uint64_t COUNTS[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull,
     0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull,
-    0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x10001ull, 0x10001ull, 0x10001ull,
-    0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull,
-    0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull,
-    0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull,
-    0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull, 0x10001ull,
+    0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull,
+    0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull,
+    0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull,
+    0x1ull,
 };
 
 /* A block's counts (one table look-up per byte), then its
@@ -239,12 +238,14 @@ static void features(const phrase_index *ix, const char *t, size_t n, feat *f) {
     memset(f, 0, sizeof *f);
     const unsigned char *u = (const unsigned char *)t;
     /* four 16-bit counters in one word, flushed before they can overflow */
-    uint64_t chars = 0, wide = 0, digits = 0, punct = 0;
+    uint64_t chars = 0, spaces = 0, wide, digits = 0, punct = 0;
     for (size_t k0 = 0; k0 < n; k0 += 65535) {
         uint64_t acc = 0;
         for (size_t k = k0; k < n && k < k0 + 65535; k++) acc += COUNTS[u[k]];
-        chars += acc & 0xFFFF, wide += acc >> 16 & 0xFFFF, digits += acc >> 32 & 0xFFFF, punct += acc >> 48;
+        chars += acc & 0xFFFF, spaces += acc >> 16 & 0xFFFF, digits += acc >> 32 & 0xFFFF, punct += acc >> 48;
     }
+    /* CJK and Thai characters take three bytes: many bytes per character mean a wide script */
+    wide = n > chars ? (n - chars) / 2 : 0;
     f->chars = (uint32_t)chars, f->wide = (uint32_t)wide, f->digits = (uint32_t)digits, f->punct = (uint32_t)punct;
     if (wide * 4 > n) /* CJK sentence marks: 。 ， ！ ？ */
         for (size_t k = 0; k + 2 < n; k++)
@@ -260,7 +261,7 @@ static void features(const phrase_index *ix, const char *t, size_t n, feat *f) {
     for (size_t k = 0; k < n && k < 32; k++) h = (h ^ u[k]) * 16777619u;
     f->hash = h;
     int check_phrases = n < 160; /* a phrase in a long sentence is prose ("Graham’s comments came") */
-    int check_stops = n >= 48; /* prose needs a dozen words: shorter lines cannot be */
+    int check_stops = spaces >= 11; /* prose needs a dozen words: shorter lines cannot be */
     /* a long block's first 40 words tell its kind; the rest is scaled */
     size_t w = 0;
     while (w < n && f->words < 40) {
