@@ -57,6 +57,16 @@ static void test_cleaning(void) {
     CHECK(n == 1 && !strcmp(out[0], "Omar Fadel"));
     n = CLEAN("Name (required)"); /* a comment form, not a byline */
     CHECK(n == 0);
+    n = CLEAN("Published by"); /* labels only */
+    CHECK(n == 0);
+    n = CLEAN("Daniel Brandt; Kommentare geschlossen"); /* a comment section's label */
+    CHECK(n == 1 && !strcmp(out[0], "Daniel Brandt"));
+    n = CLEAN("Karla Weiss More Posts");
+    CHECK(n == 1 && !strcmp(out[0], "Karla Weiss"));
+    n = CLEAN("gizzmo"); /* a handle in a byline is not trusted ... */
+    CHECK(n == 0);
+    n = authors_clean_field(&a, "gizzmo", 6, out, 8); /* ... in the page's author field it is */
+    CHECK(n == 1 && !strcmp(out[0], "gizzmo"));
 #undef CLEAN
     CHECK_STR(title_clean(&a, "Harbour wall to be rebuilt | The Coastal Ledger", 47, "The Coastal Ledger", NULL),
               "Harbour wall to be rebuilt");
@@ -95,6 +105,16 @@ static void test_jsonld(byline_doc *d) {
     CHECK_STR(field(r, "hostname"), "ledger.example");
     json_object *au;
     CHECK(json_object_object_get_ex(r, "authors", &au) && json_object_array_length(au) == 2);
+    json_object_put(r);
+    /* a byline whose label and name are separate elements */
+    snprintf(page, sizeof page,
+             "<html><head><title>Wall vote</title></head><body><article><h1>Town votes to rebuild its sea wall</h1>"
+             "<div class=\"byline\"><span>Ver\xC3\xB6" "ffentlicht von</span><a href=\"/a/cj\">Chris Jung</a></div>%s</article>"
+             "</body></html>", BODY);
+    r = record(d, page, NULL);
+    json_object *au2;
+    CHECK(json_object_object_get_ex(r, "authors", &au2) && json_object_array_length(au2) == 1 &&
+          !strcmp(json_object_get_string(json_object_array_get_idx(au2, 0)), "Chris Jung"));
     json_object_put(r);
     /* a description under "headline" and the title under "name": the page's h1 decides */
     snprintf(page, sizeof page,

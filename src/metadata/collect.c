@@ -41,7 +41,8 @@ static const char *inner_text(dom_node *root, arena *a, size_t *len) {
                 space = 0;
                 out[o++] = (char)c;
             }
-        } else if (t == T_BR || t == T_P || t == T_DIV || t == T_LI) {
+        } else if (t != T_B && t != T_I && t != T_EM && t != T_STRONG && t != T_U && t != T_SMALL) {
+            /* a new element is a new word ("<span>By</span><a>Jane</a>"), emphasis apart */
             space = o > 0;
         }
         /* next node inside root */

@@ -70,7 +70,7 @@ static uint32_t authors_of(json_object *o, arena *a, const char **out, uint32_t 
             if (json_object_object_get_ex(e, "name", &nm) && json_object_is_type(nm, json_type_string))
                 name = json_object_get_string(nm);
         }
-        if (name && *name) n += authors_clean(a, name, strlen(name), out + n, max - n);
+        if (name && *name) n += authors_clean_field(a, name, strlen(name), out + n, max - n);
     }
     return n;
 }

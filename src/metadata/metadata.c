@@ -59,7 +59,12 @@ static int is_space_c(char c) { return c == ' ' || c == '\t' || c == '\n' || c =
 /* Words that mark a byline's frame, not a name. */
 static const char *const BY_WORDS[] = {"by", "von", "par", "por", "di", "door", "da", "av", "af",
                                        "written", "posted", "autor", "autorin", "author", "redaktion:",
-                                       "text:", "texto:", "from", "reporting", "with", "avec", "con", "com"};
+                                       "text:", "texto:", "from", "reporting", "with", "avec", "con", "com", "vom"};
+/* Words that label a date or a post, not a person: "Published by", "Veröffentlicht am". */
+static const char *const POST_LABELS[] = {"published", "posted", "veröffentlicht", "publiziert", "geschrieben",
+                                          "erstellt", "updated", "aktualisiert", "am", "on", "at", "le", "il", "el",
+                                          "publié", "publicado", "pubblicato", "gepubliceerd", "op", "by", "von",
+                                          "par", "por", "di", "door", "written", "author", "autor"};
 /* Job titles and labels that follow a name after a comma or a dash. */
 static const char *const ROLE_WORDS[] = {
     "reporter", "correspondent", "editor", "writer", "staff", "contributor", "columnist", "journalist",
@@ -74,7 +79,7 @@ static int word_in_list(const char *w, size_t n, const char *const *list, size_t
 }
 
 /* One candidate name s[0..n): trimmed, frame words dropped; NULL when it is no person's name. */
-static const char *clean_name(arena *a, const char *s, size_t n) {
+static const char *clean_name(arena *a, const char *s, size_t n, int lenient) {
     while (n && (is_space_c(*s) || *s == '-' || *s == ':' || *s == '|' || *s == '@')) s++, n--;
     /* no-break spaces */
     while (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) s += 2, n -= 2;
@@ -83,6 +88,13 @@ static const char *clean_name(arena *a, const char *s, size_t n) {
         else if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
                  ((unsigned char)s[n - 1] == 0x93 || (unsigned char)s[n - 1] == 0x94)) n -= 3;
         else break;
+    }
+    /* an author box's link after the name: "Jane Doe More Posts", "Alle Beiträge" */
+    static const char *const TAILS[] = {" more posts", " view all posts", " all posts", " alle beiträge",
+                                        " mehr beiträge", " weitere beiträge", " tous ses articles"};
+    for (size_t k = 0; k < sizeof TAILS / sizeof *TAILS; k++) {
+        size_t l = strlen(TAILS[k]);
+        if (n > l && !strncasecmp(s + n - l, TAILS[k], l)) n -= l;
     }
     /* a label before a colon: "Von: X", "Autor: X", "Text und Interview: X" */
     for (size_t i = 0; i < n && i < 40; i++)
@@ -127,7 +139,19 @@ static const char *clean_name(arena *a, const char *s, size_t n) {
         letters++;
         if ((i == 0 || is_space_c(s[i - 1])) && ((c >= 'A' && c <= 'Z') || c >= 0xC0)) upper_start++;
     }
-    if (words > 5 || !letters || !upper_start) return NULL;
+    /* a lower-case handle ("gizzmo") only where the page's own author field gives it */
+    if (words > 5 || !letters || (!upper_start && !(lenient && words == 1 && letters >= 3))) return NULL;
+    /* only labels: "Published by", "Veröffentlicht am" */
+    size_t labels = 0;
+    for (size_t i = 0, w0 = 0; i <= n; i++)
+        if (i == n || is_space_c(s[i])) {
+            if (i > w0 && word_in_list(s + w0, i - w0, POST_LABELS, sizeof POST_LABELS / sizeof *POST_LABELS)) labels++;
+            w0 = i + 1;
+        }
+    if (labels == words) return NULL;
+    /* a comment section's label ("Kommentare geschlossen", "No comments") */
+    for (size_t i = 0; i + 7 <= n; i++)
+        if (!strncasecmp(s + i, "comment", 7) || (i + 9 <= n && !strncasecmp(s + i, "kommentar", 9))) return NULL;
     static const char *const LABELS[] = {"name", "email", "e-mail", "website", "comment", "reply"};
     if (word_in_list(s, n, LABELS, sizeof LABELS / sizeof *LABELS)) return NULL;
     /* every word a role word: "Staff", "News Desk"; or no author at all */
@@ -159,7 +183,17 @@ static size_t credits_start(const char *s, size_t n) {
     return n;
 }
 
+static uint32_t authors_clean_ex(arena *a, const char *s, size_t n, const char **out, uint32_t max, int lenient);
+
 uint32_t authors_clean(arena *a, const char *s, size_t n, const char **out, uint32_t max) {
+    return authors_clean_ex(a, s, n, out, max, 0);
+}
+
+uint32_t authors_clean_field(arena *a, const char *s, size_t n, const char **out, uint32_t max) {
+    return authors_clean_ex(a, s, n, out, max, 1);
+}
+
+static uint32_t authors_clean_ex(arena *a, const char *s, size_t n, const char **out, uint32_t max, int lenient) {
     uint32_t k = 0;
     size_t i = 0;
     n = credits_start(s, n);
@@ -170,9 +204,9 @@ uint32_t authors_clean(arena *a, const char *s, size_t n, const char **out, uint
         size_t tail = close ? (size_t)(close - s) + 1 : n;
         while (tail < n && is_space_c(s[tail])) tail++;
         if (tail < n) continue; /* inside a name: kept whole */
-        k = authors_clean(a, s, q, out, max);
+        k = authors_clean_ex(a, s, q, out, max, lenient);
         const char *co[8];
-        uint32_t more = authors_clean(a, s + q + 1, (close ? (size_t)(close - s) : n) - q - 1, co, 8);
+        uint32_t more = authors_clean_ex(a, s + q + 1, (close ? (size_t)(close - s) : n) - q - 1, co, 8, lenient);
         for (uint32_t c = 0; c < more && k < max; c++) {
             int dup = 0;
             for (uint32_t d = 0; d < k; d++) dup |= !strcasecmp(out[d], co[c]);
@@ -197,7 +231,7 @@ uint32_t authors_clean(arena *a, const char *s, size_t n, const char **out, uint
             }
             j++;
         }
-        const char *name = clean_name(a, s + i, j - i);
+        const char *name = clean_name(a, s + i, j - i, lenient);
         if (name) {
             int dup = 0;
             for (uint32_t q = 0; q < k; q++) dup |= !strcasecmp(out[q], name);
@@ -654,14 +688,14 @@ int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, con
     if (!m->n_authors) {
         p = meta_get(&raw, AUTHOR_KEYS, sizeof AUTHOR_KEYS / sizeof *AUTHOR_KEYS);
         if (p && !(p->val_len > 4 && !strncasecmp(p->val, "http", 4))) {
-            m->n_authors = authors_clean(a, p->val, p->val_len, m->authors, META_MAX_AUTHORS);
+            m->n_authors = authors_clean_field(a, p->val, p->val_len, m->authors, META_MAX_AUTHORS);
             m->authors_src = source_of_key(p->key);
             m->byline = dup_trim(a, p->val, p->val_len);
         }
     }
     for (uint32_t i = 0; i < raw.n_props && !m->n_authors; i++)
         if (!strcasecmp(raw.props[i].key, "author")) {
-            m->n_authors = authors_clean(a, raw.props[i].val, raw.props[i].val_len, m->authors, META_MAX_AUTHORS);
+            m->n_authors = authors_clean_field(a, raw.props[i].val, raw.props[i].val_len, m->authors, META_MAX_AUTHORS);
             if (m->n_authors) m->authors_src = MS_MICRODATA, m->byline = raw.props[i].val;
         }
     /* a "By ..." line by the article */

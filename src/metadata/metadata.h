@@ -92,6 +92,9 @@ const char *meta_source_name(meta_source s);
 /* Clean a byline into person names: drops "By", emails, URLs, dates, job
  * titles; splits on "and", commas, "&". Returns the number written to out. */
 uint32_t authors_clean(arena *a, const char *s, size_t n, const char **out, uint32_t max);
+/* The same for an author field the page gives as such (JSON-LD, meta, itemprop): a lower-case handle
+ * ("gizzmo") is accepted there. */
+uint32_t authors_clean_field(arena *a, const char *s, size_t n, const char **out, uint32_t max);
 /* Remove a site-name suffix or prefix ("Headline | Site", "Site - Headline"). */
 const char *title_clean(arena *a, const char *t, size_t n, const char *site, const char *host);
 #endif
