@@ -94,6 +94,21 @@ static const char *sniff_not_html(const unsigned char *s, size_t n) {
 
 static byline_status finish(byline_doc *d, record_in *rin, byline_status st, const char *err);
 
+typedef struct meta_ctx {
+    meta_raw *raw;
+    arena *a;
+} meta_ctx;
+
+static int meta_visit_cb(void *v, dom_node *n, dom_tag tag) {
+    meta_ctx *m = v;
+    return meta_visit(m->raw, m->a, n, tag);
+}
+
+static void meta_skipped_cb(void *v, dom_node *n) {
+    meta_ctx *m = v;
+    meta_walk(m->raw, m->a, n);
+}
+
 /* Plain text: blocks from lines, the story from its chrome, metadata from
  * what the text says. */
 static byline_status extract_text(byline_doc *d, const byline_options *opt, decoded *dec, record_in *rin) {
@@ -233,8 +248,13 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     }
     if (rc) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "parser failure");
 
+    /* the metadata's element reading rides along the block walk */
+    meta_raw raw;
+    meta_ctx mc = {&raw, &d->arena};
+    if (!opt->skip_metadata && meta_init(&raw, &d->arena)) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
     walk_limits lim = {opt->max_depth, opt->max_nodes, d->has_deadline ? over_time : NULL, d,
-                       opt->include_links, opt->url};
+                       opt->include_links, opt->url, opt->skip_metadata ? NULL : meta_visit_cb,
+                       opt->skip_metadata ? NULL : meta_skipped_cb, &mc};
     rc = page_build(&d->page, &d->arena, d->dom, &lim);
     rin.nodes = d->page.nodes;
     rin.blocks = d->page.n_blocks;
@@ -267,7 +287,7 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     }
     metadata meta;
     if (!opt->skip_metadata) {
-        if (metadata_extract(&d->page, &sel, d->dom, &d->arena, opt->url, dec.data, dec.len, d->text.data, d->text.len,
+        if (metadata_extract(&d->page, &sel, &raw, &d->arena, opt->url, dec.data, dec.len, d->text.data, d->text.len,
                              &meta))
             return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
         rin.meta = &meta;

@@ -39,7 +39,7 @@ int main(int argc, char **argv) {
     dom_parse(d, dec.data, dec.len, NULL, NULL);
     page pg;
     page_init(&pg);
-    walk_limits lim = {4096, 10000000, NULL, NULL, 0, NULL};
+    walk_limits lim = {4096, 10000000, NULL, NULL, 0, NULL, NULL, NULL, NULL};
     page_build(&pg, &a, d, &lim);
     selection sel;
     select_article(&pg, &a, 0, &sel);

@@ -547,10 +547,12 @@ int page_build(page *pg, arena *a, dom *d, const walk_limits *lim) {
         } else if (tag != T_COMMENT) {
             if (!push(&w)) { rc = -1; break; }
             if (w.depth > lim->max_depth) { rc = 1; break; }
+            int wants = lim->visit ? lim->visit(lim->vctx, n, tag) : 0;
             frame *f = &w.stack[w.depth];
             f->node = n;
             if (enter(&w, f, n, tag)) child = dom_first_child(n);
             if (!child) {
+                if (wants) lim->skipped(lim->vctx, n); /* <head>, hidden parts, scripts */
                 leave(&w, f);
                 w.depth--;
             }

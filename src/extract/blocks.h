@@ -64,6 +64,13 @@ typedef struct walk_limits {
     void *ctx;
     int include_links;
     const char *base_url;   /* links in Markdown are resolved against it */
+    /* a later stage that reads elements too (metadata) rides along this walk
+     * instead of walking the tree again: visit() is called for every element
+     * in document order and says whether its children matter to it; skipped()
+     * gets the elements whose children this walk does not enter. NULL: none. */
+    int (*visit)(void *vctx, dom_node *n, dom_tag tag);
+    void (*skipped)(void *vctx, dom_node *n);
+    void *vctx;
 } walk_limits;
 
 /* 0 ok; 1 depth limit; 2 node limit; 3 time; -1 out of memory. */

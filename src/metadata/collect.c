@@ -1,5 +1,7 @@
-/* One walk over the whole tree that picks up what metadata is made of:
- * <meta>, canonical link, <title>, JSON-LD, <time>, itemprop values, bylines. */
+/* What metadata is made of: <meta>, canonical link, <title>, JSON-LD, <time>,
+ * itemprop values, bylines. Picked up element by element during the block
+ * walk (meta_visit), and by a walk of its own over the subtrees the block walk
+ * does not enter (<head>, hidden elements, scripts: meta_walk). */
 #include "metadata.h"
 #include <string.h>
 #include "../util/text.h"
@@ -7,10 +9,11 @@
 
 enum { MAX_METAS = 512, MAX_JSONLD = 16, MAX_TIMES = 32, MAX_PROPS = 32, MAX_BYLINES = 8, INNER_MAX = 300 };
 
-static dom_node *next_node(dom_node *n, int descend) {
+/* The node after n in document order, not leaving root's subtree. */
+static dom_node *next_node(dom_node *n, int descend, dom_node *root) {
     dom_node *c = descend ? dom_first_child(n) : NULL;
     if (c) return c;
-    while (n) {
+    while (n && n != root) {
         dom_node *s = dom_next(n);
         if (s) return s;
         n = dom_parent(n);
@@ -72,7 +75,7 @@ static void add_pair(arena *a, meta_pair *arr, uint32_t *n, uint32_t max, const 
     if (arr[*n].key && arr[*n].val) (*n)++;
 }
 
-int meta_collect(dom *d, arena *a, meta_raw *raw) {
+int meta_init(meta_raw *raw, arena *a) {
     memset(raw, 0, sizeof *raw);
     raw->metas = arena_alloc(a, MAX_METAS * sizeof *raw->metas);
     raw->jsonld = arena_alloc(a, MAX_JSONLD * sizeof *raw->jsonld);
@@ -81,120 +84,132 @@ int meta_collect(dom *d, arena *a, meta_raw *raw) {
     raw->props = arena_alloc(a, MAX_PROPS * sizeof *raw->props);
     raw->bylines = arena_alloc(a, MAX_BYLINES * sizeof *raw->bylines);
     if (!raw->metas || !raw->jsonld || !raw->jsonld_len || !raw->times || !raw->props || !raw->bylines) return -1;
-    dom_node *root = dom_document(d);
+    return 0;
+}
+
+int meta_visit(meta_raw *raw, arena *a, dom_node *n, dom_tag t) {
+    int descend = 1;
+    size_t kl, vl;
+    const char *k, *v;
+    switch (t) {
+    case T_TEXT: case T_COMMENT:
+        descend = 0;
+        break;
+    case T_HTML:
+        if ((v = dom_attr_get(n, "lang", &vl)) && vl) raw->html_lang = v, raw->html_lang_len = vl;
+        break;
+    case T_TITLE:
+        if (!raw->title_tag) raw->title_tag = inner_text(n, a, &raw->title_tag_len);
+        descend = 0;
+        break;
+    case T_META:
+        descend = 0;
+        if (!(v = dom_attr_get(n, "content", &vl))) break;
+        if ((k = dom_attr_get(n, "property", &kl)) || (k = dom_attr_get(n, "name", &kl)) ||
+            (k = dom_attr_get(n, "itemprop", &kl)) || (k = dom_attr_get(n, "http-equiv", &kl))) {
+            /* property="dc:title og:title": one pair per name */
+            size_t i = 0;
+            while (i < kl) {
+                while (i < kl && (k[i] == ' ' || k[i] == '\t')) i++;
+                size_t j = i;
+                while (j < kl && k[j] != ' ' && k[j] != '\t') j++;
+                if (j > i) add_pair(a, raw->metas, &raw->n_metas, MAX_METAS, k + i, j - i, v, vl);
+                i = j;
+            }
+        }
+        break;
+    case T_LINK:
+        descend = 0;
+        if ((k = dom_attr_get(n, "rel", &kl)) && kl == 9 && !strncasecmp(k, "canonical", 9) &&
+            (v = dom_attr_get(n, "href", &vl)) && vl && !raw->canonical)
+            raw->canonical = v, raw->canonical_len = vl;
+        else if (k && kl == 7 && !strncasecmp(k, "license", 7) && (v = dom_attr_get(n, "href", &vl)) && vl &&
+                 !raw->license)
+            raw->license = v, raw->license_len = vl;
+        break;
+    case T_SCRIPT:
+        descend = 0;
+        if ((k = dom_attr_get(n, "type", &kl)) && ci_contains(k, kl, "ld+json") && raw->n_jsonld < MAX_JSONLD) {
+            dom_node *c = dom_first_child(n);
+            if (c && dom_tag_of(c) == T_TEXT) {
+                raw->jsonld[raw->n_jsonld] = dom_text(c, &raw->jsonld_len[raw->n_jsonld]);
+                raw->n_jsonld++;
+            }
+        }
+        break;
+    case T_STYLE: case T_TEMPLATE: case T_SVG: case T_MATH:
+        descend = 0;
+        break;
+    case T_H1:
+        if (!raw->h1) raw->h1 = inner_text(n, a, &raw->h1_len);
+        break;
+    case T_TIME:
+        if ((v = dom_attr_get(n, "datetime", &vl)) && vl && raw->n_times < MAX_TIMES) {
+            const char *what = "";
+            size_t cl, il;
+            const char *cls = dom_attr_get(n, "class", &cl), *ip = dom_attr_get(n, "itemprop", &il);
+            if (dom_attr_get(n, "pubdate", &kl) || (ip && ci_contains(ip, il, "published")) ||
+                (cls && (ci_contains(cls, cl, "publish") || ci_contains(cls, cl, "posted"))))
+                what = "pub";
+            else if ((ip && ci_contains(ip, il, "modified")) || (cls && (ci_contains(cls, cl, "modif") || ci_contains(cls, cl, "updat"))))
+                what = "mod";
+            add_pair(a, raw->times, &raw->n_times, MAX_TIMES, what, strlen(what), v, vl);
+        }
+        break;
+    default:
+        break;
+    }
+    if (t != T_TEXT && t != T_COMMENT && t != T_META && descend) {
+        /* one pass over the attributes for what any element may carry */
+        const char *ip = NULL, *rel = NULL, *cls = NULL, *ti = NULL;
+        size_t pl = 0, rl = 0, cl = 0, tl = 0;
+        for (dom_attr *at = dom_attr_first(n); at; at = dom_attr_next(at)) {
+            size_t an;
+            const char *nm = dom_attr_name(at, &an);
+            if (an == 8 && !memcmp(nm, "itemprop", 8)) ip = dom_attr_value(at, &pl);
+            else if (an == 3 && !memcmp(nm, "rel", 3)) rel = dom_attr_value(at, &rl);
+            else if (an == 5 && !memcmp(nm, "class", 5)) cls = dom_attr_value(at, &cl);
+            else if (an == 5 && !memcmp(nm, "title", 5)) ti = dom_attr_value(at, &tl);
+        }
+        /* <abbr class="published" title="2013-04-04T18:52:11">, <span class="updated" title=...> */
+        if (cls && ti && t != T_TIME && tl >= 8 && tl < 64 && raw->n_times < MAX_TIMES) {
+            const char *what = ci_contains(cls, cl, "publish") ? "pub" : ci_contains(cls, cl, "updated") ? "mod" : NULL;
+            if (what) add_pair(a, raw->times, &raw->n_times, MAX_TIMES, what, 3, ti, tl);
+        }
+        if (ip && pl && raw->n_props < MAX_PROPS &&
+            (ci_contains(ip, pl, "datepublished") || ci_contains(ip, pl, "datemodified") || ci_contains(ip, pl, "author") ||
+             ci_contains(ip, pl, "headline") || ci_contains(ip, pl, "datecreated"))) {
+            if (!(v = dom_attr_get(n, "content", &vl)) && !(v = dom_attr_get(n, "datetime", &vl)))
+                v = inner_text(n, a, &vl);
+            if (v && vl) add_pair(a, raw->props, &raw->n_props, MAX_PROPS, ip, pl, v, vl);
+        }
+        if (rel && rl == 7 && !strncasecmp(rel, "license", 7) && !raw->license) {
+            size_t hl;
+            const char *h = dom_attr_get(n, "href", &hl);
+            if (h && hl) raw->license = h, raw->license_len = hl;
+        }
+        /* bylines; not comment authors */
+        if (raw->n_bylines < MAX_BYLINES && !(cls && ci_contains(cls, cl, "comment")) &&
+            ((rel && rl == 6 && !strncasecmp(rel, "author", 6)) ||
+             (cls && (ci_contains(cls, cl, "byline") || ci_contains(cls, cl, "author"))))) {
+            size_t xl;
+            const char *tx = inner_text(n, a, &xl);
+            if (tx && xl && xl < 200) raw->bylines[raw->n_bylines++] = tx;
+        }
+    }
+    return t != T_TEXT && t != T_COMMENT && descend;
+}
+
+void meta_walk(meta_raw *raw, arena *a, dom_node *root) {
     dom_node *n = root ? dom_first_child(root) : NULL;
     while (n) {
-        dom_tag t = dom_tag_of(n);
-        int descend = 1;
-        size_t kl, vl;
-        const char *k, *v;
-        switch (t) {
-        case T_TEXT: case T_COMMENT:
-            descend = 0;
-            break;
-        case T_HTML:
-            if ((v = dom_attr_get(n, "lang", &vl)) && vl) raw->html_lang = v, raw->html_lang_len = vl;
-            break;
-        case T_TITLE:
-            if (!raw->title_tag) raw->title_tag = inner_text(n, a, &raw->title_tag_len);
-            descend = 0;
-            break;
-        case T_META:
-            descend = 0;
-            if (!(v = dom_attr_get(n, "content", &vl))) break;
-            if ((k = dom_attr_get(n, "property", &kl)) || (k = dom_attr_get(n, "name", &kl)) ||
-                (k = dom_attr_get(n, "itemprop", &kl)) || (k = dom_attr_get(n, "http-equiv", &kl))) {
-                /* property="dc:title og:title": one pair per name */
-                size_t i = 0;
-                while (i < kl) {
-                    while (i < kl && (k[i] == ' ' || k[i] == '\t')) i++;
-                    size_t j = i;
-                    while (j < kl && k[j] != ' ' && k[j] != '\t') j++;
-                    if (j > i) add_pair(a, raw->metas, &raw->n_metas, MAX_METAS, k + i, j - i, v, vl);
-                    i = j;
-                }
-            }
-            break;
-        case T_LINK:
-            descend = 0;
-            if ((k = dom_attr_get(n, "rel", &kl)) && kl == 9 && !strncasecmp(k, "canonical", 9) &&
-                (v = dom_attr_get(n, "href", &vl)) && vl && !raw->canonical)
-                raw->canonical = v, raw->canonical_len = vl;
-            else if (k && kl == 7 && !strncasecmp(k, "license", 7) && (v = dom_attr_get(n, "href", &vl)) && vl &&
-                     !raw->license)
-                raw->license = v, raw->license_len = vl;
-            break;
-        case T_SCRIPT:
-            descend = 0;
-            if ((k = dom_attr_get(n, "type", &kl)) && ci_contains(k, kl, "ld+json") && raw->n_jsonld < MAX_JSONLD) {
-                dom_node *c = dom_first_child(n);
-                if (c && dom_tag_of(c) == T_TEXT) {
-                    raw->jsonld[raw->n_jsonld] = dom_text(c, &raw->jsonld_len[raw->n_jsonld]);
-                    raw->n_jsonld++;
-                }
-            }
-            break;
-        case T_STYLE: case T_TEMPLATE: case T_SVG: case T_MATH:
-            descend = 0;
-            break;
-        case T_H1:
-            if (!raw->h1) raw->h1 = inner_text(n, a, &raw->h1_len);
-            break;
-        case T_TIME:
-            if ((v = dom_attr_get(n, "datetime", &vl)) && vl && raw->n_times < MAX_TIMES) {
-                const char *what = "";
-                size_t cl, il;
-                const char *cls = dom_attr_get(n, "class", &cl), *ip = dom_attr_get(n, "itemprop", &il);
-                if (dom_attr_get(n, "pubdate", &kl) || (ip && ci_contains(ip, il, "published")) ||
-                    (cls && (ci_contains(cls, cl, "publish") || ci_contains(cls, cl, "posted"))))
-                    what = "pub";
-                else if ((ip && ci_contains(ip, il, "modified")) || (cls && (ci_contains(cls, cl, "modif") || ci_contains(cls, cl, "updat"))))
-                    what = "mod";
-                add_pair(a, raw->times, &raw->n_times, MAX_TIMES, what, strlen(what), v, vl);
-            }
-            break;
-        default:
-            break;
-        }
-        if (t != T_TEXT && t != T_COMMENT && t != T_META && descend) {
-            /* one pass over the attributes for what any element may carry */
-            const char *ip = NULL, *rel = NULL, *cls = NULL, *ti = NULL;
-            size_t pl = 0, rl = 0, cl = 0, tl = 0;
-            for (dom_attr *at = dom_attr_first(n); at; at = dom_attr_next(at)) {
-                size_t an;
-                const char *nm = dom_attr_name(at, &an);
-                if (an == 8 && !memcmp(nm, "itemprop", 8)) ip = dom_attr_value(at, &pl);
-                else if (an == 3 && !memcmp(nm, "rel", 3)) rel = dom_attr_value(at, &rl);
-                else if (an == 5 && !memcmp(nm, "class", 5)) cls = dom_attr_value(at, &cl);
-                else if (an == 5 && !memcmp(nm, "title", 5)) ti = dom_attr_value(at, &tl);
-            }
-            /* <abbr class="published" title="2013-04-04T18:52:11">, <span class="updated" title=...> */
-            if (cls && ti && t != T_TIME && tl >= 8 && tl < 64 && raw->n_times < MAX_TIMES) {
-                const char *what = ci_contains(cls, cl, "publish") ? "pub" : ci_contains(cls, cl, "updated") ? "mod" : NULL;
-                if (what) add_pair(a, raw->times, &raw->n_times, MAX_TIMES, what, 3, ti, tl);
-            }
-            if (ip && pl && raw->n_props < MAX_PROPS &&
-                (ci_contains(ip, pl, "datepublished") || ci_contains(ip, pl, "datemodified") || ci_contains(ip, pl, "author") ||
-                 ci_contains(ip, pl, "headline") || ci_contains(ip, pl, "datecreated"))) {
-                if (!(v = dom_attr_get(n, "content", &vl)) && !(v = dom_attr_get(n, "datetime", &vl)))
-                    v = inner_text(n, a, &vl);
-                if (v && vl) add_pair(a, raw->props, &raw->n_props, MAX_PROPS, ip, pl, v, vl);
-            }
-            if (rel && rl == 7 && !strncasecmp(rel, "license", 7) && !raw->license) {
-                size_t hl;
-                const char *h = dom_attr_get(n, "href", &hl);
-                if (h && hl) raw->license = h, raw->license_len = hl;
-            }
-            /* bylines; not comment authors */
-            if (raw->n_bylines < MAX_BYLINES && !(cls && ci_contains(cls, cl, "comment")) &&
-                ((rel && rl == 6 && !strncasecmp(rel, "author", 6)) ||
-                 (cls && (ci_contains(cls, cl, "byline") || ci_contains(cls, cl, "author"))))) {
-                size_t xl;
-                const char *tx = inner_text(n, a, &xl);
-                if (tx && xl && xl < 200) raw->bylines[raw->n_bylines++] = tx;
-            }
-        }
-        n = next_node(n, descend);
+        int descend = meta_visit(raw, a, n, dom_tag_of(n));
+        n = next_node(n, descend, root);
     }
+}
+
+int meta_collect(dom *d, arena *a, meta_raw *raw) {
+    if (meta_init(raw, a)) return -1;
+    meta_walk(raw, a, dom_document(d));
     return 0;
 }

@@ -485,11 +485,10 @@ static int date_in_scripts(const char *html, size_t n, date_val *out) {
     return 0;
 }
 
-int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, const char *url, const char *html,
-                     size_t html_len, const char *text, size_t text_len, metadata *m) {
+int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp, arena *a, const char *url,
+                     const char *html, size_t html_len, const char *text, size_t text_len, metadata *m) {
     memset(m, 0, sizeof *m);
-    meta_raw raw;
-    if (meta_collect(d, a, &raw)) return -1;
+    meta_raw raw = *rawp;
     const char *headline = NULL;
     meta_source hl_src = MS_NONE;
     jsonld_read(&raw, a, m, &headline, &hl_src);

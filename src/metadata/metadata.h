@@ -74,13 +74,20 @@ typedef struct meta_raw {
 } meta_raw;
 
 int meta_collect(dom *d, arena *a, meta_raw *raw);
+/* The same in steps, for a walk that visits the elements itself: meta_init,
+ * then meta_visit for each element in document order (returns 1 when its
+ * children hold more), and meta_walk over the descendants of an element whose
+ * children that walk does not visit. */
+int meta_init(meta_raw *raw, arena *a);
+int meta_visit(meta_raw *raw, arena *a, dom_node *n, dom_tag t);
+void meta_walk(meta_raw *raw, arena *a, dom_node *root);
 /* JSON-LD: fills what it finds into m (fields still empty only). */
 void jsonld_read(const meta_raw *raw, arena *a, metadata *m, const char **headline, meta_source *hl_src);
 
 /* The choices. url may be NULL; html is the decoded page (for dates that
  * only scripts carry). 0 ok, -1 out of memory. */
-int metadata_extract(const page *pg, const selection *sel, dom *d, arena *a, const char *url, const char *html,
-                     size_t html_len, const char *text, size_t text_len, metadata *m);
+int metadata_extract(const page *pg, const selection *sel, const meta_raw *raw, arena *a, const char *url,
+                     const char *html, size_t html_len, const char *text, size_t text_len, metadata *m);
 
 /* Metadata of plain text from the text path's findings. 0 ok. */
 int metadata_from_text(const page *pg, const selection *sel, const text_info *ti, arena *a, const char *text,
