@@ -207,9 +207,3 @@ void meta_walk(meta_raw *raw, arena *a, dom_node *root) {
         n = next_node(n, descend, root);
     }
 }
-
-int meta_collect(dom *d, arena *a, meta_raw *raw) {
-    if (meta_init(raw, a)) return -1;
-    meta_walk(raw, a, dom_document(d));
-    return 0;
-}

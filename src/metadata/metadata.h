@@ -73,8 +73,7 @@ typedef struct meta_raw {
     uint32_t n_bylines;
 } meta_raw;
 
-int meta_collect(dom *d, arena *a, meta_raw *raw);
-/* The same in steps, for a walk that visits the elements itself: meta_init,
+/* Collected in steps, by a walk that visits the elements itself: meta_init,
  * then meta_visit for each element in document order (returns 1 when its
  * children hold more), and meta_walk over the descendants of an element whose
  * children that walk does not visit. */
