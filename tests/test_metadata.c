@@ -184,6 +184,31 @@ static void test_meta_and_fallbacks(byline_doc *d) {
     json_object_put(r);
 }
 
+static void test_image_caption(byline_doc *d) {
+    char page[4096];
+    /* the top image found again in a figure (another size of it), its credit at the caption's end */
+    snprintf(page, sizeof page,
+             "<html><head><title>Wall vote</title><meta property=\"og:image\" "
+             "content=\"https://ledger.example/img/harbour-wall.jpg?w=1200\"></head><body><article>"
+             "<h1>Town votes to rebuild its sea wall</h1><figure><img src=\"/img/harbour-wall-800x450.jpg\">"
+             "<figcaption>Waves break over the old harbour wall in January. (AP Photo/Jane Roe)</figcaption></figure>"
+             "%s</article></body></html>", BODY);
+    json_object *r = record(d, page, "https://ledger.example/news/wall");
+    CHECK_STR(field(r, "image_caption"), "Waves break over the old harbour wall in January.");
+    CHECK_STR(field(r, "image_credit"), "AP Photo/Jane Roe");
+    json_object_put(r);
+    /* an ImageObject that says it; a credit element of its own, label removed */
+    snprintf(page, sizeof page,
+             "<html><head><title>Wall vote</title><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+             "\"headline\":\"Town votes to rebuild its sea wall\",\"image\":{\"@type\":\"ImageObject\","
+             "\"url\":\"https://ledger.example/img/a.jpg\",\"caption\":\"The wall at low tide\","
+             "\"creditText\":\"Foto: Max Muster\"}}</script></head><body><article>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "image_caption"), "The wall at low tide");
+    CHECK_STR(field(r, "image_credit"), "Max Muster");
+    json_object_put(r);
+}
+
 static void test_agency(byline_doc *d) {
     /* names and their spellings */
     CHECK_STR(agency_match("The Associated Press", 20), "AP");
@@ -286,6 +311,7 @@ int main(void) {
     test_meta_and_fallbacks(d);
     test_language(d);
     test_agency(d);
+    test_image_caption(d);
     test_page_fields(d);
     byline_doc_free(d);
     return test_summary("test_metadata");

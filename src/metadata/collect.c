@@ -7,7 +7,36 @@
 #include "../util/text.h"
 #include <strings.h>
 
-enum { MAX_METAS = 512, MAX_JSONLD = 16, MAX_TIMES = 32, MAX_PROPS = 32, MAX_BYLINES = 8, INNER_MAX = 300 };
+enum { MAX_METAS = 512, MAX_JSONLD = 16, MAX_TIMES = 32, MAX_PROPS = 32, MAX_BYLINES = 8, MAX_FIGURES = 8,
+       INNER_MAX = 300 };
+
+static dom_node *next_node(dom_node *n, int descend, dom_node *root);
+static const char *inner_text(dom_node *root, arena *a, size_t *len);
+
+/* A <figure>: its first image and its caption; a credit in an element of its own. */
+static void read_figure(meta_raw *raw, arena *a, dom_node *fig) {
+    meta_figure f = {NULL, 0, NULL, NULL};
+    int steps = 0;
+    for (dom_node *n = dom_first_child(fig); n && steps < 200; steps++) {
+        dom_tag t = dom_tag_of(n);
+        size_t vl, cl;
+        const char *v, *cls = t == T_TEXT ? NULL : dom_attr_get(n, "class", &cl);
+        int descend = t != T_TEXT && t != T_COMMENT && t != T_SCRIPT;
+        if (t == T_IMG && !f.src) {
+            if (((v = dom_attr_get(n, "data-src", &vl)) && vl) || ((v = dom_attr_get(n, "src", &vl)) && vl &&
+                                                                    strncmp(v, "data:", 5)))
+                f.src = v, f.src_len = vl;
+        } else if (t == T_FIGCAPTION && !f.caption) {
+            f.caption = inner_text(n, a, &vl);
+        } else if (cls && !f.credit && (ci_contains(cls, cl, "credit") || ci_contains(cls, cl, "copyright") ||
+                                        ci_contains(cls, cl, "photographer"))) {
+            f.credit = inner_text(n, a, &vl);
+            descend = 0;
+        }
+        n = next_node(n, descend, fig);
+    }
+    if (f.src) raw->figures[raw->n_figures++] = f;
+}
 
 /* The node after n in document order, not leaving root's subtree. */
 static dom_node *next_node(dom_node *n, int descend, dom_node *root) {
@@ -83,7 +112,10 @@ int meta_init(meta_raw *raw, arena *a) {
     raw->times = arena_alloc(a, MAX_TIMES * sizeof *raw->times);
     raw->props = arena_alloc(a, MAX_PROPS * sizeof *raw->props);
     raw->bylines = arena_alloc(a, MAX_BYLINES * sizeof *raw->bylines);
-    if (!raw->metas || !raw->jsonld || !raw->jsonld_len || !raw->times || !raw->props || !raw->bylines) return -1;
+    raw->figures = arena_alloc(a, MAX_FIGURES * sizeof *raw->figures);
+    if (!raw->metas || !raw->jsonld || !raw->jsonld_len || !raw->times || !raw->props || !raw->bylines ||
+        !raw->figures)
+        return -1;
     return 0;
 }
 
@@ -142,6 +174,9 @@ int meta_visit(meta_raw *raw, arena *a, dom_node *n, dom_tag t) {
         break;
     case T_H1:
         if (!raw->h1) raw->h1 = inner_text(n, a, &raw->h1_len);
+        break;
+    case T_FIGURE:
+        if (raw->n_figures < MAX_FIGURES) read_figure(raw, a, n);
         break;
     case T_TIME:
         if ((v = dom_attr_get(n, "datetime", &vl)) && vl && raw->n_times < MAX_TIMES) {

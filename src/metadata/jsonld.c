@@ -117,6 +117,12 @@ static void read_article(const meta_raw *raw, json_object *o, arena *a, metadata
             json_object *uo;
             if (json_object_object_get_ex(img, "url", &uo) && json_object_is_type(uo, json_type_string))
                 u = json_object_get_string(uo);
+            /* an ImageObject can say what it shows and whose it is */
+            const char *cap = str_of(img, "caption"), *cr = str_of(img, "creditText");
+            if (!cr) cr = str_of(img, "copyrightHolder");
+            if (!cr) cr = str_of(img, "author");
+            if (cap && *cap) m->image_caption = arena_strndup(a, cap, strlen(cap));
+            if (cr && *cr) m->image_credit = arena_strndup(a, cr, strlen(cr));
         }
         if (u && *u) m->image = arena_strndup(a, u, strlen(u)), m->image_src = MS_JSONLD;
     }

@@ -36,6 +36,8 @@ typedef struct metadata {
     int authors_are_organization; /* the only "author" named was an organisation */
     const char *image;            /* top image URL */
     meta_source image_src;
+    const char *image_caption;    /* its caption, credit line removed */
+    const char *image_credit;     /* who took or owns it: "AP Photo/Jane Doe", "Getty Images" */
     const char *section;
     const char *tags[16];
     uint32_t n_tags;
@@ -57,6 +59,12 @@ typedef struct metadata {
 /* Everything the collecting walk found, before choices are made. */
 typedef struct meta_pair { const char *key, *val; size_t key_len, val_len; } meta_pair;
 
+typedef struct meta_figure {
+    const char *src;              /* the figure's image (src, data-src or the first srcset URL) */
+    size_t src_len;
+    const char *caption, *credit; /* figcaption text; a credit-classed element's text (NUL-terminated) */
+} meta_figure;
+
 typedef struct meta_raw {
     meta_pair *metas;             /* <meta name|property|itemprop = content> */
     uint32_t n_metas, cap_metas;
@@ -71,6 +79,8 @@ typedef struct meta_raw {
     uint32_t n_props;
     const char **bylines;         /* texts of rel=author links and byline/author-classed elements */
     uint32_t n_bylines;
+    meta_figure *figures;         /* <figure>s: their image and caption, for the top image's */
+    uint32_t n_figures;
 } meta_raw;
 
 /* Collected in steps, by a walk that visits the elements itself: meta_init,

@@ -198,6 +198,8 @@ void record_json(buf *o, const record_in *in) {
     key(o, "authors_are_organization");
     buf_puts(o, m && m->authors_are_organization ? "true," : "false,");
     field(o, "image", m ? m->image : NULL);
+    field(o, "image_caption", m ? m->image_caption : NULL);
+    field(o, "image_credit", m ? m->image_credit : NULL);
     field(o, "section", m ? m->section : NULL);
     key(o, "tags");
     buf_putc(o, '[');
