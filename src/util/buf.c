@@ -65,11 +65,28 @@ void buf_put_utf8(buf *b, uint32_t cp) {
     buf_put(b, t, n);
 }
 
+/* Does any of the 8 bytes in x need escaping in JSON (< 0x20, '"' or '\\')? Word-at-a-time tests. */
+static inline int word_needs_escape(uint64_t x) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t lt = (x - ones * 0x20) & ~x & highs;          /* a byte below 0x20 */
+    uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+    uint64_t eq = ((q - ones) & ~q & highs) | ((bs - ones) & ~bs & highs);
+    return (lt | eq) != 0;
+}
+
 void buf_put_json_str(buf *b, const char *s, size_t n) {
     static const char hex[] = "0123456789abcdef";
     buf_putc(b, '"');
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        /* eight plain bytes at a time */
+        while (i + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            if (word_needs_escape(x)) break;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         buf_put(b, s + run, i - run);
