@@ -144,8 +144,14 @@ static int put_text(page *pg, const char *s, size_t n, int sep) {
     /* the usual line: single spaces between words, nothing to escape or drop
      * (spaces are special only in pairs, which one memmem finds) */
     size_t k = 0;
-    while (k < n && (!SPECIAL[(unsigned char)s[k]] || s[k] == ' ')) k++;
-    if (k == n && n && s[0] != ' ' && s[n - 1] != ' ' && !memmem(s, n, "  ", 2)) {
+    while (k < n) {
+        unsigned char c = (unsigned char)s[k];
+        size_t nx = k + 1 < n ? k + 1 : k;
+        /* one branch, rarely taken: a byte to look at, or a second space */
+        if ((SPECIAL[c] & (c != ' ')) | ((c == ' ') & (nx != k) & (s[nx] == ' '))) break;
+        k++;
+    }
+    if (k == n && n && s[0] != ' ' && s[n - 1] != ' ') {
         if (sep > 0 && tl > 0 && t[tl - 1] != ' ') t[tl++] = ' ', m[ml++] = ' ';
         memcpy(t + tl, s, n);
         memcpy(m + ml, s, n);
@@ -281,6 +287,7 @@ static void features(const phrase_index *ix, const char *t, size_t n, feat *f) {
             if (b > a && word[a] >= 'A' && word[a] <= 'Z') f->upper_words++;
             if (wl == 1 && (word[0] == '|' || word[0] == '/' || word[0] == '>')) f->pipes++;
             char w0 = (char)(word[0] | 0x20);
+            if (w0 == 'c' && wl >= 9 && n < 300 && !strncasecmp(word, "copyright", 9)) copyright = 1;
             if (wl >= 3 && (word[0] == '@' || (w0 == 'h' && !strncasecmp(word, "http", 4)) ||
                             (w0 == 'w' && !strncasecmp(word, "www.", 4))))
                 f->links++;
@@ -293,7 +300,7 @@ static void features(const phrase_index *ix, const char *t, size_t n, feat *f) {
         f->upper_words = (uint32_t)(f->upper_words * scale);
     }
     f->terminal = (uint8_t)ends_terminal(t, n);
-    if (copyright || (n < 300 && f->upper_words && memmem(t, n, "Copyright", 9))) f->strong_chrome = 1;
+    if (copyright) f->strong_chrome = 1;
     if (f->pipes >= 1 || f->links >= 1) f->weak_chrome = 1;
 }
 
