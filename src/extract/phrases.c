@@ -41,9 +41,10 @@ void boilerplate_index(phrase_index *ix) {
     const size_t count = sizeof BOILERPLATE / sizeof *BOILERPLATE;
     memset(ix, 0, sizeof *ix);
     for (size_t k = count; k-- > 0;) {
-        unsigned char c = (unsigned char)BOILERPLATE[k][0];
+        unsigned char c = (unsigned char)BOILERPLATE[k][0], c1 = (unsigned char)BOILERPLATE[k][1];
         ix->first[c] = (uint8_t)k;
         ix->count[c]++;
+        ix->second[c] |= c1 >= 'a' && c1 <= 'z' ? 1u << (c1 - 'a') : 1u << 31;
     }
 }
 

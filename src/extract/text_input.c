@@ -278,7 +278,8 @@ static void features(const phrase_index *ix, const char *t, size_t n, feat *f) {
             size_t wl = e - w, a = 0, b = wl;
             f->words++;
             unsigned char c0 = (unsigned char)(word[0] >= 'A' && word[0] <= 'Z' ? word[0] | 0x20 : word[0]);
-            if (check_phrases && !f->strong_chrome && ix->count[c0] && boilerplate_at(ix, t, n, w))
+            unsigned char c1 = wl > 1 ? (unsigned char)(word[1] >= 'A' && word[1] <= 'Z' ? word[1] | 0x20 : word[1]) : ' ';
+            if (check_phrases && !f->strong_chrome && phrase_may_start(ix, c0, c1) && boilerplate_at(ix, t, n, w))
                 f->strong_chrome = 1;
             /* the word without surrounding punctuation */
             while (a < b && (unsigned char)word[a] < 0x80 && !alnum_byte((unsigned char)word[a])) a++;
