@@ -138,6 +138,7 @@ static byline_status extract_text(byline_doc *d, const byline_options *opt, deco
             return finish(d, rin, BYLINE_INTERNAL_ERROR, "out of memory");
         rin->quotes = &qr;
         rin->quote_text = dec->data;
+        rin->quote_text_len = dec->len;
     }
     metadata meta;
     if (!opt->skip_metadata) {
@@ -284,6 +285,7 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
             return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
         rin.quotes = &qr;
         rin.quote_text = d->text.data;
+        rin.quote_text_len = d->text.len;
     }
     metadata meta;
     if (!opt->skip_metadata) {

@@ -28,27 +28,40 @@ static const char *limit_name(byline_limit l) {
     }
 }
 
-/* Byte offsets to code points, for offsets that mostly come in order. */
+/* Byte offsets to code points. Spans come in order within a quotation or a person but jump back
+ * between them, so a table of code-point counts at fixed strides (on the stack, at most CP_MARKS
+ * entries) bounds every lookup to one stride of counting. */
+#define CP_MARKS 512
 typedef struct cp_cursor {
     const char *text;
-    uint32_t byte, cp;
+    uint32_t shift, n_marks;
+    uint32_t marks[CP_MARKS]; /* code points before byte k << shift */
 } cp_cursor;
 
-static uint32_t cp_at(cp_cursor *c, uint32_t byte) {
-    if (byte < c->byte) {
-        if (c->byte - byte > byte) {
-            c->byte = c->cp = 0; /* nearer the start: count from there */
-        } else {
-            for (; c->byte > byte; c->byte--) c->cp -= ((unsigned char)c->text[c->byte - 1] & 0xC0) != 0x80;
-            return c->cp;
-        }
+static void cp_init(cp_cursor *c, const char *text, size_t len) {
+    c->text = text;
+    c->shift = 6;
+    while ((len >> c->shift) >= CP_MARKS) c->shift++;
+    c->n_marks = text ? (uint32_t)(len >> c->shift) + 1 : 0;
+    uint32_t cp = 0;
+    size_t b = 0;
+    for (uint32_t k = 0; k < c->n_marks; k++) {
+        for (size_t to = (size_t)k << c->shift; b < to; b++) cp += ((unsigned char)text[b] & 0xC0) != 0x80;
+        c->marks[k] = cp;
     }
-    for (; c->byte < byte; c->byte++) c->cp += ((unsigned char)c->text[c->byte] & 0xC0) != 0x80;
-    return c->cp;
+}
+
+static uint32_t cp_at(const cp_cursor *c, uint32_t byte) {
+    if (!c->n_marks) return 0;
+    uint32_t k = byte >> c->shift;
+    if (k >= c->n_marks) k = c->n_marks - 1;
+    uint32_t cp = c->marks[k];
+    for (size_t b = (size_t)k << c->shift; b < byte; b++) cp += ((unsigned char)c->text[b] & 0xC0) != 0x80;
+    return cp;
 }
 
 /* {"start":…,"end":…,"start_byte":…,"end_byte":…,"text":…} */
-static void span(buf *o, cp_cursor *cur, const char *text, qspan sp, int with_text) {
+static void span(buf *o, const cp_cursor *cur, const char *text, qspan sp, int with_text) {
     buf_put(o, "{\"start\":", 9);
     buf_put_u64(o, cp_at(cur, sp.start));
     buf_put(o, ",\"end\":", 7);
@@ -67,7 +80,8 @@ static void span(buf *o, cp_cursor *cur, const char *text, qspan sp, int with_te
 static void write_quotes(buf *o, const record_in *in) {
     static const char *const TYPES[] = {"direct", "mixed", "continuation"};
     const quotes_result *q = in->quotes;
-    cp_cursor cur = {in->quote_text, 0, 0};
+    cp_cursor cur;
+    cp_init(&cur, in->quote_text, q && (q->n_quotes || q->n_people) ? in->quote_text_len : 0);
     key(o, "quotes");
     buf_putc(o, '[');
     for (uint32_t i = 0; q && i < q->n_quotes; i++) {

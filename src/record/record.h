@@ -22,6 +22,7 @@ typedef struct record_in {
     int text_input;              /* 1: plain text went through the text path */
     const quotes_result *quotes; /* NULL when quotation finding did not run */
     const char *quote_text;      /* the text the quotations' offsets refer to */
+    size_t quote_text_len;
 } record_in;
 
 void record_json(buf *out, const record_in *in);
