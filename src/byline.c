@@ -97,15 +97,18 @@ static byline_status finish(byline_doc *d, record_in *rin, byline_status st, con
 typedef struct meta_ctx {
     meta_raw *raw;
     arena *a;
+    const page *pg; /* the page being built: where in it each element falls */
 } meta_ctx;
 
 static int meta_visit_cb(void *v, dom_node *n, dom_tag tag) {
     meta_ctx *m = v;
+    m->raw->at_block = m->pg->n_blocks;
     return meta_visit(m->raw, m->a, n, tag);
 }
 
 static void meta_skipped_cb(void *v, dom_node *n) {
     meta_ctx *m = v;
+    m->raw->at_block = m->pg->n_blocks;
     meta_walk(m->raw, m->a, n);
 }
 
@@ -251,7 +254,7 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
 
     /* the metadata's element reading rides along the block walk */
     meta_raw raw;
-    meta_ctx mc = {&raw, &d->arena};
+    meta_ctx mc = {&raw, &d->arena, &d->page};
     if (!opt->skip_metadata && meta_init(&raw, &d->arena)) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
     walk_limits lim = {opt->max_depth, opt->max_nodes, d->has_deadline ? over_time : NULL, d,
                        opt->include_links, opt->url, opt->skip_metadata ? NULL : meta_visit_cb,

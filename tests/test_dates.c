@@ -63,6 +63,9 @@ int main(void) {
     CHECK_STR(url("https://news.example/a/20190305/story"), "2019-03-05");
     CHECK_STR(url("https://news.example/2019/03/story"), "none"); /* no day */
     CHECK_STR(url("https://2019.example/03/05"), "none");         /* the host is not a date */
+    CHECK_STR(url("https://news.example/notes/29-10-2021"), "2021-10-29");     /* day first */
+    CHECK_STR(url("https://news.example/notes/10_29_2021/x"), "2021-10-29");   /* month first */
+    CHECK_STR(url("https://news.example/notes/05-03-2021"), "none");           /* which is the day? */
     /* UTC to Central European time, summer and winter, across midnight and month ends */
     date_val d;
     char out[40];

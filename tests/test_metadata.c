@@ -182,6 +182,48 @@ static void test_meta_and_fallbacks(byline_doc *d) {
     r = record(d, page, NULL);
     CHECK_STR(field(r, "date_published"), "2023-11-08T18:09:55-07:00");
     json_object_put(r);
+
+    /* the same instant as a wall-clock <time>: the zone follows from the two */
+    snprintf(page, sizeof page,
+             "<html><head><meta property=\"article:published_time\" content=\"2023-11-09T05:30:59Z\"></head>"
+             "<body><article><p><time datetime=\"2023-11-08 23:30:59\">Late edition</time></p>%s</article>"
+             "</body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "date_published"), "2023-11-08T23:30:59-06:00");
+    json_object_put(r);
+
+    /* on a Central European page a midday UTC instant cannot fall on the next day: a date in the page
+     * header is not the article's */
+    snprintf(page, sizeof page,
+             "<html lang=de><head><meta property=\"article:published_time\" content=\"2023-10-30T13:01:18Z\"></head>"
+             "<body><div class=masthead>31 October 2023</div><article>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK(!strncmp(field(r, "date_published"), "2023-10-30", 10));
+    json_object_put(r);
+
+    /* sidebar items marked as published lose to the article's own <time> */
+    snprintf(page, sizeof page,
+             "<html><body><article><h1>Wall</h1><p>Posted <time datetime=\"2019-06-28\">28 June</time></p>%s"
+             "</article><aside><ul><li>Other story <time pubdate datetime=\"2019-09-22\">22 Sep</time></li>"
+             "</ul></aside></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "date_published"), "2019-06-28");
+    json_object_put(r);
+
+    /* a generic <meta name=date> (often the last change) gives way to the day shown by the article */
+    snprintf(page, sizeof page,
+             "<html><head><meta name=\"date\" content=\"2020-04-30\"></head><body><article><h1>Wall</h1>"
+             "<p class=byline>By Ann Lee, 29.04.2020</p>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "date_published"), "2020-04-29");
+    json_object_put(r);
+    snprintf(page, sizeof page,
+             "<html><head><meta name=\"date\" content=\"2020-04-30\"></head><body><article><h1>Wall</h1>"
+             "%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "date_published"), "2020-04-30");
+    CHECK_STR(source(r, "date_published"), "meta");
+    json_object_put(r);
 }
 
 static void test_image_caption(byline_doc *d) {

@@ -104,16 +104,23 @@ static void add_pair(arena *a, meta_pair *arr, uint32_t *n, uint32_t max, const 
     if (arr[*n].key && arr[*n].val) (*n)++;
 }
 
+static void add_time(meta_raw *raw, arena *a, const char *what, size_t wl, const char *v, size_t vl) {
+    uint32_t before = raw->n_times;
+    add_pair(a, raw->times, &raw->n_times, MAX_TIMES, what, wl, v, vl);
+    if (raw->n_times > before) raw->time_block[before] = raw->at_block;
+}
+
 int meta_init(meta_raw *raw, arena *a) {
     memset(raw, 0, sizeof *raw);
     raw->metas = arena_alloc(a, MAX_METAS * sizeof *raw->metas);
     raw->jsonld = arena_alloc(a, MAX_JSONLD * sizeof *raw->jsonld);
     raw->jsonld_len = arena_alloc(a, MAX_JSONLD * sizeof *raw->jsonld_len);
     raw->times = arena_alloc(a, MAX_TIMES * sizeof *raw->times);
+    raw->time_block = arena_alloc(a, MAX_TIMES * sizeof *raw->time_block);
     raw->props = arena_alloc(a, MAX_PROPS * sizeof *raw->props);
     raw->bylines = arena_alloc(a, MAX_BYLINES * sizeof *raw->bylines);
     raw->figures = arena_alloc(a, MAX_FIGURES * sizeof *raw->figures);
-    if (!raw->metas || !raw->jsonld || !raw->jsonld_len || !raw->times || !raw->props || !raw->bylines ||
+    if (!raw->metas || !raw->jsonld || !raw->jsonld_len || !raw->times || !raw->time_block || !raw->props || !raw->bylines ||
         !raw->figures)
         return -1;
     return 0;
@@ -188,7 +195,7 @@ int meta_visit(meta_raw *raw, arena *a, dom_node *n, dom_tag t) {
                 what = "pub";
             else if ((ip && ci_contains(ip, il, "modified")) || (cls && (ci_contains(cls, cl, "modif") || ci_contains(cls, cl, "updat"))))
                 what = "mod";
-            add_pair(a, raw->times, &raw->n_times, MAX_TIMES, what, strlen(what), v, vl);
+            add_time(raw, a, what, strlen(what), v, vl);
         }
         break;
     default:
@@ -209,7 +216,7 @@ int meta_visit(meta_raw *raw, arena *a, dom_node *n, dom_tag t) {
         /* <abbr class="published" title="2013-04-04T18:52:11">, <span class="updated" title=...> */
         if (cls && ti && t != T_TIME && tl >= 8 && tl < 64 && raw->n_times < MAX_TIMES) {
             const char *what = ci_contains(cls, cl, "publish") ? "pub" : ci_contains(cls, cl, "updated") ? "mod" : NULL;
-            if (what) add_pair(a, raw->times, &raw->n_times, MAX_TIMES, what, 3, ti, tl);
+            if (what) add_time(raw, a, what, 3, ti, tl);
         }
         if (ip && pl && raw->n_props < MAX_PROPS &&
             (ci_contains(ip, pl, "datepublished") || ci_contains(ip, pl, "datemodified") || ci_contains(ip, pl, "author") ||

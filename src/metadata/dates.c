@@ -319,6 +319,20 @@ int date_parse(const char *s, size_t n, date_val *out) {
     return date_find(s, n, out, NULL);
 }
 
+/* A path segment "29-10-2021" or "10_29_2021": day and month told apart only when one of them
+ * exceeds 12; an ambiguous one is no date. */
+static int url_day_first(const char *url, size_t n, size_t j, date_val *out) {
+    int a, b, y;
+    if (!read_num(url, n, &j, 1, 2, &a) || j >= n || (url[j] != '-' && url[j] != '_')) return 0;
+    char sep = url[j++];
+    if (!read_num(url, n, &j, 1, 2, &b) || j >= n || url[j++] != sep || !read_num(url, n, &j, 4, 4, &y)) return 0;
+    if (j < n && url[j] != '/' && url[j] != '-' && url[j] != '_' && url[j] != '.' && url[j] != '?') return 0;
+    if ((a > 12) == (b > 12)) return 0;
+    init(out);
+    out->year = (int16_t)y, out->month = (int8_t)(a > 12 ? b : a), out->day = (int8_t)(a > 12 ? a : b);
+    return date_valid(out, 2100);
+}
+
 int date_from_url(const char *url, size_t n, date_val *out) {
     /* skip scheme and host */
     size_t i = 0;
@@ -331,6 +345,7 @@ int date_from_url(const char *url, size_t n, date_val *out) {
         if (url[i] != '/' && url[i] != '-' && url[i] != '_') continue;
         size_t j = i + 1;
         int y, m, d = 0;
+        if (url_day_first(url, n, i + 1, out)) return 1;
         if (!read_num(url, n, &j, 4, 4, &y) && !(j = i + 1, read_num(url, n, &j, 8, 8, &y))) continue;
         if (j - i - 1 == 8) {
             init(out);

@@ -40,8 +40,10 @@ static const char *const PUBLISHED_KEYS[] = {
     "article:published_time", "og:article:published_time", "og:published_time", "datePublished",
     "article.published", "published_time", "publishdate", "publish-date", "publish_date", "pubdate",
     "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
-    "dc.date", "dcterms.date", "date", "citation_publication_date", "citation_date", "original-publish-date",
+    "citation_publication_date", "citation_date", "original-publish-date",
     "article:post_date", "og:pubdate", "cxenseparse:recs:publishtime", "date.available", "pub_date"};
+/* Generic dates: CMSs fill them with the last change as often as with the publication. */
+static const char *const GENERIC_DATE_KEYS[] = {"dc.date", "dcterms.date", "date"};
 static const char *const MODIFIED_KEYS[] = {
     "article:modified_time", "og:updated_time", "og:article:modified_time", "dateModified", "modified_time",
     "last-modified", "lastmod", "dc.date.modified", "dcterms.modified", "article.updated", "revised"};
@@ -370,6 +372,29 @@ static void localize(char *iso, size_t cap) {
     if (!iso[0] || !date_parse(iso, strlen(iso), &d) || !d.has_tz || d.tz_minutes != 0) return;
     date_utc_to_cet(&d);
     date_format(&d, iso, cap);
+}
+
+/* The offset east of UTC, in minutes, that turns the instant u into the wall-clock time l (no zone)
+ * when both name the same minute and second; 1 when there is such an offset, a whole quarter hour
+ * within the zones that exist. Pages often print the local time beside a UTC timestamp. */
+static int wall_clock_offset(const date_val *u, const date_val *l, int *offset) {
+    if (l->has_tz || l->hour < 0 || u->hour < 0 || l->minute % 15 != u->minute % 15 || l->second != u->second)
+        return 0;
+    long day = (long)(l->year - u->year) * 400 + (l->month - u->month) * 31 + (l->day - u->day);
+    if (day < -1 || day > 1) return 0; /* more than a day apart: another date */
+    int mins = (l->hour * 60 + l->minute) - (u->hour * 60 + u->minute);
+    if (day) mins += day > 0 ? 1440 : -1440;
+    if (mins % 15 || mins == 0 || mins < -720 || mins > 840) return 0;
+    *offset = mins;
+    return 1;
+}
+
+/* Can an instant at UTC time u fall on the day after (+1) or before (-1) in some zone? Central
+ * European pages are read in CET/CEST only. */
+static int crosses_midnight(const date_val *u, int dir, int cet) {
+    int m = u->hour * 60 + (u->minute > 0 ? u->minute : 0);
+    int east = cet ? 120 : 840, west = cet ? 0 : 720;
+    return dir > 0 ? m + east >= 1440 : m - west < 0;
 }
 
 /* Words that announce a date in the text: 1 publication, -1 update. */
@@ -701,12 +726,34 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp,
         else if (!strcasecmp(q->key, "dateModified"))
             set_date_from(q->val, q->val_len, MS_MICRODATA, m->modified, sizeof m->modified, &m->modified_src);
     }
-    for (int pass = 0; pass < 2 && !m->published_src; pass++)
-        for (uint32_t i = 0; i < raw.n_times && !m->published_src; i++)
-            if ((pass == 0 && raw.times[i].key_len == 3 && !memcmp(raw.times[i].key, "pub", 3)) ||
-                (pass == 1 && raw.times[i].key_len == 0))
-                set_date_from(raw.times[i].val, raw.times[i].val_len, MS_TIME, m->published, sizeof m->published,
-                              &m->published_src);
+    /* <time>: by the article before anywhere else (sidebars and teasers mark their own times as
+     * published too), marked as the publication before unmarked; unmarked ones only near the
+     * article's start, since times further in belong to embeds and comments */
+    {
+        uint32_t near = sel->from > 12 ? sel->from - 12 : 0, start_end = sel->from + 6;
+        for (int pass = 0; pass < 3 && !m->published_src; pass++) {
+            for (uint32_t i = 0; i < raw.n_times && !m->published_src; i++) {
+                int pub = raw.times[i].key_len == 3 && !memcmp(raw.times[i].key, "pub", 3);
+                int unmarked = raw.times[i].key_len == 0;
+                uint32_t b = raw.time_block[i];
+                int in_article = pg->n_blocks && b >= near && b < sel->to, at_start = in_article && b < start_end;
+                if ((pass == 0 && pub && in_article) || (pass == 1 && unmarked && at_start) || (pass == 2 && pub))
+                    set_date_from(raw.times[i].val, raw.times[i].val_len, MS_TIME, m->published,
+                                  sizeof m->published, &m->published_src);
+            }
+            if (pass == 1 && !m->published_src) {
+                /* a generic meta date, unless the article's start shows another day */
+                p = meta_get(&raw, GENERIC_DATE_KEYS, sizeof GENERIC_DATE_KEYS / sizeof *GENERIC_DATE_KEYS);
+                date_val g, v;
+                if (p && date_parse(p->val, p->val_len, &g)) {
+                    if (pg->n_blocks && visible_date(pg, sel, &v) && day_distance(&g, &v) != 0)
+                        date_format(&v, m->published, sizeof m->published), m->published_src = MS_TEXT;
+                    else
+                        date_format(&g, m->published, sizeof m->published), m->published_src = MS_META;
+                }
+            }
+        }
+    }
     for (uint32_t i = 0; i < raw.n_times && !m->modified_src; i++)
         if (raw.times[i].key_len == 3 && !memcmp(raw.times[i].key, "mod", 3))
             set_date_from(raw.times[i].val, raw.times[i].val_len, MS_TIME, m->modified, sizeof m->modified,
@@ -748,16 +795,35 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp,
                 if (cue) date_format(&dv, m->published, sizeof m->published), m->published_src = MS_TEXT;
             }
     }
+    for (uint32_t i = 0; i < raw.n_times && !m->published_src; i++)
+        if (!raw.times[i].key_len) /* an unmarked <time> far from the article: the last resort */
+            set_date_from(raw.times[i].val, raw.times[i].val_len, MS_TIME, m->published, sizeof m->published,
+                          &m->published_src);
 
     /* A UTC timestamp names an instant, the reader's page a local day: when
      * the visible date by the article is the day before or after, the page
      * was published across midnight from UTC, and the local reading wins
      * (with the offset the two times imply, when the text gives a time). */
     int localized = 0;
-    if (m->published_src && m->published_src != MS_TEXT && pg->n_blocks) {
-        date_val pub, txt;
-        if (date_parse(m->published, strlen(m->published), &pub) && pub.has_tz && pub.tz_minutes == 0 &&
-            pub.hour >= 0 && visible_date(pg, sel, &txt) && day_distance(&pub, &txt) == 1) {
+    date_val pub = {0};
+    if (m->published_src && m->published_src != MS_TEXT &&
+        date_parse(m->published, strlen(m->published), &pub) && pub.has_tz && pub.tz_minutes == 0 && pub.hour >= 0) {
+        /* a <time> that prints the same instant as a wall-clock time gives the zone itself */
+        for (uint32_t i = 0; i < raw.n_times && !localized; i++) {
+            date_val l;
+            int off;
+            if (date_parse(raw.times[i].val, raw.times[i].val_len, &l) && wall_clock_offset(&pub, &l, &off)) {
+                l.has_tz = 1, l.tz_minutes = (int16_t)off;
+                date_format(&l, m->published, sizeof m->published);
+                localized = 1;
+            }
+        }
+    }
+    if (!localized && m->published_src && m->published_src != MS_TEXT && pg->n_blocks && pub.has_tz &&
+        pub.tz_minutes == 0 && pub.hour >= 0) {
+        date_val txt;
+        if (visible_date(pg, sel, &txt) && day_distance(&pub, &txt) == 1 &&
+            crosses_midnight(&pub, txt_before(&txt, &pub) ? -1 : 1, central_european(m))) {
             int offset = 0;
             if (txt.hour >= 0) {
                 int mins = (txt.hour * 60 + txt.minute) - (pub.hour * 60 + pub.minute);

@@ -74,7 +74,9 @@ typedef struct meta_raw {
     const char *html_lang, *canonical, *title_tag, *h1, *license;
     size_t html_lang_len, canonical_len, title_tag_len, h1_len, license_len;
     meta_pair *times;             /* <time datetime>: key = what its markup says (pub, mod, ""), val = datetime */
+    uint32_t *time_block;         /* for each time: the page block its element came before or inside */
     uint32_t n_times;
+    uint32_t at_block;            /* set by the walk before each meta_visit: blocks made so far */
     meta_pair *props;             /* itemprop elements' values: datePublished, dateModified, author, headline */
     uint32_t n_props;
     const char **bylines;         /* texts of rel=author links and byline/author-classed elements */
