@@ -210,6 +210,26 @@ static void test_meta_and_fallbacks(byline_doc *d) {
     CHECK_STR(field(r, "date_published"), "2019-06-28");
     json_object_put(r);
 
+    /* a text element classed as the publication date */
+    snprintf(page, sizeof page,
+             "<html><body><article><h1>Wall</h1><p>Anna Roth &middot; <span class=\"published\">31. Oktober 2023"
+             "</span></p>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "date_published"), "2023-10-31");
+    CHECK_STR(source(r, "date_published"), "time-element");
+    json_object_put(r);
+
+    /* structured sources days apart: the one the article shows */
+    snprintf(page, sizeof page,
+             "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Wall\","
+             "\"datePublished\":\"2022-01-04T07:29:00Z\"}</script><meta property=\"article:published_time\" "
+             "content=\"2022-01-06T08:29:34\"></head><body><article><h1>Wall</h1><p>06.01.2022</p>%s</article>"
+             "</body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK(!strncmp(field(r, "date_published"), "2022-01-06", 10));
+    CHECK_STR(source(r, "date_published"), "opengraph");
+    json_object_put(r);
+
     /* a generic <meta name=date> (often the last change) gives way to the day shown by the article */
     snprintf(page, sizeof page,
              "<html><head><meta name=\"date\" content=\"2020-04-30\"></head><body><article><h1>Wall</h1>"

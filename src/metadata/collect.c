@@ -217,6 +217,11 @@ int meta_visit(meta_raw *raw, arena *a, dom_node *n, dom_tag t) {
         if (cls && ti && t != T_TIME && tl >= 8 && tl < 64 && raw->n_times < MAX_TIMES) {
             const char *what = ci_contains(cls, cl, "publish") ? "pub" : ci_contains(cls, cl, "updated") ? "mod" : NULL;
             if (what) add_time(raw, a, what, 3, ti, tl);
+        } else if (cls && t != T_TIME && raw->n_times < MAX_TIMES && ci_contains(cls, cl, "published")) {
+            /* <span class="published">31. Oktober 2023</span>: the text is the date */
+            size_t xl;
+            const char *x = inner_text(n, a, &xl);
+            if (x && xl >= 6 && xl < 64) add_time(raw, a, "pub", 3, x, xl);
         }
         if (ip && pl && raw->n_props < MAX_PROPS &&
             (ci_contains(ip, pl, "datepublished") || ci_contains(ip, pl, "datemodified") || ci_contains(ip, pl, "author") ||

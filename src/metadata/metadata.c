@@ -29,9 +29,14 @@ static meta_source source_of_key(const char *key) {
     return MS_META;
 }
 
+/* A date value: machine-readable, or a short human one ("Di., 25.01.2022 - 14:45"). */
+static int date_value(const char *s, size_t n, date_val *d) {
+    return date_parse(s, n, d) || (n < 64 && date_find(s, n, d, NULL));
+}
+
 static void set_date_from(const char *s, size_t n, meta_source src, char *dst, size_t cap, meta_source *dsrc) {
     date_val d;
-    if (*dsrc || !s || !date_parse(s, n, &d)) return;
+    if (*dsrc || !s || !date_value(s, n, &d)) return;
     date_format(&d, dst, cap);
     *dsrc = src;
 }
@@ -42,6 +47,7 @@ static const char *const PUBLISHED_KEYS[] = {
     "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
     "citation_publication_date", "citation_date", "original-publish-date",
     "article:post_date", "og:pubdate", "cxenseparse:recs:publishtime", "date.available", "pub_date"};
+#define MAX_ALT_TIMES 8 /* <time>s weighed against the chosen publication date */
 /* Generic dates: CMSs fill them with the last change as often as with the publication. */
 static const char *const GENERIC_DATE_KEYS[] = {"dc.date", "dcterms.date", "date"};
 static const char *const MODIFIED_KEYS[] = {
@@ -429,13 +435,15 @@ static int text_date(const char *t, size_t n, int want_cue, date_val *out) {
     return 0;
 }
 
-/* The first date written in the text around the start of the article. */
-static int visible_date(const page *pg, const selection *sel, date_val *out) {
-    uint32_t from = sel->from > 12 ? sel->from - 12 : 0;
-    uint32_t to = sel->to < sel->from + 6 ? sel->to : sel->from + 6;
-    for (uint32_t i = from; i < to && i < pg->n_blocks; i++) {
+/* The first date written in the text around the start of the article: before it, or in its first
+ * six blocks; with wide, anywhere in it before its second paragraph of running text. */
+static int visible_date(const page *pg, const selection *sel, int wide, date_val *out) {
+    uint32_t from = sel->from > 12 ? sel->from - 12 : 0, paragraphs = 0;
+    uint32_t to = wide || sel->to < sel->from + 6 ? sel->to : sel->from + 6;
+    for (uint32_t i = from; i < to && i < pg->n_blocks && paragraphs < 2; i++) {
         const xblock *b = &pg->blocks[i];
         if (date_find(pg->text.data + b->text_off, b->text_len, out, NULL)) return 1;
+        if (wide && i >= sel->from && b->text_len > 150) paragraphs++;
     }
     return 0;
 }
@@ -746,7 +754,7 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp,
                 p = meta_get(&raw, GENERIC_DATE_KEYS, sizeof GENERIC_DATE_KEYS / sizeof *GENERIC_DATE_KEYS);
                 date_val g, v;
                 if (p && date_parse(p->val, p->val_len, &g)) {
-                    if (pg->n_blocks && visible_date(pg, sel, &v) && day_distance(&g, &v) != 0)
+                    if (pg->n_blocks && visible_date(pg, sel, 0, &v) && day_distance(&g, &v) != 0)
                         date_format(&v, m->published, sizeof m->published), m->published_src = MS_TEXT;
                     else
                         date_format(&g, m->published, sizeof m->published), m->published_src = MS_META;
@@ -800,6 +808,34 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp,
             set_date_from(raw.times[i].val, raw.times[i].val_len, MS_TIME, m->published, sizeof m->published,
                           &m->published_src);
 
+    /* Sources that disagree on the day by days (not a zone's midnight, not the months between a
+     * first version and a live page's latest): the one the article shows wins. */
+    if (m->published_src && m->published_src != MS_TEXT && pg->n_blocks) {
+        date_val cur, vis;
+        if (date_parse(m->published, strlen(m->published), &cur) && visible_date(pg, sel, 1, &vis) &&
+            day_distance(&cur, &vis) > 1 && day_distance(&cur, &vis) <= 31) {
+
+            const meta_pair *alt[2 + MAX_ALT_TIMES];
+            meta_source alt_src[2 + MAX_ALT_TIMES];
+            size_t na = 0;
+            if ((p = meta_get(&raw, PUBLISHED_KEYS, sizeof PUBLISHED_KEYS / sizeof *PUBLISHED_KEYS)))
+                alt[na] = p, alt_src[na++] = source_of_key(p->key);
+            for (uint32_t i = 0; i < raw.n_props && na < 2; i++)
+                if (!strcasecmp(raw.props[i].key, "datePublished")) alt[na] = &raw.props[i], alt_src[na++] = MS_MICRODATA;
+            for (uint32_t i = 0; i < raw.n_times && na < 2 + MAX_ALT_TIMES; i++)
+                if (raw.times[i].key_len != 3 || memcmp(raw.times[i].key, "mod", 3))
+                    alt[na] = &raw.times[i], alt_src[na++] = MS_TIME;
+            for (size_t k = 0; k < na; k++) {
+                date_val x;
+                if (date_parse(alt[k]->val, alt[k]->val_len, &x) && day_distance(&x, &vis) == 0) {
+                    date_format(&x, m->published, sizeof m->published);
+                    m->published_src = alt_src[k];
+                    break;
+                }
+            }
+        }
+    }
+
     /* A UTC timestamp names an instant, the reader's page a local day: when
      * the visible date by the article is the day before or after, the page
      * was published across midnight from UTC, and the local reading wins
@@ -822,7 +858,7 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp,
     if (!localized && m->published_src && m->published_src != MS_TEXT && pg->n_blocks && pub.has_tz &&
         pub.tz_minutes == 0 && pub.hour >= 0) {
         date_val txt;
-        if (visible_date(pg, sel, &txt) && day_distance(&pub, &txt) == 1 &&
+        if (visible_date(pg, sel, 0, &txt) && day_distance(&pub, &txt) == 1 &&
             crosses_midnight(&pub, txt_before(&txt, &pub) ? -1 : 1, central_european(m))) {
             int offset = 0;
             if (txt.hour >= 0) {
