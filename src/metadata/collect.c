@@ -104,6 +104,12 @@ static void add_pair(arena *a, meta_pair *arr, uint32_t *n, uint32_t max, const 
     if (arr[*n].key && arr[*n].val) (*n)++;
 }
 
+/* An element whose one child is a text node (a leaf such as <span>date</span>). */
+static int only_text_child(dom_node *n) {
+    dom_node *c = dom_first_child(n);
+    return c && dom_tag_of(c) == T_TEXT && !dom_next(c);
+}
+
 static void add_time(meta_raw *raw, arena *a, const char *what, size_t wl, const char *v, size_t vl) {
     uint32_t before = raw->n_times;
     add_pair(a, raw->times, &raw->n_times, MAX_TIMES, what, wl, v, vl);
@@ -217,10 +223,11 @@ int meta_visit(meta_raw *raw, arena *a, dom_node *n, dom_tag t) {
         if (cls && ti && t != T_TIME && tl >= 8 && tl < 64 && raw->n_times < MAX_TIMES) {
             const char *what = ci_contains(cls, cl, "publish") ? "pub" : ci_contains(cls, cl, "updated") ? "mod" : NULL;
             if (what) add_time(raw, a, what, 3, ti, tl);
-        } else if (cls && t != T_TIME && raw->n_times < MAX_TIMES && ci_contains(cls, cl, "published")) {
+        } else if (cls && t != T_TIME && raw->n_times < MAX_TIMES && cl >= 9 && only_text_child(n) &&
+                   ci_contains(cls, cl, "published")) {
             /* <span class="published">31. Oktober 2023</span>: the text is the date */
             size_t xl;
-            const char *x = inner_text(n, a, &xl);
+            const char *x = dom_text(dom_first_child(n), &xl);
             if (x && xl >= 6 && xl < 64) add_time(raw, a, "pub", 3, x, xl);
         }
         if (ip && pl && raw->n_props < MAX_PROPS &&
