@@ -13,6 +13,9 @@ Matching rules:
            news agency apart from the authors ("agency"); the expectations list agencies among the authors,
            so byline's agency counts as one of its names here, and an agency's long and short names
            ("The Associated Press", "AP") are the same name
+           reported apart: the same F1 over the pages whose expectation names someone other than the
+           outlet itself (byline's authors are people; pages where every expected author is the site's
+           name, its host, or a host name are left out of that figure)
   date     the publication day: both dates moved to UTC when they carry an offset, first 10 characters
 """
 import argparse, datetime, json, os, re, sys
@@ -33,6 +36,18 @@ AGENCY_NAMES = {'associated press': 'ap', 'the associated press': 'ap', 'deutsch
 def name_key(x):
     k = norm(x).casefold()
     return AGENCY_NAMES.get(k, k)
+
+
+def is_outlet(name, rec):
+    """An expected "author" that is the outlet: its site name or host, or a host name."""
+    k = norm(name).casefold()
+    if re.fullmatch(r'[\w.-]+\.[a-z]{2,4}', k):
+        return True
+    for v in (rec.get('site_name'), rec.get('hostname')):
+        v = norm(v).casefold()
+        if v and (k == v or (len(k) >= 3 and (k in v or v.replace('www.', '').split('.')[0] in k))):
+            return True
+    return False
 
 
 def utc_day(s):
@@ -82,7 +97,7 @@ def main():
         key = os.path.join(os.path.basename(os.path.dirname(src)), os.path.basename(src))
         recs[key] = r
     t_ok = t_ci = t_n = d_ok = d_n = 0
-    a_f1 = []
+    a_f1, a_people = [], []
     for key, e in sorted(exp.items()):
         if not e:
             continue
@@ -96,6 +111,8 @@ def main():
             p = {name_key(x) for x in (r.get('authors') or []) + ([r['agency']] if r.get('agency') else [])}
             tp = len(g & p)
             a_f1.append(2 * tp / (len(g) + len(p)) if g or p else 1.0)
+            if not all(is_outlet(x, r) for x in e['authors']):
+                a_people.append(a_f1[-1])
         if e.get('publishing_date'):
             d_n += 1
             d_ok += utc_day(r.get('date_published')) == utc_day(e['publishing_date'])
@@ -103,12 +120,14 @@ def main():
             print(key, '|', norm(r.get('title'))[:60], '|', norm(e.get('title'))[:60], '|', r.get('authors'), e.get('authors'),
                   '|', r.get('date_published'), e.get('publishing_date'))
     res = {'pages': len(exp), 'title_exact': t_ok / t_n, 'title_casefold': t_ci / t_n, 'title_pages': t_n,
-           'authors_f1': sum(a_f1) / len(a_f1), 'author_pages': len(a_f1), 'date_day': d_ok / d_n, 'date_pages': d_n}
+           'authors_f1': sum(a_f1) / len(a_f1), 'author_pages': len(a_f1),
+           'authors_f1_people': sum(a_people) / len(a_people), 'author_people_pages': len(a_people), 'date_day': d_ok / d_n, 'date_pages': d_n}
     if a.json:
         print(json.dumps(res))
     else:
         print(f"fundus-news: pages={res['pages']} title exact {res['title_exact']:.3f} (casefold {res['title_casefold']:.3f}, "
-              f"{t_n}) authors F1 {res['authors_f1']:.3f} ({len(a_f1)}) date day {res['date_day']:.3f} ({d_n})")
+              f"{t_n}) authors F1 {res['authors_f1']:.3f} ({len(a_f1)}; {res['authors_f1_people']:.3f} on the "
+              f"{len(a_people)} not crediting the outlet itself) date day {res['date_day']:.3f} ({d_n})")
 
 
 main()

@@ -61,6 +61,14 @@ static void test_cleaning(void) {
     CHECK(n == 0);
     n = CLEAN("Daniel Brandt; Kommentare geschlossen"); /* a comment section's label */
     CHECK(n == 1 && !strcmp(out[0], "Daniel Brandt"));
+    n = CLEAN("Von Lina Berg, Hamburg"); /* a dateline after the name */
+    CHECK(n == 1 && !strcmp(out[0], "Lina Berg"));
+    n = authors_clean_field(&a, "Tom Eck, Kai Lund, dpa", 22, out, 8); /* an agency stays for the agency field */
+    CHECK(n == 3 && !strcmp(out[2], "dpa"));
+    n = CLEAN("news.example.org"); /* the outlet's host */
+    CHECK(n == 0);
+    n = CLEAN("By KTN, in World, Politics"); /* the sections the post is filed in */
+    CHECK(n == 1 && !strcmp(out[0], "KTN"));
     n = CLEAN("Karla Weiss More Posts");
     CHECK(n == 1 && !strcmp(out[0], "Karla Weiss"));
     n = CLEAN("gizzmo"); /* a handle in a byline is not trusted ... */
@@ -133,6 +141,25 @@ static void test_jsonld(byline_doc *d) {
              "<h1>Town votes to rebuild its sea wall</h1><article>%s</article></body></html>", BODY);
     r = record(d, page, NULL);
     CHECK_STR(field(r, "title"), "Town votes to rebuild its sea wall");
+    json_object_put(r);
+    /* a headline that is the h1 behind a topic gives way to the h1 */
+    snprintf(page, sizeof page,
+             "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+             "\"headline\":\"Coastal storms: Town votes to rebuild its sea wall\"}</script></head><body>"
+             "<article><h1>Town votes to rebuild its sea wall</h1>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "title"), "Town votes to rebuild its sea wall");
+    CHECK_STR(source(r, "title"), "h1");
+    json_object_put(r);
+    /* writers listed with their initials beside them: the initials go */
+    snprintf(page, sizeof page,
+             "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Wall\","
+             "\"author\":[{\"@type\":\"Person\",\"name\":\"Mara Quinn\"},{\"@type\":\"Person\",\"name\":\"mqu\"},"
+             "{\"@type\":\"Person\",\"name\":\"Tom Reyes\"},{\"@type\":\"Person\",\"name\":\"tre\"}]}</script>"
+             "</head><body><article>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK(json_object_object_get_ex(r, "authors", &au) && json_object_array_length(au) == 2 &&
+          !strcmp(json_object_get_string(json_object_array_get_idx(au, 1)), "Tom Reyes"));
     json_object_put(r);
 }
 

@@ -129,6 +129,14 @@ static const char *clean_name(arena *a, const char *s, size_t n, int lenient) {
         while (w0 < n && is_space_c(s[w0])) w0++;
     }
     if (n < 3 || n > 60 || word_in_list(s, n, BY_WORDS, sizeof BY_WORDS / sizeof *BY_WORDS)) return NULL;
+    /* a preposition first: "in News", "im Ressort" (a byline's section, not a name) */
+    static const char *const PREP[] = {"in", "on", "at", "for", "of", "im", "zu", "aus", "en", "dans", "sur", "em",
+                                       "no", "na", "nel", "sul"};
+    for (size_t w = 0; w < n; w++)
+        if (is_space_c(s[w])) {
+            if (word_in_list(s, w, PREP, sizeof PREP / sizeof *PREP) && s[0] >= 'a' && s[0] <= 'z') return NULL;
+            break;
+        }
     /* comment signatures and form labels: "Jane says:", "Name *"; a parenthesis
      * only inside a name ("Bruno (Henrique) Rodrigues"), never at its end */
     const char *open = memchr(s, '(', n), *close = memchr(s, ')', n);
@@ -191,6 +199,41 @@ static size_t credits_start(const char *s, size_t n) {
     return n;
 }
 
+/* One word of Latin script ("Frankfurt", "obe"). */
+static int one_latin_word(const char *s) {
+    if ((unsigned char)s[0] >= 0xC4) return 0; /* beyond Latin-1: Cyrillic, CJK, Hangul... */
+    for (; *s; s++)
+        if (is_space_c(*s)) return 0;
+    return 1;
+}
+
+/* "lrt.lt", "www.dw.com": a host name, not a person. */
+static int domain_like(const char *s) {
+    const char *dot = strrchr(s, '.');
+    if (!dot || dot == s || strchr(s, ' ')) return 0;
+    size_t tl = strlen(dot + 1);
+    if (tl < 2 || tl > 4) return 0;
+    for (const char *c = dot + 1; *c; c++)
+        if (!((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z')) return 0;
+    return 1;
+}
+
+/* A list of writers with full names and, beside them, their lower-case initials ("Jane Roe",
+ * "jro"): the initials go. */
+static uint32_t drop_initials(const char **names, uint32_t n) {
+    int full = 0;
+    for (uint32_t i = 0; i < n; i++) full |= strchr(names[i], ' ') != NULL;
+    if (!full) return n;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const char *x = names[i];
+        size_t l = strlen(x), lower = 0;
+        for (size_t c = 0; c < l; c++) lower += x[c] >= 'a' && x[c] <= 'z';
+        if (!(l <= 5 && lower == l)) names[k++] = x;
+    }
+    return k;
+}
+
 static uint32_t authors_clean_ex(arena *a, const char *s, size_t n, const char **out, uint32_t max, int lenient);
 
 uint32_t authors_clean(arena *a, const char *s, size_t n, const char **out, uint32_t max) {
@@ -202,7 +245,7 @@ uint32_t authors_clean_field(arena *a, const char *s, size_t n, const char **out
 }
 
 static uint32_t authors_clean_ex(arena *a, const char *s, size_t n, const char **out, uint32_t max, int lenient) {
-    uint32_t k = 0;
+    uint32_t k = 0, items = 0;
     size_t i = 0;
     n = credits_start(s, n);
     /* "Jane Doe (with John Roe and Ann Poe)": the parenthesis names co-writers */
@@ -240,6 +283,11 @@ static uint32_t authors_clean_ex(arena *a, const char *s, size_t n, const char *
             j++;
         }
         const char *name = clean_name(a, s + i, j - i, lenient);
+        /* a single Latin word after the first item of a list is a dateline or a label ("Anna Roth,
+         * Frankfurt"), and a domain names the outlet */
+        if (name && ((items && one_latin_word(name) && !agency_match(name, strlen(name))) || domain_like(name)))
+            name = NULL;
+        items++;
         if (name) {
             int dup = 0;
             for (uint32_t q = 0; q < k; q++) dup |= !strcasecmp(out[q], name);
@@ -479,6 +527,22 @@ static const char *article_h1(const page *pg, const selection *sel, arena *a) {
     return NULL;
 }
 
+/* Is headline "<topic><separator><h1>": h1 after a colon, dash or bar that ends a shorter topic? */
+static int kicker_then(const char *headline, const char *h1) {
+    while (*h1 == ' ' || *h1 == '\n' || *h1 == '\t') h1++;
+    size_t hn = strlen(headline), n = strlen(h1);
+    while (n && (h1[n - 1] == ' ' || h1[n - 1] == '\n' || h1[n - 1] == '\t')) n--;
+    if (n < 12 || hn < n + 3 || memcmp(headline + hn - n, h1, n)) return 0;
+    size_t k = hn - n; /* the topic and separator before it */
+    while (k && headline[k - 1] == ' ') k--;
+    static const char *const SEP[] = {":", "-", "|", "\xE2\x80\x93", "\xE2\x80\x94", "/"};
+    for (size_t i = 0; i < sizeof SEP / sizeof *SEP; i++) {
+        size_t l = strlen(SEP[i]);
+        if (k > l && !memcmp(headline + k - l, SEP[i], l)) return k - l <= n; /* the topic is the shorter part */
+    }
+    return 0;
+}
+
 /* "By ", "Von ", "Par "...: a byline's first word. */
 static int starts_with_by(const char *t, size_t n) {
     static const char *const BY[] = {"by ", "von ", "par ", "por ", "di ", "door ", "av ", "af "};
@@ -664,6 +728,12 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp,
         if (h1 && (!raw.title_tag || word_overlap(h1, raw.title_tag) >= 0.5f)) headline = h1, hl_src = MS_H1;
     }
     if (!headline && raw.title_tag && raw.title_tag_len) headline = raw.title_tag, hl_src = MS_TITLE;
+    if (headline && hl_src != MS_H1 && hl_src != MS_TITLE) {
+        /* a structured headline that is the h1 behind a topic ("Iran: <h1>") gives way to the h1 */
+        const char *h1 = article_h1(pg, sel, a);
+        if (!h1 && raw.h1 && raw.h1_len) h1 = raw.h1;
+        if (h1 && kicker_then(headline, h1)) headline = h1, hl_src = MS_H1;
+    }
     if (m->site_name) m->site_name = entities_decode(a, m->site_name, strlen(m->site_name));
     if (m->description) m->description = entities_decode(a, m->description, strlen(m->description));
     if (headline) headline = entities_decode(a, headline, strlen(headline));
@@ -893,21 +963,28 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp,
             m->n_authors = authors_clean_field(a, raw.props[i].val, raw.props[i].val_len, m->authors, META_MAX_AUTHORS);
             if (m->n_authors) m->authors_src = MS_MICRODATA, m->byline = raw.props[i].val;
         }
-    /* a "By ..." line by the article */
-    if (!m->n_authors && pg->n_blocks) {
+    /* a "By ..." line by the article, byline elements: where nothing else names a writer, or only the
+     * outlet itself does */
+    int outlet_only = m->n_authors == 1 && names_site(m->authors[0], strlen(m->authors[0]), m->site_name, m->hostname);
+    if (!m->n_authors || outlet_only) {
+        const char *found[META_MAX_AUTHORS], *line = NULL;
+        uint32_t nf = 0;
         uint32_t from = sel->from > 12 ? sel->from - 12 : 0;
         uint32_t to = sel->to < sel->from + 4 ? sel->to : sel->from + 4;
-        for (uint32_t i = from; i < to && i < pg->n_blocks && !m->n_authors; i++) {
+        for (uint32_t i = from; i < to && i < pg->n_blocks && !nf; i++) {
             const xblock *b = &pg->blocks[i];
             const char *t = pg->text.data + b->text_off;
             if (b->w > 80 || !starts_with_by(t, b->text_len)) continue;
-            m->n_authors = authors_clean(a, t, b->text_len, m->authors, META_MAX_AUTHORS);
-            if (m->n_authors) m->authors_src = MS_TEXT, m->byline = arena_strndup(a, t, b->text_len);
+            nf = authors_clean(a, t, b->text_len, found, META_MAX_AUTHORS);
+            if (nf) line = arena_strndup(a, t, b->text_len);
         }
-    }
-    for (uint32_t i = 0; i < raw.n_bylines && !m->n_authors; i++) {
-        m->n_authors = authors_clean(a, raw.bylines[i], strlen(raw.bylines[i]), m->authors, META_MAX_AUTHORS);
-        if (m->n_authors) m->authors_src = MS_TEXT, m->byline = raw.bylines[i];
+        for (uint32_t i = 0; i < raw.n_bylines && !nf; i++)
+            if ((nf = authors_clean(a, raw.bylines[i], strlen(raw.bylines[i]), found, META_MAX_AUTHORS))) line = raw.bylines[i];
+        if (nf && outlet_only && nf == 1 && names_site(found[0], strlen(found[0]), m->site_name, m->hostname)) nf = 0;
+        if (nf) {
+            memcpy(m->authors, found, nf * sizeof *found);
+            m->n_authors = nf, m->authors_src = MS_TEXT, m->byline = line;
+        }
     }
     /* agencies: an "author" that is an agency moves to agency; then the byline's
      * parts, the dateline of the first paragraph, a credit line at the end */
@@ -921,7 +998,7 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp,
         }
     }
     if (kept < m->n_authors && !kept) m->authors_are_organization = 1;
-    m->n_authors = kept;
+    m->n_authors = drop_initials(m->authors, kept);
     if (!m->agency && m->byline) {
         const char *b = m->byline;
         size_t n = strlen(b), i = 0;
