@@ -5,7 +5,8 @@ usage: bench/score_fundus.py BYLINE_JSONL [--json] [--per-page]
 
 BYLINE_JSONL: `byline extract` output over the fundus-news pages (the "source" field names the file).
 Each page <Publisher>_<YYYY_MM_DD>.html.gz is matched with the entry of <Publisher>.json whose
-publishing_date has that day (else the entries in order of their dates).
+publishing_date has that day; else with the entry, among those no page's day claims, whose title's words
+the page's HTML carries most of.
 Matching rules:
   title    exact after whitespace collapse (and, reported apart, after casefold)
   authors  set F1 per page over names compared after whitespace collapse and casefold; pages whose
@@ -18,7 +19,7 @@ Matching rules:
            name, its host, or a host name are left out of that figure)
   date     the publication day: both dates moved to UTC when they carry an offset, first 10 characters
 """
-import argparse, datetime, json, os, re, sys
+import argparse, datetime, gzip, json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, '..', '..', 'shared', 'corpora', 'fundus-news')
@@ -62,6 +63,12 @@ def utc_day(s):
     return d.strftime('%Y-%m-%d')
 
 
+def title_words_in(title, html):
+    words = set(re.findall(r'\w{3,}', title.casefold()))
+    h = html.casefold()
+    return sum(w in h for w in words) / (len(words) or 1)
+
+
 def expectations():
     exp = {}
     for cc in sorted(os.listdir(CORPUS)):
@@ -76,10 +83,18 @@ def expectations():
             by_day = {}
             for e in entries:
                 by_day.setdefault((e.get('publishing_date') or '')[:10], e)
-            rest = sorted(entries, key=lambda e: e.get('publishing_date') or '')
-            for i, f in enumerate(sorted(pages)):
+            days = {f[len(pub) + 1:-8].replace('_', '-') for f in pages}
+            claimed = [by_day[x] for x in days if x in by_day]
+            left = [e for e in entries if not any(e is c for c in claimed)]
+            for f in sorted(pages):
                 day = f[len(pub) + 1:-8].replace('_', '-')
-                exp[os.path.join(cc, f)] = by_day.get(day) or (rest[i] if i < len(rest) else None)
+                e = by_day.get(day)
+                if not e and left:
+                    # no entry of that day: the one whose title the page's HTML carries most of
+                    html = gzip.open(os.path.join(d, f)).read().decode('utf-8', 'replace')
+                    e = max(left, key=lambda x: title_words_in(x.get('title') or '', html))
+                    left.remove(e)
+                exp[os.path.join(cc, f)] = e
     return exp
 
 

@@ -151,6 +151,15 @@ static void test_jsonld(byline_doc *d) {
     CHECK_STR(field(r, "title"), "Town votes to rebuild its sea wall");
     CHECK_STR(source(r, "title"), "h1");
     json_object_put(r);
+    /* a Person given by its parts */
+    snprintf(page, sizeof page,
+             "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Wall\","
+             "\"author\":[{\"@type\":\"Person\",\"givenName\":\"Ines\",\"familyName\":\"Alder\"}]}</script>"
+             "</head><body><article>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK(json_object_object_get_ex(r, "authors", &au) && json_object_array_length(au) == 1 &&
+          !strcmp(json_object_get_string(json_object_array_get_idx(au, 0)), "Ines Alder"));
+    json_object_put(r);
     /* writers listed with their initials beside them: the initials go */
     snprintf(page, sizeof page,
              "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Wall\","

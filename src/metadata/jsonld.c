@@ -66,9 +66,20 @@ static uint32_t authors_of(json_object *o, arena *a, const char **out, uint32_t 
                 }
                 continue;
             }
-            json_object *nm;
+            json_object *nm, *gn, *fn;
             if (json_object_object_get_ex(e, "name", &nm) && json_object_is_type(nm, json_type_string))
                 name = json_object_get_string(nm);
+            else if (json_object_object_get_ex(e, "givenName", &gn) && json_object_is_type(gn, json_type_string) &&
+                     json_object_object_get_ex(e, "familyName", &fn) && json_object_is_type(fn, json_type_string)) {
+                /* a Person given as its parts */
+                const char *g = json_object_get_string(gn), *f = json_object_get_string(fn);
+                size_t gl = strlen(g), fl = strlen(f);
+                char *full = arena_alloc(a, gl + fl + 2);
+                if (full) {
+                    memcpy(full, g, gl), full[gl] = ' ', memcpy(full + gl + 1, f, fl + 1);
+                    name = full;
+                }
+            }
         }
         if (name && *name) n += authors_clean_field(a, name, strlen(name), out + n, max - n);
     }
