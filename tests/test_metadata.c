@@ -67,6 +67,10 @@ static void test_cleaning(void) {
     CHECK(n == 3 && !strcmp(out[2], "dpa"));
     n = CLEAN("news.example.org"); /* the outlet's host */
     CHECK(n == 0);
+    n = CLEAN("Von unserer Redaktion"); /* "our newsroom" */
+    CHECK(n == 0);
+    n = CLEAN("Anna van der Berg"); /* a particle inside a name stays */
+    CHECK(n == 1 && !strcmp(out[0], "Anna van der Berg"));
     n = CLEAN("By KTN, in World, Politics"); /* the sections the post is filed in */
     CHECK(n == 1 && !strcmp(out[0], "KTN"));
     n = CLEAN("Karla Weiss More Posts");
@@ -150,6 +154,25 @@ static void test_jsonld(byline_doc *d) {
     r = record(d, page, NULL);
     CHECK_STR(field(r, "title"), "Town votes to rebuild its sea wall");
     CHECK_STR(source(r, "title"), "h1");
+    json_object_put(r);
+    /* the outlet's desk beside a writer goes; the outlet beside an agency too */
+    snprintf(page, sizeof page,
+             "<html><head><meta property=\"og:site_name\" content=\"Ledger\"><meta name=\"author\" "
+             "content=\"Mara Quinn, Ledger Harbour Desk\"></head><body><article><h1>Wall</h1>%s</article></body></html>",
+             BODY);
+    r = record(d, page, NULL);
+    CHECK(json_object_object_get_ex(r, "authors", &au) && json_object_array_length(au) == 1 &&
+          !strcmp(json_object_get_string(json_object_array_get_idx(au, 0)), "Mara Quinn"));
+    json_object_put(r);
+    snprintf(page, sizeof page,
+             "<html><head><meta property=\"og:site_name\" content=\"Ledger\"><meta name=\"author\" "
+             "content=\"Ledger\"></head><body><article><h1>Wall</h1><p>PORT ALDER (AP) &mdash; The harbour wall will "
+             "be rebuilt after two winters of storms, the council decided on Tuesday evening.</p>%s</article></body></html>",
+             BODY);
+    r = record(d, page, NULL);
+    CHECK(json_object_object_get_ex(r, "authors", &au) && json_object_array_length(au) == 0);
+    CHECK_STR(field(r, "agency"), "AP");
+    CHECK_STR(field(r, "authors_are_organization"), "true");
     json_object_put(r);
     /* a Person given by its parts */
     snprintf(page, sizeof page,

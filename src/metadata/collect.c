@@ -125,8 +125,9 @@ int meta_init(meta_raw *raw, arena *a) {
     raw->time_block = arena_alloc(a, MAX_TIMES * sizeof *raw->time_block);
     raw->props = arena_alloc(a, MAX_PROPS * sizeof *raw->props);
     raw->bylines = arena_alloc(a, MAX_BYLINES * sizeof *raw->bylines);
+    raw->byline_block = arena_alloc(a, MAX_BYLINES * sizeof *raw->byline_block);
     raw->figures = arena_alloc(a, MAX_FIGURES * sizeof *raw->figures);
-    if (!raw->metas || !raw->jsonld || !raw->jsonld_len || !raw->times || !raw->time_block || !raw->props || !raw->bylines ||
+    if (!raw->metas || !raw->jsonld || !raw->jsonld_len || !raw->times || !raw->time_block || !raw->props || !raw->bylines || !raw->byline_block ||
         !raw->figures)
         return -1;
     return 0;
@@ -248,7 +249,7 @@ int meta_visit(meta_raw *raw, arena *a, dom_node *n, dom_tag t) {
              (cls && (ci_contains(cls, cl, "byline") || ci_contains(cls, cl, "author"))))) {
             size_t xl;
             const char *tx = inner_text(n, a, &xl);
-            if (tx && xl && xl < 200) raw->bylines[raw->n_bylines++] = tx;
+            if (tx && xl && xl < 200) raw->byline_block[raw->n_bylines] = raw->at_block, raw->bylines[raw->n_bylines++] = tx;
         }
     }
     return t != T_TEXT && t != T_COMMENT && descend;

@@ -129,14 +129,16 @@ static const char *clean_name(arena *a, const char *s, size_t n, int lenient) {
         while (w0 < n && is_space_c(s[w0])) w0++;
     }
     if (n < 3 || n > 60 || word_in_list(s, n, BY_WORDS, sizeof BY_WORDS / sizeof *BY_WORDS)) return NULL;
-    /* a preposition first: "in News", "im Ressort" (a byline's section, not a name) */
-    static const char *const PREP[] = {"in", "on", "at", "for", "of", "im", "zu", "aus", "en", "dans", "sur", "em",
-                                       "no", "na", "nel", "sul"};
-    for (size_t w = 0; w < n; w++)
-        if (is_space_c(s[w])) {
-            if (word_in_list(s, w, PREP, sizeof PREP / sizeof *PREP) && s[0] >= 'a' && s[0] <= 'z') return NULL;
-            break;
-        }
+    /* a lower-case word first is a name's particle ("van der Berg") or no name at all: "in News",
+     * "unserer Redaktion" */
+    static const char *const PARTICLES[] = {"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la",
+                                            "le", "bin", "al", "el", "ter", "ten", "dos", "das", "do", "zu", "af"};
+    if (s[0] >= 'a' && s[0] <= 'z')
+        for (size_t w = 0; w < n; w++)
+            if (is_space_c(s[w])) {
+                if (!word_in_list(s, w, PARTICLES, sizeof PARTICLES / sizeof *PARTICLES)) return NULL;
+                break;
+            }
     /* comment signatures and form labels: "Jane says:", "Name *"; a parenthesis
      * only inside a name ("Bruno (Henrique) Rodrigues"), never at its end */
     const char *open = memchr(s, '(', n), *close = memchr(s, ')', n);
@@ -325,6 +327,15 @@ static int names_site(const char *seg, size_t n, const char *site, const char *h
         }
     }
     return 0;
+}
+
+/* An author credit that is the outlet: its name, its host, or its name followed by a desk or region
+ * ("MDR Thüringen", "Ledger Staff"). */
+static int names_outlet(const char *name, const char *site, const char *host) {
+    size_t n = strlen(name);
+    if (names_site(name, n, site, host)) return 1;
+    size_t sl = site ? strlen(site) : 0;
+    return sl >= 2 && n > sl + 1 && !strncasecmp(name, site, sl) && name[sl] == ' ';
 }
 
 const char *title_clean(arena *a, const char *t, size_t n, const char *site, const char *host) {
@@ -979,7 +990,9 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp,
             if (nf) line = arena_strndup(a, t, b->text_len);
         }
         for (uint32_t i = 0; i < raw.n_bylines && !nf; i++)
-            if ((nf = authors_clean(a, raw.bylines[i], strlen(raw.bylines[i]), found, META_MAX_AUTHORS))) line = raw.bylines[i];
+            if ((!outlet_only || (raw.byline_block[i] >= from && raw.byline_block[i] < sel->to)) && /* by the article */
+                (nf = authors_clean(a, raw.bylines[i], strlen(raw.bylines[i]), found, META_MAX_AUTHORS)))
+                line = raw.bylines[i];
         if (nf && outlet_only && nf == 1 && names_site(found[0], strlen(found[0]), m->site_name, m->hostname)) nf = 0;
         if (nf) {
             memcpy(m->authors, found, nf * sizeof *found);
@@ -1032,10 +1045,20 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp,
         }
         if (ag) m->agency = ag, m->agency_src = MS_TEXT;
     }
-    /* the outlet named as its own author: kept (it is how the page credits
-     * the story) and flagged */
-    if (m->n_authors == 1 && names_site(m->authors[0], strlen(m->authors[0]), m->site_name, m->hostname))
-        m->authors_are_organization = 1;
+    /* the outlet (or one of its desks: "MDR Thüringen" for MDR) named as an author: dropped beside
+     * writers or an agency; kept and flagged when it is the only credit (how the page credits it) */
+    {
+        uint32_t k = 0, outlets = 0;
+        for (uint32_t i = 0; i < m->n_authors; i++) outlets += names_outlet(m->authors[i], m->site_name, m->hostname);
+        if (outlets && (outlets < m->n_authors || m->agency)) {
+            for (uint32_t i = 0; i < m->n_authors; i++)
+                if (!names_outlet(m->authors[i], m->site_name, m->hostname)) m->authors[k++] = m->authors[i];
+            m->n_authors = k;
+            if (!k) m->authors_are_organization = 1;
+        } else if (outlets && m->n_authors == 1) {
+            m->authors_are_organization = 1;
+        }
+    }
     /* what kind of page: structured data, Open Graph, then the text itself */
     {
         const char *t = m->jsonld_type;

@@ -80,6 +80,7 @@ typedef struct meta_raw {
     meta_pair *props;             /* itemprop elements' values: datePublished, dateModified, author, headline */
     uint32_t n_props;
     const char **bylines;         /* texts of rel=author links and byline/author-classed elements */
+    uint32_t *byline_block;       /* for each: the page block its element came before or inside */
     uint32_t n_bylines;
     meta_figure *figures;         /* <figure>s: their image and caption, for the top image's */
     uint32_t n_figures;
