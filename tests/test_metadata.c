@@ -174,6 +174,15 @@ static void test_jsonld(byline_doc *d) {
     CHECK_STR(field(r, "agency"), "AP");
     CHECK_STR(field(r, "authors_are_organization"), "true");
     json_object_put(r);
+    /* an agency listed as a Person among the authors */
+    snprintf(page, sizeof page,
+             "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Wall\","
+             "\"author\":[{\"@type\":\"Person\",\"name\":\"Ines Alder\"},{\"@type\":\"Person\",\"name\":\"AP\"}]}"
+             "</script></head><body><article>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK(json_object_object_get_ex(r, "authors", &au) && json_object_array_length(au) == 1);
+    CHECK_STR(field(r, "agency"), "AP");
+    json_object_put(r);
     /* a Person given by its parts */
     snprintf(page, sizeof page,
              "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Wall\","

@@ -81,7 +81,13 @@ static uint32_t authors_of(json_object *o, arena *a, const char **out, uint32_t 
                 }
             }
         }
-        if (name && *name) n += authors_clean_field(a, name, strlen(name), out + n, max - n);
+        if (!name || !*name) continue;
+        const char *ag = agency_match(name, strlen(name)); /* {"@type":"Person","name":"AP"} */
+        if (ag) {
+            if (!m->agency) m->agency = ag, m->agency_src = MS_JSONLD;
+            continue;
+        }
+        n += authors_clean_field(a, name, strlen(name), out + n, max - n);
     }
     return n;
 }
