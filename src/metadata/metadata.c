@@ -667,22 +667,31 @@ static const char *dup_trim(arena *a, const char *s, size_t n) {
 /* A date under one of the keys that page scripts use for publication, in
  * JSON blobs the page carries: "published_at":"2019-03-02T06:22:28+01:00". */
 static int date_in_scripts(const char *html, size_t n, date_val *out) {
-    static const char *const KEYS[] = {"\"datePublished\"", "\"published_at\"", "\"publishedAt\"",
-                                       "\"publishDate\"", "\"publishedDate\"", "\"date_published\"",
-                                       "\"firstPublished\"", "\"publicationDate\"", "\"pubDate\"",
-                                       "\"createdAt\"", "\"created_at\"", "\"dateCreated\""};
-    for (size_t k = 0; k < sizeof KEYS / sizeof *KEYS; k++) {
-        size_t kl = strlen(KEYS[k]);
-        const char *p = html, *end = html + n;
-        while ((p = memmem(p, (size_t)(end - p), KEYS[k], kl))) {
+    static const char *const KEYS[] = {"datePublished\"", "published_at\"", "publishedAt\"",
+                                       "publishDate\"", "publishedDate\"", "date_published\"",
+                                       "firstPublished\"", "publicationDate\"", "pubDate\"",
+                                       "createdAt\"", "created_at\"", "dateCreated\""};
+    enum { NK = sizeof KEYS / sizeof *KEYS };
+    /* one pass over the quotation marks; the earliest key of the list wins, wherever it stands */
+    int best = NK;
+    const char *p = html, *end = html + n;
+    while (best > 0 && (p = memchr(p, '"', (size_t)(end - p)))) {
+        p++;
+        if (p >= end) break;
+        char c = *p;
+        if (c != 'd' && c != 'p' && c != 'f' && c != 'c') continue; /* no key starts otherwise */
+        for (int k = 0; k < best; k++) {
+            size_t kl = strlen(KEYS[k]);
+            if (KEYS[k][0] != c || (size_t)(end - p) < kl || memcmp(p, KEYS[k], kl)) continue;
             const char *v = p + kl;
             while (v < end && (*v == ' ' || *v == ':' || *v == '"' || *v == '\\')) v++;
             size_t avail = (size_t)(end - v) < 40 ? (size_t)(end - v) : 40;
-            if (avail >= 8 && v[0] >= '1' && v[0] <= '2' && date_parse(v, avail, out)) return 1;
-            p += kl;
+            date_val d;
+            if (avail >= 8 && v[0] >= '1' && v[0] <= '2' && date_parse(v, avail, &d)) *out = d, best = k;
+            break;
         }
     }
-    return 0;
+    return best < NK;
 }
 
 int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp, arena *a, const char *url,
