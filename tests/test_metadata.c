@@ -174,6 +174,15 @@ static void test_jsonld(byline_doc *d) {
     CHECK_STR(field(r, "agency"), "AP");
     CHECK_STR(field(r, "authors_are_organization"), "true");
     json_object_put(r);
+    /* an e-mail under "author" names no one: the sharing card's "Written by" does */
+    snprintf(page, sizeof page,
+             "<html><head><meta name=\"author\" content=\"m.quinn@ledger.example\"><meta name=\"twitter:label1\" "
+             "content=\"Written by\"><meta name=\"twitter:data1\" content=\"Mara Quinn\"></head><body><article>"
+             "<h1>Wall</h1>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK(json_object_object_get_ex(r, "authors", &au) && json_object_array_length(au) == 1 &&
+          !strcmp(json_object_get_string(json_object_array_get_idx(au, 0)), "Mara Quinn"));
+    json_object_put(r);
     /* an agency listed as a Person among the authors */
     snprintf(page, sizeof page,
              "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Wall\","

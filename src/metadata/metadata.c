@@ -24,6 +24,26 @@ static const meta_pair *meta_get(const meta_raw *raw, const char *const *keys, s
     return NULL;
 }
 
+/* Sharing cards that label a value "Written by": twitter:label1 / twitter:data1 (and 2..4). */
+static const meta_pair *written_by(const meta_raw *raw) {
+    static const char *const LABELS[] = {"written by", "geschrieben von", "verfasst von", "escrito por", "écrit par",
+                                         "scritto da", "geschreven door", "autor", "author"};
+    for (uint32_t i = 0; i < raw->n_metas; i++) {
+        const meta_pair *l = &raw->metas[i];
+        if (l->key_len != 14 || strncasecmp(l->key, "twitter:label", 13) || l->key[13] < '1' || l->key[13] > '4')
+            continue;
+        int hit = 0;
+        for (size_t k = 0; k < sizeof LABELS / sizeof *LABELS && !hit; k++)
+            hit = strlen(LABELS[k]) == l->val_len && !strncasecmp(l->val, LABELS[k], l->val_len);
+        if (!hit) continue;
+        char dk[16] = "twitter:data";
+        dk[12] = l->key[13], dk[13] = 0;
+        for (uint32_t j = 0; j < raw->n_metas; j++)
+            if (raw->metas[j].val_len && !strcasecmp(raw->metas[j].key, dk)) return &raw->metas[j];
+    }
+    return NULL;
+}
+
 static meta_source source_of_key(const char *key) {
     if (!strncasecmp(key, "og:", 3) || !strncasecmp(key, "article:", 8)) return MS_OPENGRAPH;
     return MS_META;
@@ -56,7 +76,8 @@ static const char *const MODIFIED_KEYS[] = {
 static const char *const AUTHOR_KEYS[] = {"dc:creator", "dcterm:creator", "author", "article:author",
                                           "parsely-author", "sailthru.author",
                                           "dc.creator", "dcterms.creator", "byl", "og:article:author",
-                                          "citation_author"};
+                                          "citation_author",
+                                          "twitter:misc:written"}; /* "twitter:misc:Written by": keys split at spaces */
 static const char *const SITE_KEYS[] = {"og:site_name", "application-name", "twitter:site", "publisher",
                                         "dc.publisher"};
 
@@ -970,13 +991,18 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp,
     }
 
     /* authors: JSON-LD (done), meta, itemprop, bylines */
-    if (!m->n_authors) {
-        p = meta_get(&raw, AUTHOR_KEYS, sizeof AUTHOR_KEYS / sizeof *AUTHOR_KEYS);
-        if (p && !(p->val_len > 4 && !strncasecmp(p->val, "http", 4))) {
-            m->n_authors = authors_clean_field(a, p->val, p->val_len, m->authors, META_MAX_AUTHORS);
-            m->authors_src = source_of_key(p->key);
-            m->byline = dup_trim(a, p->val, p->val_len);
-        }
+    /* meta keys in order until one names someone (an e-mail under "author" names no one); the
+     * first one's value stays the byline either way, for the agency */
+    for (size_t k = 0; k < sizeof AUTHOR_KEYS / sizeof *AUTHOR_KEYS && !m->n_authors; k++) {
+        p = meta_get(&raw, AUTHOR_KEYS + k, 1);
+        if (!p || (p->val_len > 4 && !strncasecmp(p->val, "http", 4))) continue;
+        uint32_t got = authors_clean_field(a, p->val, p->val_len, m->authors, META_MAX_AUTHORS);
+        if (!m->byline || got) m->byline = dup_trim(a, p->val, p->val_len);
+        if (got) m->n_authors = got, m->authors_src = source_of_key(p->key);
+    }
+    if (!m->n_authors && (p = written_by(&raw))) {
+        m->n_authors = authors_clean_field(a, p->val, p->val_len, m->authors, META_MAX_AUTHORS);
+        if (m->n_authors) m->authors_src = MS_META, m->byline = dup_trim(a, p->val, p->val_len);
     }
     for (uint32_t i = 0; i < raw.n_props && !m->n_authors; i++)
         if (!strcasecmp(raw.props[i].key, "author")) {
