@@ -207,8 +207,9 @@ def main():
         print('trafilatura-eval gold: ' + ', '.join(f"{k} {v['correct']}/{v['gold_entries']} = {v['accuracy']:.3f}"
                                                    for k, v in te.items()))
     fu = md['fundus-news']
-    print(f"fundus-news: title exact {fu['title_exact']:.3f}, authors F1 {fu['authors_f1']:.3f}, "
-          f"publication day {fu['date_day']:.3f} ({fu['pages']} pages)")
+    print(f"fundus-news: title exact {fu['title_exact']:.3f}, authors F1 {fu['authors_f1']:.3f} "
+          f"({fu['authors_f1_people']:.3f} on the {fu['author_people_pages']} pages whose expected authors are not "
+          f"the outlet), publication day {fu['date_day']:.3f}, language {fu['language']:.3f} ({fu['pages']} pages)")
     print(md['readability-test-pages'])
     print(f"metadata stage adds {speed[0].get('metadata_share', 0) * 100:.1f}% to text-only extraction time")
     print('\n| extractor (scrapinghub, 1 core, CPU time) | pages/s | MB/s | byline speed-up |')

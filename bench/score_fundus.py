@@ -18,6 +18,8 @@ Matching rules:
            outlet itself (byline's authors are people; pages where every expected author is the site's
            name, its host, or a host name are left out of that figure)
   date     the publication day: both dates moved to UTC when they carry an offset, first 10 characters
+  language byline's detected language against the language the page declares (<html lang>, first two
+           letters; Norwegian "nb"/"nn" = "no"), over the pages that declare one
 """
 import argparse, datetime, gzip, json, os, re, sys
 
@@ -111,7 +113,7 @@ def main():
         src = r['source']
         key = os.path.join(os.path.basename(os.path.dirname(src)), os.path.basename(src))
         recs[key] = r
-    t_ok = t_ci = t_n = d_ok = d_n = 0
+    t_ok = t_ci = t_n = d_ok = d_n = l_ok = l_n = 0
     a_f1, a_people = [], []
     for key, e in sorted(exp.items()):
         if not e:
@@ -131,18 +133,25 @@ def main():
         if e.get('publishing_date'):
             d_n += 1
             d_ok += utc_day(r.get('date_published')) == utc_day(e['publishing_date'])
+        decl = (r.get('language_declared') or '')[:2].lower()
+        if re.fullmatch(r'[a-z]{2}', decl):
+            got = (r.get('language') or '')[:2].lower()
+            l_n += 1
+            l_ok += got == decl or ({got, decl} <= {'no', 'nb', 'nn'})
         if a.per_page:
             print(key, '|', norm(r.get('title'))[:60], '|', norm(e.get('title'))[:60], '|', r.get('authors'), e.get('authors'),
                   '|', r.get('date_published'), e.get('publishing_date'))
     res = {'pages': len(exp), 'title_exact': t_ok / t_n, 'title_casefold': t_ci / t_n, 'title_pages': t_n,
            'authors_f1': sum(a_f1) / len(a_f1), 'author_pages': len(a_f1),
-           'authors_f1_people': sum(a_people) / len(a_people), 'author_people_pages': len(a_people), 'date_day': d_ok / d_n, 'date_pages': d_n}
+           'authors_f1_people': sum(a_people) / len(a_people), 'author_people_pages': len(a_people), 'date_day': d_ok / d_n, 'date_pages': d_n,
+           'language': l_ok / l_n, 'language_pages': l_n}
     if a.json:
         print(json.dumps(res))
     else:
         print(f"fundus-news: pages={res['pages']} title exact {res['title_exact']:.3f} (casefold {res['title_casefold']:.3f}, "
               f"{t_n}) authors F1 {res['authors_f1']:.3f} ({len(a_f1)}; {res['authors_f1_people']:.3f} on the "
-              f"{len(a_people)} not crediting the outlet itself) date day {res['date_day']:.3f} ({d_n})")
+              f"{len(a_people)} not crediting the outlet itself) date day {res['date_day']:.3f} ({d_n}) "
+              f"language {res['language']:.3f} ({l_n})")
 
 
 main()
