@@ -121,6 +121,26 @@ static void test_wrapped_lines(byline_doc *d) {
     json_object_put(r);
 }
 
+static void test_spaces(byline_doc *d) {
+    /* runs of spaces collapse wherever they fall against the eight-byte steps of the line check, and
+     * lines without them come through unchanged */
+    const char *words = "The council voted on Monday to rebuild the harbour wall that failed in two storms";
+    char line[256], doc[1024];
+    for (size_t at = 1; at < 24; at++) {
+        size_t n = strlen(words);
+        if (words[at] == ' ' || words[at - 1] == ' ') continue;
+        memcpy(line, words, at);
+        line[at] = ' ', line[at + 1] = ' ';
+        memcpy(line + at + 2, words + at, n - at + 1);
+        snprintf(doc, sizeof doc, "%s.\n\n%s, the mayor said after the vote on Monday evening.\n", line, words);
+        json_object *r = run(d, doc, BYLINE_INPUT_TEXT);
+        const char *t = str(r, "text");
+        CHECK(!strstr(t, "  "));
+        CHECK(CONTAINS(t, words));
+        json_object_put(r);
+    }
+}
+
 static void test_forced_text_and_all_text(byline_doc *d) {
     const char *html = "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><article><h1>Wall vote</h1>"
                        "<p>The town council voted on Monday to rebuild the harbour wall that failed in two storms.</p>"
@@ -144,6 +164,7 @@ int main(void) {
     test_weekday_check(d);
     test_section_end(d);
     test_wrapped_lines(d);
+    test_spaces(d);
     test_forced_text_and_all_text(d);
     byline_doc_free(d);
     return test_summary("test_text");

@@ -135,23 +135,45 @@ static const uint8_t SPECIAL[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/* 1 when s[0..n) has no byte to escape or drop and no two spaces in a row, and neither starts nor
+ * ends with a space: copied as it is. Branch-free per byte; spaces are checked eight at a time. */
+static int usual_line(const unsigned char *s, size_t n) {
+    if (!n || s[0] == ' ' || s[n - 1] == ' ') return 0;
+    unsigned acc = 0;
+    size_t k = 0;
+    for (; k + 4 <= n; k += 4) /* SPECIAL but for the space */
+        acc |= (SPECIAL[s[k]] & (s[k] != ' ')) | (SPECIAL[s[k + 1]] & (s[k + 1] != ' ')) |
+               (SPECIAL[s[k + 2]] & (s[k + 2] != ' ')) | (SPECIAL[s[k + 3]] & (s[k + 3] != ' '));
+    for (; k < n; k++) acc |= SPECIAL[s[k]] & (s[k] != ' ');
+    if (acc) return 0;
+    const uint64_t L = 0x7F7F7F7F7F7F7F7Full, H = 0x8080808080808080ull, SP = 0x2020202020202020ull;
+    uint64_t carry = 0; /* a space in the previous word's last byte */
+    for (k = 0; k + 8 <= n; k += 8) {
+        uint64_t x;
+        memcpy(&x, s + k, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap64(x); /* byte 0 in the low bits, as the carry expects */
+#endif
+        uint64_t y = x ^ SP, sp = ~(((y & L) + L) | y) & H; /* the high bit of each space byte */
+        if ((sp & (sp >> 8)) | (carry & sp)) return 0;
+        carry = sp >> 63 << 7; /* byte 7's space lines up with byte 0 */
+    }
+    for (int prev = k > 0 && carry; k < n; k++) {
+        int cur = s[k] == ' ';
+        if (prev & cur) return 0;
+        prev = cur;
+    }
+    return 1;
+}
+
 /* Appends s[0..n) to the block being built, whitespace collapsed and
  * Markdown punctuation escaped in md. */
 static int put_text(page *pg, const char *s, size_t n, int sep) {
     if (!buf_reserve(&pg->text, n + 2) || !buf_reserve(&pg->md, 2 * n + 2)) return -1;
     char *t = pg->text.data, *m = pg->md.data;
     size_t tl = pg->text.len, ml = pg->md.len;
-    /* the usual line: single spaces between words, nothing to escape or drop
-     * (spaces are special only in pairs, which one memmem finds) */
-    size_t k = 0;
-    while (k < n) {
-        unsigned char c = (unsigned char)s[k];
-        size_t nx = k + 1 < n ? k + 1 : k;
-        /* one branch, rarely taken: a byte to look at, or a second space */
-        if ((SPECIAL[c] & (c != ' ')) | ((c == ' ') & (nx != k) & (s[nx] == ' '))) break;
-        k++;
-    }
-    if (k == n && n && s[0] != ' ' && s[n - 1] != ' ') {
+    /* the usual line: single spaces between words, nothing to escape or drop */
+    if (usual_line((const unsigned char *)s, n)) {
         if (sep > 0 && tl > 0 && t[tl - 1] != ' ') t[tl++] = ' ', m[ml++] = ' ';
         memcpy(t + tl, s, n);
         memcpy(m + ml, s, n);
