@@ -12,8 +12,9 @@
 
 /* Function words of the languages measured on (en, de, fr, es, it, pt, nl,
  * pl): prose has many, chrome (menus, names, labels) few. An open-addressing
- * table under FNV-1a of the lower-cased word, laid out when it was written. */
-static const char *const STOPWORDS[1024] = {
+ * table under FNV-1a of the lower-cased word, laid out when it was written; each entry is eight
+ * bytes, zero-padded, so that a probe is one 64-bit comparison. */
+static const char STOPWORDS[1024][8] = {
     [7] = "co", [8] = "these", [16] = "it", [20] = "do", [21] = "gli", [23] = "so", [24] = "été",
     [26] = "than", [27] = "aan", [28] = "les", [31] = "mais", [32] = "einen", [36] = "to", [39] = "nog",
     [40] = "dan", [42] = "le", [43] = "para", [44] = "those", [47] = "what", [57] = "oder", [60] = "ne",
@@ -58,19 +59,18 @@ enum { STOPWORD_MAX = 8 }; /* the longest entry, in bytes */
 
 static int is_stopword(const char *w, size_t n) {
     if (n == 0 || n > STOPWORD_MAX) return 0;
-    char low[16];
+    unsigned char low[8] = {0};
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) {
-        low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
-        h = (h ^ (unsigned char)low[i]) * 16777619u;
+        low[i] = (unsigned char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
+        h = (h ^ low[i]) * 16777619u;
     }
+    uint64_t key, e;
+    memcpy(&key, low, 8);
     for (uint32_t k = h & 1023;; k = (k + 1) & 1023) {
-        const char *e = STOPWORDS[k];
+        memcpy(&e, STOPWORDS[k], 8);
+        if (e == key) return 1;
         if (!e) return 0;
-        if (e[0] != low[0]) continue;
-        size_t i = 1;
-        while (i < n && e[i] == low[i]) i++;
-        if (i == n && !e[n]) return 1;
     }
 }
 
