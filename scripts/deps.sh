@@ -2,7 +2,7 @@
 # Install what a fresh Debian 12 machine lacks to build and test byline.
 # Idempotent: does nothing when every package is already there.
 set -euo pipefail
-PKGS=(build-essential cmake ninja-build clang pkg-config
+PKGS=(build-essential cmake ninja-build clang libclang-rt-14-dev pkg-config
       libmodest-dev libjson-c-dev libpcre2-dev libutf8proc-dev libuchardet-dev
       libdeflate-dev libxxhash-dev libzstd-dev libcld2-dev libisal-dev libbrotli-dev
       zstd python3 gzip cmark-gfm)

@@ -254,8 +254,22 @@ static void test_statuses(byline_doc *d) {
     CHECK(!strcmp(byline_status_name(BYLINE_LIMIT_EXCEEDED), "limit_exceeded"));
 }
 
+static void test_pre_edges(byline_doc *d) {
+    /* a <pre> whose text and Markdown differ at their edges (found by fuzz/fuzz_extract): each is
+     * trimmed on its own, the fence still closes */
+    byline_options html;
+    byline_options_init(&html);
+    html.input = BYLINE_INPUT_HTML;
+    ex(d, "<pre>< <t>\n", &html);
+    size_t ml = 0;
+    const char *md = byline_markdown(d, &ml);
+    CHECK(md && (ml == 0 || CONTAINS(md, "```\n")));
+    CHECK(CONTAINS(byline_json(d, NULL), "\"status\""));
+}
+
 int main(void) {
     byline_doc *d = byline_doc_new();
+    test_pre_edges(d);
     test_news_page(d);
     test_markdown_escaping(d);
     test_layout_table(d);

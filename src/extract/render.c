@@ -181,8 +181,11 @@ int render_article(const page *pg, const selection *sel, arena *a, buf *text, bu
             break;
         }
         case B_PRE: {
-            while (tl && t[0] == '\n') t++, tl--, m++, ml--;
-            while (tl && (t[tl - 1] == '\n' || t[tl - 1] == ' ')) tl--, ml--;
+            /* text and Markdown trimmed each on its own: they need not hold the same bytes */
+            while (tl && t[0] == '\n') t++, tl--;
+            while (tl && (t[tl - 1] == '\n' || t[tl - 1] == ' ')) tl--;
+            while (ml && m[0] == '\n') m++, ml--;
+            while (ml && (m[ml - 1] == '\n' || m[ml - 1] == ' ')) ml--;
             const char *fence = memmem(m, ml, "```", 3) ? "~~~~" : "```";
             buf_puts(md, fence);
             buf_putc(md, '\n');
