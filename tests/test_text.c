@@ -141,6 +141,18 @@ static void test_spaces(byline_doc *d) {
     }
 }
 
+static void test_tiny(byline_doc *d) {
+    /* one letter, one mark: no story, a record all the same (an empty text has no buffer; found by
+     * fuzz/fuzz_extract under UBSan) */
+    static const char *const TINY[] = {"t", "#", "@", "\n", " ", "#x @y"};
+    for (size_t i = 0; i < sizeof TINY / sizeof *TINY; i++) {
+        json_object *r = run(d, TINY[i], BYLINE_INPUT_TEXT);
+        CHECK(r != NULL);
+        CHECK(strcmp(str(r, "status"), "(null)"));
+        json_object_put(r);
+    }
+}
+
 static void test_forced_text_and_all_text(byline_doc *d) {
     const char *html = "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><article><h1>Wall vote</h1>"
                        "<p>The town council voted on Monday to rebuild the harbour wall that failed in two storms.</p>"
@@ -165,6 +177,7 @@ int main(void) {
     test_section_end(d);
     test_wrapped_lines(d);
     test_spaces(d);
+    test_tiny(d);
     test_forced_text_and_all_text(d);
     byline_doc_free(d);
     return test_summary("test_text");

@@ -79,6 +79,7 @@ static void add_mark(metadata *m, arena *a, const char *w, size_t l, int site) {
 }
 
 void social_marks(metadata *m, arena *a, const char *t, size_t n, int site) {
+    if (!t || !n) return; /* an empty text may have no buffer at all */
     for (int pass = 0; pass < 2; pass++) {
         char mark = pass ? '@' : '#';
         for (const char *p = t, *e = t + n; (p = memchr(p, mark, (size_t)(e - p))); p++) {
