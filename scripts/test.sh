@@ -9,7 +9,7 @@ for cfg in "build gcc" "build-clang clang" "build-asan clang -DBYLINE_SANITIZE=O
   set -- $cfg
   echo "== $1 ($2)"
   scripts/build.sh "$@"
-  ASAN_OPTIONS=detect_leaks=1 ctest --test-dir "$1" --output-on-failure -j2 || status=1
+  ASAN_OPTIONS=detect_leaks=1:suppressions=$PWD/fuzz/asan.supp ctest --test-dir "$1" --output-on-failure -j2 || status=1
 done
 echo "== build-fuzz (clang, libFuzzer: a short seeded run of each target)"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBYLINE_FUZZ=ON >/dev/null
