@@ -155,6 +155,13 @@ static void test_jsonld(byline_doc *d) {
     r = record(d, page, NULL);
     CHECK_STR(field(r, "title"), "Town votes to rebuild its sea wall");
     json_object_put(r);
+    /* a site's name that ends with its host's label is cut off the title */
+    snprintf(page, sizeof page,
+             "<html><head><title>Town votes to rebuild its sea wall - Die Neue Coastledger</title></head><body>"
+             "<article>%s</article></body></html>", BODY);
+    r = record(d, page, "https://www.coastledger.example/news/wall");
+    CHECK_STR(field(r, "title"), "Town votes to rebuild its sea wall");
+    json_object_put(r);
     /* a headline that is the h1 behind a topic gives way to the h1 */
     snprintf(page, sizeof page,
              "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","

@@ -346,6 +346,8 @@ static int names_site(const char *seg, size_t n, const char *site, const char *h
             /* "Spiegel Online" for spiegel.de: the host's label starts the squeezed name */
             if (hl >= 4 && q >= hl && !strncasecmp(squeezed, h, hl)) return 1;
         }
+        /* "Die Neue Südtiroler Tageszeitung" for tageszeitung.it: a long label ends it */
+        if (hl >= 8 && q >= hl && !strncasecmp(squeezed + q - hl, h, hl)) return 1;
     }
     return 0;
 }
