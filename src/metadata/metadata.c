@@ -2,6 +2,7 @@
  * the authors and the dates. Structured data first, then the head's meta
  * tags, then the article region, then the text. */
 #include "metadata.h"
+#include "fields.h"
 #include "../util/text.h"
 #include "../util/entities.h"
 #include "langid.h"
@@ -80,329 +81,6 @@ static const char *const AUTHOR_KEYS[] = {"dc:creator", "dcterm:creator", "autho
                                           "twitter:misc:written"}; /* "twitter:misc:Written by": keys split at spaces */
 static const char *const SITE_KEYS[] = {"og:site_name", "application-name", "twitter:site", "publisher",
                                         "dc.publisher"};
-
-/* ---- authors -------------------------------------------------------- */
-
-static int is_space_c(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-/* Words that mark a byline's frame, not a name. */
-static const char *const BY_WORDS[] = {"by", "von", "par", "por", "di", "door", "da", "av", "af",
-                                       "written", "posted", "autor", "autorin", "author", "redaktion:",
-                                       "text:", "texto:", "from", "reporting", "with", "avec", "con", "com", "vom"};
-/* Words that label a date or a post, not a person: "Published by", "Veröffentlicht am". */
-static const char *const POST_LABELS[] = {"published", "posted", "veröffentlicht", "publiziert", "geschrieben",
-                                          "erstellt", "updated", "aktualisiert", "am", "on", "at", "le", "il", "el",
-                                          "publié", "publicado", "pubblicato", "gepubliceerd", "op", "by", "von",
-                                          "par", "por", "di", "door", "written", "author", "autor"};
-/* Job titles and labels that follow a name after a comma or a dash. */
-static const char *const ROLE_WORDS[] = {
-    "reporter", "correspondent", "editor", "writer", "staff", "contributor", "columnist", "journalist",
-    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "chefredakteur", "photographer",
-    "producer", "analyst", "senior", "associate", "chief", "news", "desk", "team", "redaktion", "freelance",
-    "contributing", "special", "political", "business", "sports", "science"};
-
-static int word_in_list(const char *w, size_t n, const char *const *list, size_t count) {
-    for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && !strncasecmp(list[i], w, n)) return 1;
-    return 0;
-}
-
-/* One candidate name s[0..n): trimmed, frame words dropped; NULL when it is no person's name. */
-static const char *clean_name(arena *a, const char *s, size_t n, int lenient) {
-    while (n && (is_space_c(*s) || *s == '-' || *s == ':' || *s == '|' || *s == '@')) s++, n--;
-    /* no-break spaces */
-    while (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) s += 2, n -= 2;
-    for (;;) { /* trailing spaces, dots, bars and dashes ("Jane Doe —") */
-        if (n && (is_space_c(s[n - 1]) || s[n - 1] == '.' || s[n - 1] == '|' || s[n - 1] == '-')) n--;
-        else if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-                 ((unsigned char)s[n - 1] == 0x93 || (unsigned char)s[n - 1] == 0x94)) n -= 3;
-        else break;
-    }
-    /* an author box's link after the name: "Jane Doe More Posts", "Alle Beiträge" */
-    static const char *const TAILS[] = {" more posts", " view all posts", " all posts", " alle beiträge",
-                                        " mehr beiträge", " weitere beiträge", " tous ses articles"};
-    for (size_t k = 0; k < sizeof TAILS / sizeof *TAILS; k++) {
-        size_t l = strlen(TAILS[k]);
-        if (n > l && !strncasecmp(s + n - l, TAILS[k], l)) n -= l;
-    }
-    /* a label before a colon: "Von: X", "Autor: X", "Text und Interview: X" */
-    for (size_t i = 0; i < n && i < 40; i++)
-        if (s[i] == ':') {
-            size_t words = 1;
-            for (size_t k = 0; k < i; k++) words += is_space_c(s[k]);
-            if (words <= 4) {
-                s += i + 1, n -= i + 1;
-                while (n && is_space_c(*s)) s++, n--;
-            }
-            break;
-        }
-    /* frame words up to a byline word: "By", "Written by", "Post author By" */
-    for (size_t w0 = 0, words = 0; w0 < n && words < 4; words++) {
-        size_t w = w0;
-        while (w < n && !is_space_c(s[w])) w++;
-        if (w < n && word_in_list(s + w0, w - w0, BY_WORDS, sizeof BY_WORDS / sizeof *BY_WORDS)) {
-            s += w, n -= w;
-            while (n && is_space_c(*s)) s++, n--;
-            w0 = 0;
-            continue;
-        }
-        w0 = w;
-        while (w0 < n && is_space_c(s[w0])) w0++;
-    }
-    if (n < 3 || n > 60 || word_in_list(s, n, BY_WORDS, sizeof BY_WORDS / sizeof *BY_WORDS)) return NULL;
-    /* a lower-case word first is a name's particle ("van der Berg") or no name at all: "in News",
-     * "unserer Redaktion" */
-    static const char *const PARTICLES[] = {"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la",
-                                            "le", "bin", "al", "el", "ter", "ten", "dos", "das", "do", "zu", "af"};
-    if (s[0] >= 'a' && s[0] <= 'z')
-        for (size_t w = 0; w < n; w++)
-            if (is_space_c(s[w])) {
-                if (!word_in_list(s, w, PARTICLES, sizeof PARTICLES / sizeof *PARTICLES)) return NULL;
-                break;
-            }
-    /* comment signatures and form labels: "Jane says:", "Name *"; a parenthesis
-     * only inside a name ("Bruno (Henrique) Rodrigues"), never at its end */
-    const char *open = memchr(s, '(', n), *close = memchr(s, ')', n);
-    if ((n > 5 && !strncasecmp(s + n - 5, " says", 5)) || memchr(s, '*', n) || memchr(s, '"', n) ||
-        (open && (!close || close < open || close + 1 >= s + n)) || (!open && close))
-        return NULL;
-    size_t words = 1, upper_start = 0, letters = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= '0' && c <= '9') return NULL;          /* dates, counts */
-        if (c == '@' || c == '/' || c == '=' || c == '?' || c == ':') return NULL; /* emails, handles, URLs */
-        if (is_space_c((char)c)) {
-            words++;
-            continue;
-        }
-        letters++;
-        if ((i == 0 || is_space_c(s[i - 1])) && ((c >= 'A' && c <= 'Z') || c >= 0xC0)) upper_start++;
-    }
-    /* a lower-case handle ("gizzmo") only where the page's own author field gives it */
-    if (words > 5 || !letters || (!upper_start && !(lenient && words == 1 && letters >= 3))) return NULL;
-    /* only labels: "Published by", "Veröffentlicht am" */
-    size_t labels = 0;
-    for (size_t i = 0, w0 = 0; i <= n; i++)
-        if (i == n || is_space_c(s[i])) {
-            if (i > w0 && word_in_list(s + w0, i - w0, POST_LABELS, sizeof POST_LABELS / sizeof *POST_LABELS)) labels++;
-            w0 = i + 1;
-        }
-    if (labels == words) return NULL;
-    /* a comment section's label ("Kommentare geschlossen", "No comments") */
-    for (size_t i = 0; i + 7 <= n; i++)
-        if (!strncasecmp(s + i, "comment", 7) || (i + 9 <= n && !strncasecmp(s + i, "kommentar", 9))) return NULL;
-    static const char *const LABELS[] = {"name", "email", "e-mail", "website", "comment", "reply"};
-    if (word_in_list(s, n, LABELS, sizeof LABELS / sizeof *LABELS)) return NULL;
-    /* every word a role word: "Staff", "News Desk"; or no author at all */
-    size_t role = 0, w0 = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i == n || is_space_c(s[i])) {
-            if (i > w0 && word_in_list(s + w0, i - w0, ROLE_WORDS, sizeof ROLE_WORDS / sizeof *ROLE_WORDS)) role++;
-            w0 = i + 1;
-        }
-    }
-    if (role == words || (n >= 9 && !strncasecmp(s, "no author", 9)) || !strncasecmp(s, "unknown", 7) ||
-        !strncasecmp(s, "anonym", 6) || !strncasecmp(s, "admin", 5))
-        return NULL;
-    return arena_strndup(a, s, n);
-}
-
-/* Where a byline stops naming its writers: "Edited by", "Photos by". */
-static size_t credits_start(const char *s, size_t n) {
-    static const char *const STOP[] = {"edited by", "photos by", "photo by", "photographs by", "illustration by",
-                                       "illustrations by", "additional reporting by", "fact-checked by",
-                                       "reviewed by", "updated by"};
-    for (size_t i = 1; i < n; i++) {
-        if (!is_space_c(s[i - 1])) continue;
-        for (size_t k = 0; k < sizeof STOP / sizeof *STOP; k++) {
-            size_t l = strlen(STOP[k]);
-            if (i + l <= n && !strncasecmp(s + i, STOP[k], l)) return i;
-        }
-    }
-    return n;
-}
-
-/* One word of Latin script ("Frankfurt", "obe"). */
-static int one_latin_word(const char *s) {
-    if ((unsigned char)s[0] >= 0xC4) return 0; /* beyond Latin-1: Cyrillic, CJK, Hangul... */
-    for (; *s; s++)
-        if (is_space_c(*s)) return 0;
-    return 1;
-}
-
-/* "lrt.lt", "www.dw.com": a host name, not a person. */
-static int domain_like(const char *s) {
-    const char *dot = strrchr(s, '.');
-    if (!dot || dot == s || strchr(s, ' ')) return 0;
-    size_t tl = strlen(dot + 1);
-    if (tl < 2 || tl > 4) return 0;
-    for (const char *c = dot + 1; *c; c++)
-        if (!((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z')) return 0;
-    return 1;
-}
-
-/* A list of writers with full names and, beside them, their lower-case initials ("Jane Roe",
- * "jro"): the initials go. */
-static uint32_t drop_initials(const char **names, uint32_t n) {
-    int full = 0;
-    for (uint32_t i = 0; i < n; i++) full |= strchr(names[i], ' ') != NULL;
-    if (!full) return n;
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        const char *x = names[i];
-        size_t l = strlen(x), lower = 0;
-        for (size_t c = 0; c < l; c++) lower += x[c] >= 'a' && x[c] <= 'z';
-        if (!(l <= 5 && lower == l)) names[k++] = x;
-    }
-    return k;
-}
-
-static uint32_t authors_clean_ex(arena *a, const char *s, size_t n, const char **out, uint32_t max, int lenient);
-
-uint32_t authors_clean(arena *a, const char *s, size_t n, const char **out, uint32_t max) {
-    return authors_clean_ex(a, s, n, out, max, 0);
-}
-
-uint32_t authors_clean_field(arena *a, const char *s, size_t n, const char **out, uint32_t max) {
-    return authors_clean_ex(a, s, n, out, max, 1);
-}
-
-static uint32_t authors_clean_ex(arena *a, const char *s, size_t n, const char **out, uint32_t max, int lenient) {
-    uint32_t k = 0, items = 0;
-    size_t i = 0;
-    n = credits_start(s, n);
-    /* "Jane Doe (with John Roe and Ann Poe)": the parenthesis names co-writers */
-    for (size_t q = 0; q + 1 < n; q++) {
-        if (s[q] != '(') continue;
-        const char *close = memchr(s + q, ')', n - q);
-        size_t tail = close ? (size_t)(close - s) + 1 : n;
-        while (tail < n && is_space_c(s[tail])) tail++;
-        if (tail < n) continue; /* inside a name: kept whole */
-        k = authors_clean_ex(a, s, q, out, max, lenient);
-        const char *co[8];
-        uint32_t more = authors_clean_ex(a, s + q + 1, (close ? (size_t)(close - s) : n) - q - 1, co, 8, lenient);
-        for (uint32_t c = 0; c < more && k < max; c++) {
-            int dup = 0;
-            for (uint32_t d = 0; d < k; d++) dup |= !strcasecmp(out[d], co[c]);
-            if (!dup) out[k++] = co[c];
-        }
-        return k;
-    }
-    while (i < n && k < max) {
-        /* split at ",", ";", "&", "/", " and ", " und ", " et ", " y ", " e ", "|" */
-        size_t j = i, cut = 0;
-        while (j < n) {
-            char c = s[j];
-            if (c == ',' || c == ';' || c == '&' || c == '|' || c == '/' || c == '\n') { cut = 1; break; }
-            if (is_space_c(c) && j + 1 < n) {
-                static const char *const AND[] = {"and ", "und ", "et ", "y ", "e ", "en ", "i ", "og "};
-                size_t m = 0;
-                for (size_t q = 0; q < sizeof AND / sizeof *AND; q++) {
-                    size_t l = strlen(AND[q]);
-                    if (j + 1 + l <= n && !strncasecmp(s + j + 1, AND[q], l)) { m = l; break; }
-                }
-                if (m) { cut = m + 1; break; }
-            }
-            j++;
-        }
-        const char *name = clean_name(a, s + i, j - i, lenient);
-        /* a single Latin word after the first item of a list is a dateline or a label ("Anna Roth,
-         * Frankfurt"), and a domain names the outlet */
-        if (name && ((items && one_latin_word(name) && !agency_match(name, strlen(name))) || domain_like(name)))
-            name = NULL;
-        items++;
-        if (name) {
-            int dup = 0;
-            for (uint32_t q = 0; q < k; q++) dup |= !strcasecmp(out[q], name);
-            if (!dup) out[k++] = name;
-        }
-        i = j + (cut ? cut : 1);
-    }
-    return k;
-}
-
-/* ---- title ---------------------------------------------------------- */
-
-static int ieq_n(const char *a, size_t an, const char *b, size_t bn) { return an == bn && !strncasecmp(a, b, an); }
-
-/* Does the segment name the site: equal to site_name, or to the host's
- * main label ("nytimes" for www.nytimes.com), ignoring case and spaces? */
-static int names_site(const char *seg, size_t n, const char *site, const char *host) {
-    while (n && is_space_c(*seg)) seg++, n--;
-    while (n && is_space_c(seg[n - 1])) n--;
-    if (!n) return 0;
-    if (site && ieq_n(seg, n, site, strlen(site))) return 1;
-    char squeezed[128];
-    size_t q = 0;
-    for (size_t i = 0; i < n && q < sizeof squeezed; i++)
-        if (!is_space_c(seg[i]) && seg[i] != '.' && seg[i] != '-') squeezed[q++] = (char)(seg[i] | 0x20);
-    if (host) {
-        const char *h = host;
-        if (!strncasecmp(h, "www.", 4)) h += 4;
-        size_t hl = 0;
-        while (h[hl] && h[hl] != '.') hl++;
-        if (hl >= 3 && ieq_n(squeezed, q, h, hl)) return 1;
-        if (q >= 4 && strlen(host) >= q) {
-            /* "Spiegel Online" for spiegel.de: the host's label starts the squeezed name */
-            if (hl >= 4 && q >= hl && !strncasecmp(squeezed, h, hl)) return 1;
-        }
-        /* "Die Neue Südtiroler Tageszeitung" for tageszeitung.it: a long label ends it */
-        if (hl >= 8 && q >= hl && !strncasecmp(squeezed + q - hl, h, hl)) return 1;
-    }
-    return 0;
-}
-
-/* An author credit that is the outlet: its name, its host, or its name followed by a desk or region
- * ("MDR Thüringen", "Ledger Staff"). */
-static int names_outlet(const char *name, const char *site, const char *host) {
-    size_t n = strlen(name);
-    if (names_site(name, n, site, host)) return 1;
-    size_t sl = site ? strlen(site) : 0;
-    return sl >= 2 && n > sl + 1 && !strncasecmp(name, site, sl) && name[sl] == ' ';
-}
-
-const char *title_clean(arena *a, const char *t, size_t n, const char *site, const char *host) {
-    while (n && is_space_c(*t)) t++, n--;
-    while (n && is_space_c(t[n - 1])) n--;
-    static const char *const SEPS[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " ~ ", "ㅣ"};
-    for (int round = 0; round < 2; round++) {
-        /* last separator: a site-name suffix */
-        size_t best = 0, sl = 0;
-        for (size_t k = 0; k < sizeof SEPS / sizeof *SEPS; k++) {
-            size_t l = strlen(SEPS[k]);
-            for (size_t i = n; i-- > 0;)
-                if (i + l <= n && !memcmp(t + i, SEPS[k], l)) {
-                    if (i > best) best = i, sl = l;
-                    break;
-                }
-        }
-        if (best && names_site(t + best + sl, n - best - sl, site, host)) {
-            n = best;
-            continue;
-        }
-        /* first separator: a site-name prefix */
-        size_t first = n;
-        for (size_t k = 0; k < sizeof SEPS / sizeof *SEPS; k++) {
-            size_t l = strlen(SEPS[k]);
-            for (size_t i = 0; i + l <= n; i++)
-                if (!memcmp(t + i, SEPS[k], l)) {
-                    if (i < first) first = i, sl = l;
-                    break;
-                }
-        }
-        if (first < n && names_site(t, first, site, host)) {
-            t += first + sl, n -= first + sl;
-            continue;
-        }
-        /* a short last part after " | " is a site name even when unnamed */
-        if (best && sl == 3 && t[best + 1] == '|' && n - best - sl < 40 && best > n - best) {
-            n = best;
-            continue;
-        }
-        break;
-    }
-    return arena_strndup(a, t, n);
-}
 
 /* ---- hostname ------------------------------------------------------- */
 
@@ -561,22 +239,6 @@ static const char *article_h1(const page *pg, const selection *sel, arena *a) {
     return NULL;
 }
 
-/* Is headline "<topic><separator><h1>": h1 after a colon, dash or bar that ends a shorter topic? */
-static int kicker_then(const char *headline, const char *h1) {
-    while (*h1 == ' ' || *h1 == '\n' || *h1 == '\t') h1++;
-    size_t hn = strlen(headline), n = strlen(h1);
-    while (n && (h1[n - 1] == ' ' || h1[n - 1] == '\n' || h1[n - 1] == '\t')) n--;
-    if (n < 12 || hn < n + 3 || memcmp(headline + hn - n, h1, n)) return 0;
-    size_t k = hn - n; /* the topic and separator before it */
-    while (k && headline[k - 1] == ' ') k--;
-    static const char *const SEP[] = {":", "-", "|", "\xE2\x80\x93", "\xE2\x80\x94", "/"};
-    for (size_t i = 0; i < sizeof SEP / sizeof *SEP; i++) {
-        size_t l = strlen(SEP[i]);
-        if (k > l && !memcmp(headline + k - l, SEP[i], l)) return k - l <= n; /* the topic is the shorter part */
-    }
-    return 0;
-}
-
 /* "By ", "Von ", "Par "...: a byline's first word. */
 static int starts_with_by(const char *t, size_t n) {
     static const char *const BY[] = {"by ", "von ", "par ", "por ", "di ", "door ", "av ", "af "};
@@ -587,103 +249,11 @@ static int starts_with_by(const char *t, size_t n) {
     return 0;
 }
 
-/* ---- the top image's caption and credit ------------------------------ */
-
-/* The file name of an image URL, without its query: what two sizes of one image share. */
-static void image_file(const char *u, size_t n, const char **f, size_t *fl) {
-    const char *q = memchr(u, '?', n);
-    if (q) n = (size_t)(q - u);
-    const char *sl = u;
-    for (size_t i = 0; i < n; i++)
-        if (u[i] == '/') sl = u + i + 1;
-    *f = sl, *fl = (size_t)(u + n - sl);
-}
-
-/* A credit without its label: "Foto: Urs Flueeler" -> "Urs Flueeler", "© Getty Images" -> "Getty Images". */
-static const char *credit_clean(arena *a, const char *c, size_t n) {
-    static const char *const LABELS[] = {"photo by ", "photo: ", "photo : ", "foto: ", "bild: ", "credit: ",
-                                         "image: ", "photograph: ", "fotos: ", "photos: ", "\xC2\xA9 ", "\xC2\xA9",
-                                         "(c) ", "copyright "};
-    while (n && (*c == ' ' || *c == '(')) c++, n--;
-    for (size_t k = 0; k < sizeof LABELS / sizeof *LABELS; k++) {
-        size_t l = strlen(LABELS[k]);
-        if (n > l && !strncasecmp(c, LABELS[k], l)) { c += l, n -= l; break; }
-    }
-    int open = memchr(c, '(', n) != NULL; /* "Graeme Sloan (Getty)" keeps its bracket */
-    while (n && (c[n - 1] == ' ' || (c[n - 1] == ')' && !open) || c[n - 1] == '.')) n--;
-    return n ? entities_decode(a, c, n) : NULL;
-}
-
-/* A credit at the end of a caption: "… (AP Photo/Jane Doe)", "… Photo: Jane Doe", "… © Getty Images". */
-static const char *split_credit(arena *a, char *cap) {
-    static const char *const MARKS[] = {"(ap photo", "(ap)", "(photo:", "(photo by", "(reuters", "(afp", "(getty",
-                                        "photo:", "photo by", "foto:", "bild:", "credit:", "image:", "\xC2\xA9",
-                                        "(c)", "copyright", "photograph:", "fotó:", "photo :"};
-    size_t n = strlen(cap), best = n;
-    for (size_t k = 0; k < sizeof MARKS / sizeof *MARKS; k++) {
-        size_t l = strlen(MARKS[k]);
-        for (size_t i = 0; i + l <= n; i++)
-            if (!strncasecmp(cap + i, MARKS[k], l) && (i == 0 || cap[i - 1] == ' ' || cap[i - 1] == '(' ||
-                                                       cap[i - 1] == '.' || cap[i - 1] == '|')) {
-                if (i < best && n - i < 120) best = i;
-                break;
-            }
-    }
-    if (best == n) return NULL;
-    char *cr = cap + best;
-    /* the credit without its label and brackets */
-    size_t cl = strlen(cr);
-    while (cl && (cr[cl - 1] == ')' || cr[cl - 1] == ' ' || cr[cl - 1] == '.')) cl--;
-    const char *c0 = cr;
-    if (*c0 == '(') c0++;
-    const char *credit = cl > (size_t)(c0 - cr) ? credit_clean(a, c0, cl - (size_t)(c0 - cr)) : NULL;
-    /* the caption ends before its credit */
-    while (best && (cap[best - 1] == ' ' || cap[best - 1] == '|' || cap[best - 1] == '-')) best--;
-    cap[best] = 0;
-    return credit;
-}
-
-static void image_caption(metadata *m, const meta_raw *raw, arena *a) {
-    const char *f;
-    size_t fl;
-    image_file(m->image, strlen(m->image), &f, &fl);
-    for (uint32_t i = 0; i < raw->n_figures && !m->image_caption && fl >= 5; i++) {
-        const meta_figure *g = &raw->figures[i];
-        const char *gf;
-        size_t gl;
-        image_file(g->src, g->src_len, &gf, &gl);
-        /* the same file, or the same name before a size suffix ("photo-1024x576.jpg") */
-        size_t stem = fl;
-        for (size_t k = 0; k < fl; k++)
-            if (f[k] == '.' || (f[k] == '-' && k + 1 < fl && f[k + 1] >= '0' && f[k + 1] <= '9')) { stem = k; break; }
-        if (stem < 5 || gl < stem || strncmp(gf, f, stem)) continue;
-        if (g->caption && *g->caption) m->image_caption = g->caption;
-        if (g->credit && *g->credit && !m->image_credit) m->image_credit = g->credit;
-    }
-    if (m->image_caption) {
-        char *cap = arena_strndup(a, m->image_caption, strlen(m->image_caption));
-        /* a credit element inside the caption: cut it off the caption's text */
-        if (cap && m->image_credit) {
-            char *at = strstr(cap, m->image_credit);
-            if (at && at != cap) {
-                while (at > cap && (at[-1] == ' ' || at[-1] == '|' || at[-1] == '(')) at--;
-                *at = 0;
-            }
-        }
-        const char *cr = cap ? split_credit(a, cap) : NULL;
-        if (cr && !m->image_credit) m->image_credit = cr;
-        size_t cl = cap ? strlen(cap) : 0;
-        while (cl && (cap[cl - 1] == ' ' || cap[cl - 1] == '(' || cap[cl - 1] == '|' || cap[cl - 1] == '-')) cl--;
-        m->image_caption = cl ? entities_decode(a, cap, cl) : NULL;
-    }
-    if (m->image_credit) m->image_credit = credit_clean(a, m->image_credit, strlen(m->image_credit));
-}
-
 /* ---- the choices ---------------------------------------------------- */
 
 static const char *dup_trim(arena *a, const char *s, size_t n) {
-    while (n && is_space_c(*s)) s++, n--;
-    while (n && is_space_c(s[n - 1])) n--;
+    while (n && ascii_space(*s)) s++, n--;
+    while (n && ascii_space(s[n - 1])) n--;
     return n ? arena_strndup(a, s, n) : NULL;
 }
 
@@ -815,7 +385,7 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp,
         for (size_t k = 0; m->image && k < sizeof ICON / sizeof *ICON; k++)
             if (strcasestr(m->image, ICON[k])) m->image = NULL, m->image_src = MS_NONE;
     }
-    if (m->image) image_caption(m, &raw, a);
+    if (m->image) image_caption_credit(m, &raw, a);
     else m->image_caption = m->image_credit = NULL;
     if (!m->section) {
         static const char *const SEC[] = {"article:section", "og:article:section", "section", "parsely-section"};
@@ -1048,7 +618,7 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp,
         }
     }
     if (kept < m->n_authors && !kept) m->authors_are_organization = 1;
-    m->n_authors = drop_initials(m->authors, kept);
+    m->n_authors = authors_drop_initials(m->authors, kept);
     if (!m->agency && m->byline) {
         const char *b = m->byline;
         size_t n = strlen(b), i = 0;

@@ -5,6 +5,9 @@
 #include <string.h>
 #include <strings.h>
 
+/* Space, tab, newline, carriage return. */
+static inline int ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 /* Does s[0..n) contain lit, ASCII case folded? lit must be lower-case. */
 static inline int ci_contains(const char *s, size_t n, const char *lit) {
     size_t m = strlen(lit);
