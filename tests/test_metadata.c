@@ -333,6 +333,23 @@ static void test_meta_and_fallbacks(byline_doc *d) {
     json_object_put(r);
 }
 
+static void test_long_inner_text(byline_doc *d) {
+    /* element texts read up to a fixed length: a word break falling on that length writes nothing past
+     * it (found when the arena learnt to poison its gaps under ASan) */
+    static char page[8192];
+    for (int n = 280; n <= 310; n++) {
+        char word[400];
+        memset(word, 'x', (size_t)n);
+        word[n] = 0;
+        snprintf(page, sizeof page, "<html><body><article><h1>Wall</h1><div class=\"byline\"><span>%s</span>"
+                                    "<a>Mara Quinn</a></div><figure><img src=\"/a.jpg\"><figcaption><b>%s</b> "
+                                    "<i>Harbour</i></figcaption></figure>%s</article></body></html>", word, word, BODY);
+        json_object *r = record(d, page, NULL);
+        CHECK(r != NULL);
+        json_object_put(r);
+    }
+}
+
 static void test_image_caption(byline_doc *d) {
     char page[4096];
     /* the top image found again in a figure (another size of it), its credit at the caption's end */
@@ -459,6 +476,7 @@ int main(void) {
     test_language(d);
     test_agency(d);
     test_image_caption(d);
+    test_long_inner_text(d);
     test_page_fields(d);
     byline_doc_free(d);
     return test_summary("test_metadata");

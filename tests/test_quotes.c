@@ -166,8 +166,26 @@ static void test_offsets(void) {
     CHECK(eb - ecp == 5); /* “ (3 bytes), é (2) and ” (3) are one code point each: 2 + 1 + 2 more bytes */
 }
 
+static void test_unclosed_nickname_at_end(void) {
+    /* a quotation, then a name and an unclosed short quotation ending the text ("Marcia “Cia"), with
+     * the text's tokens filling their array exactly for one of these lengths: nothing is read past the
+     * last token (found by fuzz/fuzz_extract; the arena's poisoned gaps make ASan see it) */
+    static const char *const W[] = {"the", "council", "said", "that", "the", "harbour", "wall", "would", "be",
+                                    "rebuilt", "in", "the", "spring", "and", "the", "work", "would", "take", "a",
+                                    "year"};
+    static char text[16384];
+    for (size_t n = 990; n <= 1030; n++) {
+        size_t l = 0;
+        for (size_t i = 0; i < n; i++) l += (size_t)snprintf(text + l, sizeof text - l, "%s%s", i ? " " : "", W[i % 20]);
+        snprintf(text + l, sizeof text - l, ". \xE2\x80\x9CWe will win,\xE2\x80\x9D Marcia \xE2\x80\x9C" "Cia");
+        run(text);
+        CHECK(rec != NULL);
+    }
+}
+
 int main(void) {
     doc = byline_doc_new();
+    test_unclosed_nickname_at_end();
     test_cue_after_and_pronoun();
     test_inverted_title_appositive();
     test_long_appositive_and_nickname();

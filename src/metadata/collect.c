@@ -69,7 +69,10 @@ static const char *inner_text(dom_node *root, arena *a, size_t *len) {
                     space = o > 0;
                     continue;
                 }
-                if (space && o < INNER_MAX) out[o++] = ' ';
+                if (space) {
+                    if (o + 2 > INNER_MAX) goto full; /* room for the space and the byte after it */
+                    out[o++] = ' ';
+                }
                 space = 0;
                 out[o++] = (char)c;
             }
@@ -84,6 +87,7 @@ static const char *inner_text(dom_node *root, arena *a, size_t *len) {
         if (!n || n == root) break;
         n = dom_next(n);
     }
+full:;
     /* do not end inside a UTF-8 sequence: drop an incomplete last one */
     size_t lead = o;
     while (lead > 0 && ((unsigned char)out[lead - 1] & 0xC0) == 0x80) lead--;

@@ -998,10 +998,12 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
             /* the next quotation ends the search, unless it is a word or two (a nickname) */
             if (c.t.v[hi].kind == T_DQ_OPEN || c.t.v[hi].kind == T_DQ_STRAIGHT) {
                 if (!(i + 1 < c.nq && c.q[i + 1].open == hi && c.q[i + 1].words <= 2)) break;
-                hi = c.q[i + 1].close; /* past the nickname */
+                hi = c.q[i + 1].close; /* past the nickname (an unclosed one: to the text's end) */
+                if (hi >= c.t.n) break;
             }
             hi++;
         }
+        if (hi > c.t.n) hi = c.t.n;
         /* a quotation that opens its sentence has its cue after it; one
          * inside a sentence mostly before it ("said her …"), else just after */
         int opens = 1;
