@@ -95,7 +95,7 @@ static int quotes_speed(const page *pg, size_t n, int repeat) {
         for (size_t k = 0; k < n; k++) {
             arena_reset(&a);
             quotes_result q;
-            quotes_find(texts[k], lens[k], 0, lens[k], &a, &q);
+            quotes_find(texts[k], lens[k], 0, lens[k], &a, NULL, NULL, &q);
             found += q.n_quotes;
         }
         double t = cpu_now() - t0;

@@ -137,8 +137,12 @@ static byline_status extract_text(byline_doc *d, const byline_options *opt, deco
         uint32_t last = sel.kept[sel.n_kept - 1];
         const char *nl = memchr(dec->data + ti.src_off[last], '\n', dec->len - ti.src_off[last]);
         size_t qto = nl ? (size_t)(nl - dec->data) : dec->len;
-        if (quotes_find(dec->data, dec->len, qfrom, qto, &d->arena, &qr))
-            return finish(d, rin, BYLINE_INTERNAL_ERROR, "out of memory");
+        int qrc = quotes_find(dec->data, dec->len, qfrom, qto, &d->arena, d->has_deadline ? over_time : NULL, d, &qr);
+        if (qrc == -2) {
+            d->limit = BYLINE_LIMIT_TIME;
+            return finish(d, rin, BYLINE_LIMIT_EXCEEDED, "time budget exceeded while finding quotations");
+        }
+        if (qrc) return finish(d, rin, BYLINE_INTERNAL_ERROR, "out of memory");
         rin->quotes = &qr;
         rin->quote_text = dec->data;
         rin->quote_text_len = dec->len;
@@ -284,8 +288,13 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     rin.r = &r;
     quotes_result qr;
     if (!opt->skip_quotes) {
-        if (quotes_find(d->text.data ? d->text.data : "", d->text.len, 0, d->text.len, &d->arena, &qr))
-            return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+        int qrc = quotes_find(d->text.data ? d->text.data : "", d->text.len, 0, d->text.len, &d->arena,
+                              d->has_deadline ? over_time : NULL, d, &qr);
+        if (qrc == -2) {
+            d->limit = BYLINE_LIMIT_TIME;
+            return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "time budget exceeded while finding quotations");
+        }
+        if (qrc) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
         rin.quotes = &qr;
         rin.quote_text = d->text.data;
         rin.quote_text_len = d->text.len;

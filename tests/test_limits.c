@@ -157,6 +157,21 @@ int main(void) {
     CHECK(st == BYLINE_LIMIT_EXCEEDED);
     CHECK(byline_limit_hit(d) == BYLINE_LIMIT_TIME);
 
+    /* ... and text with many quotations and people: quotation finding heeds the budget too */
+    g.len = 0;
+    for (int i = 0; i < 20000; i++) {
+        char line[200];
+        snprintf(line, sizeof line, "Ann%c%c Lee%c%c arrived. \xE2\x80\x9CWe will win,\xE2\x80\x9D she said. "
+                 "\xE2\x80\x9CSoon,\xE2\x80\x9D the 45-year-old added.\n\n",
+                 'a' + i % 26, 'a' + i / 26 % 26, 'a' + i / 676 % 26, 'a' + i / 17576 % 26);
+        puts_(&g, line);
+    }
+    byline_options quick_text = quick;
+    quick_text.input = BYLINE_INPUT_TEXT;
+    st = run(d, &g, &quick_text);
+    CHECK(st == BYLINE_LIMIT_EXCEEDED);
+    CHECK(byline_limit_hit(d) == BYLINE_LIMIT_TIME);
+
     /* and the handle still works after all of that */
     g.len = 0;
     puts_(&g, "<html><body><article>");

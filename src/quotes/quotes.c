@@ -324,6 +324,14 @@ typedef struct ctx {
     arena *a;
     person *people;
     uint32_t np, capp;
+    /* people by name, case folded: full names -> the first person of that name; last words -> the
+     * latest person with that last word, and the latest whose name is that one word */
+    uint32_t *by_name, *by_last;  /* open addressing: index + 1 into people / surnames, 0 empty */
+    uint32_t cap_idx;             /* slots of each (a power of two), at least twice the entries */
+    struct surname { int32_t any, single; } *surnames;
+    uint32_t n_surnames;
+    int (*stop)(void *);          /* the time budget: nonzero ends the search */
+    void *stop_ctx;
     /* the latest person mentioned outside quotations, by position */
     int32_t last_person;
     uint32_t last_person_at;
@@ -479,23 +487,88 @@ static void last_word(const char *name, const char **w, size_t *wl) {
     *wl = strlen(*w);
 }
 
-static int32_t find_person(ctx *c, const char *s, size_t l) {
-    for (uint32_t p = 0; p < c->np; p++) {
-        const char *nm = c->people[p].name;
-        if ((nm[0] | 0x20) == (s[0] | 0x20) && same_words(nm, strlen(nm), s, l)) return (int32_t)p;
+static uint32_t fold_hash(const char *s, size_t l) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < l; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch)) * 16777619u;
     }
-    /* a surname alone, or a full name whose surname is a known person's */
+    return h;
+}
+
+/* The slot of key s[0..l) in an index, where key_of gives an entry's key: its entry's slot, or the
+ * empty slot where it would go. */
+static uint32_t idx_slot(const ctx *c, const uint32_t *idx, const char *s, size_t l, int last) {
+    uint32_t m = c->cap_idx - 1;
+    for (uint32_t h = fold_hash(s, l) & m;; h = (h + 1) & m) {
+        uint32_t e = idx[h];
+        if (!e) return h;
+        const char *k;
+        size_t kl;
+        if (last) {
+            const struct surname *sn = &c->surnames[e - 1];
+            last_word(c->people[sn->any].name, &k, &kl);
+        } else {
+            k = c->people[e - 1].name, kl = strlen(k);
+        }
+        if (same_words(k, kl, s, l)) return h;
+    }
+}
+
+/* A known person by a name: the same full name, else a surname alone (the latest person with that
+ * last word), else a full name whose last word is a known one-word name. */
+static int32_t find_person(ctx *c, const char *s, size_t l) {
+    if (!c->cap_idx || !l) return -1;
+    uint32_t e = c->by_name[idx_slot(c, c->by_name, s, l, 0)];
+    if (e) return (int32_t)e - 1;
     const char *sp = memrchr(s, ' ', l);
     const char *w = sp ? sp + 1 : s;
     size_t wl = (size_t)(s + l - w);
-    for (uint32_t p = c->np; p-- > 0;) {
-        const char *lw;
-        size_t lwl;
-        last_word(c->people[p].name, &lw, &lwl);
-        if (same_words(lw, lwl, w, wl) && (!sp || strchr(c->people[p].name, ' ') == NULL)) return (int32_t)p;
-        if (!sp && same_words(lw, lwl, w, wl)) return (int32_t)p;
+    e = c->by_last[idx_slot(c, c->by_last, w, wl, 1)];
+    if (!e) return -1;
+    return sp ? c->surnames[e - 1].single : c->surnames[e - 1].any;
+}
+
+/* Enters person p (just added) in both indexes, growing them as needed. */
+static int index_person(ctx *c, int32_t p) {
+    if (2 * (uint32_t)(p + 1) > c->cap_idx) {
+        uint32_t cap = c->cap_idx ? c->cap_idx * 2 : 64;
+        uint32_t *bn = arena_calloc(c->a, cap * sizeof *bn), *bl = arena_calloc(c->a, cap * sizeof *bl);
+        struct surname *sn = arena_alloc(c->a, cap / 2 * sizeof *sn);
+        if (!bn || !bl || !sn) return -1;
+        if (c->n_surnames) memcpy(sn, c->surnames, c->n_surnames * sizeof *sn);
+        uint32_t old = c->cap_idx;
+        uint32_t *obn = c->by_name, *obl = c->by_last;
+        c->by_name = bn, c->by_last = bl, c->surnames = sn, c->cap_idx = cap;
+        for (uint32_t h = 0; h < old; h++) {
+            if (obn[h]) {
+                const char *k = c->people[obn[h] - 1].name;
+                bn[idx_slot(c, bn, k, strlen(k), 0)] = obn[h];
+            }
+            if (obl[h]) {
+                const char *k;
+                size_t kl;
+                last_word(c->people[sn[obl[h] - 1].any].name, &k, &kl);
+                bl[idx_slot(c, bl, k, kl, 1)] = obl[h];
+            }
+        }
     }
-    return -1;
+    const char *name = c->people[p].name, *w;
+    size_t wl;
+    uint32_t h = idx_slot(c, c->by_name, name, strlen(name), 0);
+    if (!c->by_name[h]) c->by_name[h] = (uint32_t)p + 1; /* the first person of a name keeps it */
+    last_word(name, &w, &wl);
+    h = idx_slot(c, c->by_last, w, wl, 1);
+    int single = strchr(name, ' ') == NULL;
+    if (!c->by_last[h]) {
+        c->surnames[c->n_surnames] = (struct surname){p, single ? p : -1};
+        c->by_last[h] = ++c->n_surnames;
+    } else {
+        struct surname *sn = &c->surnames[c->by_last[h] - 1];
+        sn->any = p;
+        if (single) sn->single = p;
+    }
+    return 0;
 }
 
 static int32_t add_person(ctx *c, const char *s, size_t l) {
@@ -510,7 +583,9 @@ static int32_t add_person(ctx *c, const char *s, size_t l) {
     person *p = &c->people[c->np];
     memset(p, 0, sizeof *p);
     p->name = arena_strndup(c->a, s, l);
-    return p->name ? (int32_t)c->np++ : -1;
+    if (!p->name) return -1;
+    int32_t i = (int32_t)c->np++;
+    return index_person(c, i) ? -1 : i;
 }
 
 static void add_mention(ctx *c, int32_t p, uint32_t s, uint32_t e) {
@@ -968,7 +1043,8 @@ static int looks_like_title(const ctx *c, const qraw *q) {
     return possessive || year || IN(c->text, b, OWNERS) || tok_is(c->text, b, "of") || tok_is(c->text, b, "on");
 }
 
-int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, quotes_result *out) {
+int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, int (*stop)(void *), void *stop_ctx,
+                quotes_result *out) {
     memset(out, 0, sizeof *out);
     if (to > len) to = len;
     if (from >= to) return 0;
@@ -977,6 +1053,7 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
     c.text = text;
     c.a = a;
     c.last_person = -1;
+    c.stop = stop, c.stop_ctx = stop_ctx;
     if (tokenize(text, from, to, a, &c.t)) return -1;
     if (!c.t.n) return 0;
     c.para_of = arena_alloc(a, c.t.n * sizeof *c.para_of);
@@ -987,6 +1064,7 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
     if (!qs || !entry_of || !cue_tok) return -1;
     uint32_t nout = 0, people_next = 0;
     for (uint32_t i = 0; i < c.nq; i++) {
+        if (c.stop && !(i & 31) && c.stop(c.stop_ctx)) return -2;
         qraw *r = &c.q[i];
         if (r->close >= c.t.n) r->close = c.t.n - 1;
         uint32_t ss = sentence_start(&c, r->open);
