@@ -330,6 +330,9 @@ typedef struct ctx {
     uint32_t cap_idx;             /* slots of each (a power of two), at least twice the entries */
     struct surname { int32_t any, single; } *surnames;
     uint32_t n_surnames;
+    /* every stored mention, sorted by (start, person): "the latest person mentioned before" */
+    struct gmention { uint32_t start; int32_t p; } *gm;
+    uint32_t ngm, capgm;
     int (*stop)(void *);          /* the time budget: nonzero ends the search */
     void *stop_ctx;
     /* the latest person mentioned outside quotations, by position */
@@ -592,7 +595,25 @@ static void add_mention(ctx *c, int32_t p, uint32_t s, uint32_t e) {
     if (p < 0) return;
     person *x = &c->people[p];
     if (x->n_mentions && x->mentions[x->n_mentions - 1].start == s) return;
-    if (x->n_mentions < PERSON_MAX_MENTIONS) x->mentions[x->n_mentions++] = (qspan){s, e};
+    if (x->n_mentions < PERSON_MAX_MENTIONS) {
+        x->mentions[x->n_mentions++] = (qspan){s, e};
+        if (c->ngm == c->capgm) {
+            uint32_t cap = c->capgm ? c->capgm * 2 : 256;
+            struct gmention *v = arena_alloc(c->a, cap * sizeof *v);
+            if (v) {
+                if (c->ngm) memcpy(v, c->gm, c->ngm * sizeof *v);
+                c->gm = v, c->capgm = cap;
+            }
+        }
+        if (c->ngm < c->capgm) { /* mentions come mostly in order: insertion from the end */
+            uint32_t i = c->ngm++;
+            while (i > 0 && (c->gm[i - 1].start > s || (c->gm[i - 1].start == s && c->gm[i - 1].p > p))) {
+                c->gm[i] = c->gm[i - 1];
+                i--;
+            }
+            c->gm[i] = (struct gmention){s, p};
+        }
+    }
     if (s >= c->last_person_at) c->last_person = p, c->last_person_at = s;
 }
 
@@ -809,6 +830,17 @@ static mention subject_of(const ctx *c, uint32_t s, uint32_t hi) {
 
 /* ---- resolution ----------------------------------------------------------- */
 
+/* How many stored mentions start before byte s (they are sorted). */
+static uint32_t mentions_before(const ctx *c, uint32_t s) {
+    uint32_t lo = 0, hi = c->ngm;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (c->gm[mid].start < s) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 /* The person a mention refers to, or -1; names register themselves. */
 static int32_t resolve(ctx *c, const mention *m) {
     if (!m->e) return -1;
@@ -827,12 +859,9 @@ static int32_t resolve(ctx *c, const mention *m) {
         /* the latest person whose pronoun the article has not shown to be the other one */
         int want = m->pronoun;
         int32_t best = -1;
-        uint32_t at = 0;
-        for (uint32_t p = 0; p < c->np; p++) {
-            const person *x = &c->people[p];
-            if (x->gender && x->gender != want) continue;
-            for (uint32_t k = 0; k < x->n_mentions; k++)
-                if (x->mentions[k].start < m->s && x->mentions[k].start >= at) best = (int32_t)p, at = x->mentions[k].start;
+        for (uint32_t i = mentions_before(c, m->s); i-- > 0;) {
+            const person *x = &c->people[c->gm[i].p];
+            if (!x->gender || x->gender == want) { best = c->gm[i].p; break; }
         }
         if (best >= 0 && !c->people[best].gender) c->people[best].gender = (int8_t)want;
         return best;
@@ -843,13 +872,8 @@ static int32_t resolve(ctx *c, const mention *m) {
         const char *head = last ? last + 1 : s;
         tok h = {(uint32_t)(head - c->text), m->e, T_WORD, 0, 0, 0};
         if (in_list(c->text, &h, ORG_HEADS, sizeof ORG_HEADS / sizeof *ORG_HEADS)) return -1;
-        int32_t best = -1;
-        uint32_t at = 0;
-        for (uint32_t p = 0; p < c->np; p++)
-            for (uint32_t k = 0; k < c->people[p].n_mentions; k++)
-                if (c->people[p].mentions[k].start < m->s && c->people[p].mentions[k].start >= at)
-                    best = (int32_t)p, at = c->people[p].mentions[k].start;
-        return best;
+        uint32_t i = mentions_before(c, m->s);
+        return i ? c->gm[i - 1].p : -1;
     }
     return -1;
 }
