@@ -462,9 +462,12 @@ static int sentence_end(const ctx *c, uint32_t i) {
     return 1;
 }
 
-/* First token of the sentence that holds token i (outside quotations). */
+/* First token of the sentence that holds token i (outside quotations); a run-on "sentence" is cut
+ * SENTENCE_MAX tokens back, so that text without sentence ends costs no more than text with them. */
+enum { SENTENCE_MAX = 512 };
 static uint32_t sentence_start(const ctx *c, uint32_t i) {
-    while (i > 0) {
+    uint32_t floor = i > SENTENCE_MAX ? i - SENTENCE_MAX : 0;
+    while (i > floor) {
         const tok *p = &c->t.v[i - 1];
         if (p->kind == T_PARA || (!p->inq && sentence_end(c, i - 1))) break;
         i--;
