@@ -57,14 +57,6 @@ void byline_doc_free(byline_doc *d) {
     free(d);
 }
 
-const char *byline_status_name(byline_status s) {
-    static const char *const names[] = {"ok", "empty", "not_html", "too_large", "decode_error",
-                                        "limit_exceeded", "internal_error"};
-    return (unsigned)s < BYLINE_STATUS_COUNT ? names[s] : "unknown";
-}
-
-const char *byline_version(void) { return BYLINE_VERSION; }
-
 static int over_time(void *ctx) {
     byline_doc *d = ctx;
     if (!d->has_deadline) return 0;

@@ -1,4 +1,5 @@
 #include "record.h"
+#include "../status.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,15 +19,6 @@ static void field(buf *o, const char *k, const char *v) {
     key(o, k);
     str_or_null(o, v, v ? strlen(v) : 0);
     buf_putc(o, ',');
-}
-
-static const char *limit_name(byline_limit l) {
-    switch (l) {
-    case BYLINE_LIMIT_DEPTH: return "depth";
-    case BYLINE_LIMIT_NODES: return "nodes";
-    case BYLINE_LIMIT_TIME: return "time";
-    default: return NULL;
-    }
 }
 
 /* Byte offsets to code points. Spans come in order within a quotation or a person but jump back
@@ -161,7 +153,7 @@ void record_json(buf *o, const record_in *in) {
     str_or_null(o, in->error, in->error ? strlen(in->error) : 0);
     buf_putc(o, ',');
     key(o, "limit");
-    const char *ln = limit_name(in->limit);
+    const char *ln = byline_limit_name(in->limit);
     str_or_null(o, ln, ln ? strlen(ln) : 0);
     buf_putc(o, ',');
     key(o, "url");
