@@ -6,13 +6,10 @@
 #define BYLINE_QUOTES_H
 #include <stddef.h>
 #include <stdint.h>
+#include "../people/people.h"
 #include "../util/arena.h"
 
-enum { QUOTE_MAX_PARTS = 8, PERSON_MAX_MENTIONS = 32 };
-
-typedef struct qspan {
-    uint32_t start, end;   /* byte offsets in the text, end exclusive; end == 0: none */
-} qspan;
+enum { QUOTE_MAX_PARTS = 8 };
 
 typedef enum { QT_DIRECT = 0, QT_MIXED, QT_CONTINUATION } quote_type;
 
@@ -28,13 +25,6 @@ typedef struct quote {
     uint8_t type;                  /* quote_type */
     float confidence;
 } quote;
-
-typedef struct person {
-    const char *name;              /* as the article first gives it in full */
-    qspan mentions[PERSON_MAX_MENTIONS];
-    uint32_t n_mentions;
-    int8_t gender;                 /* 0 unknown, 1 she, 2 he: from the article's own pronouns */
-} person;
 
 typedef struct quotes_result {
     quote *quotes;

@@ -1,0 +1,212 @@
+/* Cues: the reporting verb of a quotation and where to look for it. */
+#include "internal.h"
+#include <string.h>
+
+static const cue_form CUES[] = {
+    {"said", "say", 0}, {"says", "say", 0}, {"say", "say", 0}, {"saying", "say", 1},
+    {"told", "tell", 0}, {"tells", "tell", 0}, {"telling", "tell", 1},
+    {"wrote", "write", 0}, {"writes", "write", 0}, {"writing", "write", 1},
+    {"added", "add", 0}, {"adds", "add", 0}, {"adding", "add", 1},
+    {"stated", "state", 0}, {"states", "state", 0}, {"tweeted", "tweet", 0}, {"tweets", "tweet", 0},
+    {"tweeting", "tweet", 1}, {"posted", "post", 0}, {"insisted", "insist", 0}, {"insists", "insist", 0},
+    {"insisting", "insist", 1}, {"urged", "urge", 0}, {"urges", "urge", 0}, {"urging", "urge", 1},
+    {"asked", "ask", 0}, {"asks", "ask", 0}, {"asking", "ask", 1}, {"explained", "explain", 0},
+    {"explains", "explain", 0}, {"noted", "note", 0}, {"notes", "note", 0}, {"noting", "note", 1},
+    {"argued", "argue", 0}, {"argues", "argue", 0}, {"arguing", "argue", 1}, {"claimed", "claim", 0},
+    {"claims", "claim", 0}, {"claiming", "claim", 1}, {"continued", "continue", 0}, {"continues", "continue", 0},
+    {"responded", "respond", 0}, {"replied", "reply", 0}, {"declared", "declare", 0}, {"announced", "announce", 0},
+    {"warned", "warn", 0}, {"warns", "warn", 0}, {"warning", "warn", 1}, {"recalled", "recall", 0},
+    {"recalls", "recall", 0}, {"suggested", "suggest", 0}, {"admitted", "admit", 0}, {"acknowledged", "acknowledge", 0},
+    {"reported", "report", 0}, {"reports", "report", 0}, {"called", "call", 0}, {"calls", "call", 0},
+    {"calling", "call", 1}, {"described", "describe", 0}, {"describes", "describe", 0}, {"joked", "joke", 0},
+    {"shouted", "shout", 0}, {"chanted", "chant", 0}, {"chanting", "chant", 1}, {"concluded", "conclude", 0},
+    {"remarked", "remark", 0}, {"observed", "observe", 0}, {"predicted", "predict", 0}, {"promised", "promise", 0},
+    {"vowed", "vow", 0}, {"quipped", "quip", 0}, {"conceded", "concede", 0}, {"complained", "complain", 0},
+    {"boasted", "boast", 0}, {"charged", "charge", 0}, {"accused", "accuse", 0}, {"blasted", "blast", 0},
+    {"criticized", "criticize", 0}, {"praised", "praise", 0}, {"wondered", "wonder", 0}, {"testified", "testify", 0},
+    {"confirmed", "confirm", 0}, {"denied", "deny", 0}, {"maintained", "maintain", 0}, {"asserted", "assert", 0},
+    {"contended", "contend", 0}, {"emphasized", "emphasize", 0}, {"stressed", "stress", 0}, {"cited", "cite", 0},
+    {"wrote:", "write", 0}, {"explaining", "explain", 1}, {"declaring", "declare", 1}, {"recalling", "recall", 1},
+    {"sings", "sing", 0}, {"sang", "sing", 0}, {"yelled", "yell", 0}, {"screamed", "scream", 0},
+    {"posting", "post", 1}, {"texted", "text", 0}, {"messaged", "message", 0}, {"echoed", "echo", 0},
+    {"countered", "counter", 0}, {"pleaded", "plead", 0}, {"demanded", "demand", 0}, {"mused", "muse", 0},
+    {"announcing", "announce", 1}, {"speculated", "speculate", 0}, {"reiterated", "reiterate", 0},
+    {"reads", "read", 0}, {"read", "read", 0}, {"writes:", "write", 0}, {"responds", "respond", 0},
+    {"replies", "reply", 0}, {"asserts", "assert", 0}, {"argue", "argue", 0}, {"tell", "tell", 0},
+    /* words that characterise what someone said in quoted words of theirs */
+    {"dubbed", "dub", 0}, {"labeled", "label", 0}, {"labelled", "label", 0}, {"branded", "brand", 0},
+    {"termed", "term", 0}, {"describing", "describe", 1}, {"accusing", "accuse", 1}, {"dismissed", "dismiss", 0},
+    {"mocked", "mock", 0}, {"derided", "deride", 0}, {"decried", "decry", 0}, {"hailed", "hail", 0},
+    {"touted", "tout", 0}, {"slammed", "slam", 0}, {"promising", "promise", 1}, {"promises", "promise", 0},
+    {"pledged", "pledge", 0}, {"referred", "refer", 0}, {"called", "call", 0}, {"dismissing", "dismiss", 1},
+    {"accuses", "accuse", 0}, {"describe", "describe", 0}, {"call", "call", 0},
+    {"pointed", "point out", 0}, {"citing", "cite", 1}, {"denounced", "denounce", 0}, {"denouncing", "denounce", 1},
+    {"revealed", "reveal", 0}, {"questioned", "question", 0}, {"indicated", "indicate", 0},
+    {"suggesting", "suggest", 1}, {"suggests", "suggest", 0}, {"defended", "defend", 0}, {"expressed", "express", 0},
+    {"referring", "refer", 1}, {"offered", "offer", 0}, {"commented", "comment", 0}, {"comments", "comment", 0},
+    {"condemned", "condemn", 0}, {"condemning", "condemn", 1}, {"proclaimed", "proclaim", 0}, {"lauded", "laud", 0},
+    {"referenced", "reference", 0}, {"scolded", "scold", 0}, {"chided", "chide", 0}, {"lamented", "lament", 0},
+    {"put", "put", 0}, {"explain", "explain", 0}, {"argued:", "argue", 0}, {"answered", "answer", 0},
+    /* the same in the other languages of the corpora */
+    {"sagte", "say", 0}, {"sagt", "say", 0}, {"erkl\xC3\xA4rte", "explain", 0}, {"schrieb", "write", 0},
+    {"betonte", "stress", 0}, {"dit", "say", 0}, {"d\xC3\xA9" "clare", "declare", 0},
+    {"a\xC3\xB1" "adi\xC3\xB3", "add", 0}, {"explique", "explain", 0}, {"\xC3\xA9" "crit", "write", 0},
+    {"dijo", "say", 0}, {"afirm\xC3\xB3", "state", 0}, {"declar\xC3\xB3", "declare", 0}, {"detto", "say", 0},
+    {"disse", "say", 0}, {"dichiarato", "declare", 0}, {"afirmou", "state", 0}, {"zei", "say", 0},
+    {"zegt", "say", 0}, {"verklaarde", "declare", 0}, {"powiedzia\xC5\x82", "say", 0},
+};
+
+const cue_form *cue_of(const char *text, const tok *k) {
+    /* a cue is a verb in running text: a capitalised "Said" is a name */
+    if (k->kind != T_WORD || k->cap) return NULL;
+    for (size_t i = 0; i < sizeof CUES / sizeof *CUES; i++)
+        if (tok_is(text, k, CUES[i].form)) return &CUES[i];
+    return NULL;
+}
+
+const char *channel_in(const qctx *c, uint32_t from_tok, uint32_t to_tok) {
+    static const struct { const char *w, *ch; } CH[] = {
+        {"statement", "statement"}, {"tweet", "tweet"}, {"tweeted", "tweet"}, {"tweets", "tweet"},
+        {"twitter", "tweet"}, {"blog", "blog post"}, {"interview", "interview"}, {"instagram", "Instagram"},
+        {"facebook", "Facebook"}, {"podcast", "podcast"}, {"op-ed", "op-ed"}, {"letter", "letter"},
+        {"email", "email"}, {"speech", "speech"}, {"conference", "press conference"}, {"rally", "rally"},
+        {"debate", "debate"}, {"radio", "radio"}, {"television", "television"}, {"video", "video"}};
+    for (uint32_t i = from_tok; i < to_tok && i < c->t.n; i++) {
+        const tok *k = &c->t.v[i];
+        if (k->kind != T_WORD || k->inq) continue;
+        for (size_t q = 0; q < sizeof CH / sizeof *CH; q++)
+            if (tok_is(c->text, k, CH[q].w)) return CH[q].ch;
+    }
+    return NULL;
+}
+
+/* After the quote: "…," she said / said Smith / according to X / ― X. */
+found after_quote(const qctx *c, uint32_t close, uint32_t hi, uint32_t reach) {
+    found f;
+    memset(&f, 0, sizeof f);
+    uint32_t j = close + 1;
+    if (j < hi && (is_p(&c->t.v[j], ',') || is_p(&c->t.v[j], ':'))) j++;
+    if (j < hi && c->t.v[j].kind == T_DASH) {
+        f.m = np_right(c, j + 1, hi);
+        if (f.m.e && f.m.name) f.ok = 1, f.cue_s = c->t.v[j].s, f.cue_e = c->t.v[j].e, f.lemma = "-", f.cue_tok = j;
+        return f;
+    }
+    for (uint32_t k = j; k < hi && k < j + reach; k++) {
+        const tok *t = &c->t.v[k];
+        if (t->kind == T_PUNCT && (t->ch == '.' || t->ch == '(' || t->ch == ')' || t->ch == ',' || t->ch == '-')) continue;
+        if (t->inq && t->kind != T_WORD) {
+            /* a nickname quoted inside the speaker's name: Marcia "Cia" Price */
+            uint32_t q = k + 1, words = 0;
+            while (q < hi && c->t.v[q].inq && c->t.v[q].kind == T_WORD) q++, words++;
+            if (words <= 2 && q < hi && c->t.v[q].inq && c->t.v[q].kind != T_WORD) { k = q; continue; }
+            break;
+        }
+        if (t->kind != T_WORD || t->inq) break;
+        if (tok_is(c->text, t, "according") && k + 1 < hi && tok_is(c->text, &c->t.v[k + 1], "to")) {
+            f.m = np_right(c, k + 2, hi);
+            if (f.m.e) f.ok = 1, f.cue_s = t->s, f.cue_e = c->t.v[k + 1].e, f.lemma = "according to", f.cue_tok = k;
+            return f;
+        }
+        const cue_form *cf = cue_of(c->text, t);
+        if (!cf) continue;
+        f.cue_s = t->s, f.cue_e = t->e, f.lemma = cf->lemma, f.cue_tok = k;
+        /* inverted: "said Smith"; also after an auxiliary: "a dit Dubois", "hat gesagt" */
+        static const char *const AUX[] = {"a", "hat", "ha", "heeft"};
+        int inverted = k == j || (k == j + 1 && IN(c->text, &c->t.v[j], AUX));
+        if (inverted) f.m = np_right(c, k + 1, hi);
+        else f.m = np_left(c, k, j);
+        if (f.m.e) {
+            f.ok = 1;
+            return f;
+        }
+        /* a verb of a clause inside the speaker's description ("…, the engineer
+         * who wrote the report, said"): the cue is further on */
+    }
+    return f;
+}
+
+/* Before the quote, in its sentence: X said: "…" / X said her "…". */
+found before_quote(const qctx *c, uint32_t open, uint32_t sstart) {
+    found f;
+    memset(&f, 0, sizeof f);
+    for (uint32_t k = open; k-- > sstart;) {
+        const tok *t = &c->t.v[k];
+        if (t->inq) {
+            /* a title or a term quoted on the way is part of the sentence; a
+             * longer quotation has its own cue */
+            uint32_t q = k, words = 0;
+            while (q > sstart && c->t.v[q - 1].inq) q--, words += c->t.v[q].kind == T_WORD;
+            if (words > 4) break;
+            k = q;
+            continue;
+        }
+        if (tok_is(c->text, t, "to") && k > sstart && tok_is(c->text, &c->t.v[k - 1], "according")) {
+            f.m = np_right(c, k + 1, open);
+            if (f.m.e) f.ok = 1, f.cue_s = c->t.v[k - 1].s, f.cue_e = t->e, f.lemma = "according to", f.cue_tok = k - 1;
+            f.embedded = 0;
+            return f;
+        }
+        const cue_form *cf = cue_of(c->text, t);
+        if (!cf) continue;
+        f.cue_s = t->s, f.cue_e = t->e, f.lemma = cf->lemma, f.cue_tok = k;
+        /* words between the cue and the quote (other than "that" and
+         * punctuation): the quote is a fragment of reported speech */
+        for (uint32_t q = k + 1; q < open; q++) {
+            const tok *x = &c->t.v[q];
+            if (x->kind == T_WORD && !tok_is(c->text, x, "that")) { f.embedded = 1; break; }
+        }
+        if (open > 0 && (is_p(&c->t.v[open - 1], ',') || is_p(&c->t.v[open - 1], ':'))) f.embedded = 0;
+        if (cf->participle) {
+            /* "footage of Hillary Clinton asking, …": the name just before; else the sentence's subject */
+            f.m = k > sstart && name_word(c->text, &c->t.v[k - 1]) ? np_left(c, k, sstart) : subject_of(c, sstart, k);
+        } else {
+            f.m = np_left(c, k, sstart);
+        }
+        if (f.m.coord) {
+            /* "… tweeted … and wrote:": the subject of the sentence's first cue, else the sentence's */
+            mention sub = {0, 0, 0, 0, 0, 0};
+            for (uint32_t q = sstart; q < k; q++)
+                if (cue_of(c->text, &c->t.v[q]) && !c->t.v[q].inq) {
+                    sub = np_left(c, q, sstart);
+                    break;
+                }
+            if (!sub.e) sub = subject_of(c, sstart, k);
+            f.m = sub;
+        }
+        if (f.m.e) f.ok = 1;
+        return f;
+    }
+    return f;
+}
+
+/* The paragraph before holds only "X continued:" / "The Times reports:". */
+found colon_line(const qctx *c, uint32_t open) {
+    found f;
+    memset(&f, 0, sizeof f);
+    uint32_t k = open;
+    if (k == 0 || c->t.v[k - 1].kind != T_PARA || k < 2 || !is_p(&c->t.v[k - 2], ':')) return f;
+    uint32_t colon = k - 2, s = sentence_start(&c->t, colon);
+    for (uint32_t q = colon; q-- > s;) {
+        const cue_form *cf = cue_of(c->text, &c->t.v[q]);
+        if (!cf) continue;
+        f.m = cf->participle ? subject_of(c, s, q) : np_left(c, q, s);
+        f.cue_s = c->t.v[q].s, f.cue_e = c->t.v[colon].e, f.lemma = cf->lemma, f.cue_tok = q;
+        if (f.m.e) f.ok = 1;
+        return f;
+    }
+    /* "Sanders made the following comment:" — the colon is the cue when the
+     * sentence's subject is a person the article has named (or she / he) */
+    mention m = subject_of(c, s, colon);
+    int known = 0;
+    if (m.name) {
+        uint32_t words = 0;
+        for (uint32_t q = s; q < colon && c->t.v[q].s < m.e; q++) words += c->t.v[q].s >= m.s && c->t.v[q].kind == T_WORD;
+        known = words >= 2 || find_person((people *)&c->pp, c->text + m.s, m.e - m.s) >= 0;
+    }
+    if (m.e && (known || m.pronoun == 1 || m.pronoun == 2)) {
+        f.m = m, f.ok = 1;
+        f.cue_s = c->t.v[colon].s, f.cue_e = c->t.v[colon].e, f.lemma = ":", f.cue_tok = colon;
+    }
+    return f;
+}
+
