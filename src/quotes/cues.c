@@ -201,7 +201,7 @@ found colon_line(const qctx *c, uint32_t open) {
     if (m.name) {
         uint32_t words = 0;
         for (uint32_t q = s; q < colon && c->t.v[q].s < m.e; q++) words += c->t.v[q].s >= m.s && c->t.v[q].kind == T_WORD;
-        known = words >= 2 || find_person((people *)&c->pp, c->text + m.s, m.e - m.s) >= 0;
+        known = words >= 2 || people_find(&c->pp, c->text + m.s, m.e - m.s) >= 0;
     }
     if (m.e && (known || m.pronoun == 1 || m.pronoun == 2)) {
         f.m = m, f.ok = 1;

@@ -62,11 +62,93 @@ static void set_pronoun(const qctx *c, const tok *k, mention *m) {
                : tok_is(c->text, k, "he") || tok_is(c->text, k, "him") ? 2 : 3;
 }
 
+/* Words that lead a phrase of time ("on Monday", "last week", "earlier this month"). */
+static const char *const TIME_LEAD[] = {"on", "in", "at", "last", "this", "next", "early", "late", "earlier",
+                                        "later", "since", "by", "during", "until", "the", "of", "from"};
+static const char *const TIME_NOUNS[] = {"week", "weekend", "month", "year", "morning", "afternoon", "evening",
+                                         "night", "day", "days", "weeks", "months", "years", "decade", "hours"};
+static int time_word(const qctx *c, const tok *k) {
+    if (k->kind != T_WORD) return 0;
+    if (IN(c->text, k, TIME_NOUNS)) return 1;
+    int digits = 1;
+    for (uint32_t q = k->s; q < k->e && digits; q++) digits = c->text[q] >= '0' && c->text[q] <= '9';
+    return digits || (word_flags(c->text, k) & LEX_TIME);
+}
+
+/* Can token k end the noun phrase of a subject that a phrase of time or place follows: a name,
+ * or a noun of a person, group or organisation ("Kristersson [on Monday]", "the army [in a
+ * statement]")? */
+static int subject_end(const qctx *c, const tok *k) {
+    if (k->kind != T_WORD || k->inq) return 0;
+    if (name_word(c->text, k)) return 1;
+    return (word_flags(c->text, k) & (LEX_ROLE | LEX_ORG_HEAD | LEX_GROUP)) != 0;
+}
+
+/* Token i past a phrase of time that ends just before it and follows a subject ("Kristersson [on
+ * Monday] admitted", "Sanders [on Tuesday night] warned"), or i itself. */
+static uint32_t skip_time_left(const qctx *c, uint32_t i, uint32_t lo) {
+    uint32_t k = i, named = 0;
+    while (k > lo && k + 4 > i && time_word(c, &c->t.v[k - 1])) {
+        named |= (word_flags(c->text, &c->t.v[k - 1]) & LEX_TIME) != 0;
+        k--;
+    }
+    if (k == i) return i;
+    uint32_t lead = k;
+    if (lead > lo && IN(c->text, &c->t.v[lead - 1], TIME_LEAD)) lead--;
+    if (lead == k && !named) return i;
+    return lead > lo && subject_end(c, &c->t.v[lead - 1]) ? lead : i;
+}
+
+/* Token i past a phrase of place or occasion that ends just before it and follows a subject ("the
+ * Indian army [in a statement] said", "Vikram Misri [in a news briefing] [in New Delhi] accused"):
+ * "in", "at" or "during", then a noun phrase of five words at most that opens with a determiner or
+ * a capital; i itself when there is none. */
+static uint32_t skip_pp_left(const qctx *c, uint32_t i, uint32_t lo) {
+    static const char *const PREP[] = {"in", "at", "during"};
+    static const char *const OPEN[] = {"a", "an", "the", "his", "her", "its", "their"};
+    if (i <= lo + 2 || c->t.v[i - 1].kind != T_WORD || c->t.v[i - 1].inq) return i;
+    for (uint32_t k = i - 1; k > lo && i - k <= 6; k--) {
+        const tok *p = &c->t.v[k - 1];
+        if (p->kind != T_WORD || p->inq) return i;
+        if (!IN(c->text, p, PREP)) {
+            if (IN(c->text, p, FUNCTION_WORDS) || IN(c->text, p, PRONOUNS) || IN(c->text, p, STOP_AFTER) ||
+                cue_of(c->text, p) || tok_is(c->text, p, "and") || tok_is(c->text, p, "or"))
+                return i;
+            continue;
+        }
+        /* the phrase: k .. i-1 */
+        const tok *first = &c->t.v[k];
+        if (!(IN(c->text, first, OPEN) || name_word(c->text, first))) return i;
+        if (k - 1 <= lo || !subject_end(c, &c->t.v[k - 2])) return i;
+        return k - 1;
+    }
+    return i;
+}
+
+/* A run of capitalised words at tokens [a, b) that reads as a person's name. */
+static int person_run(const qctx *c, uint32_t a, uint32_t b) {
+    if (a >= b) return 0;
+    /* capitalised words only (a particle or an initial's dot between them): "Ammar Hijazi", not
+     * "CEO of Take-Two" or "VP analyst at Gartner" */
+    for (uint32_t k = a; k < b; k++) {
+        const tok *x = &c->t.v[k];
+        if (x->inq || !(x->kind == T_WORD || is_p(x, '.'))) return 0;
+        if (x->kind == T_WORD && !x->cap && !is_particle(c->text, x)) return 0;
+    }
+    name_read r;
+    name_read_run(c->text, c->t.v, a, b, 0, &r);
+    if (r.kind == EK_PERSON) return 1;
+    int32_t p = r.name_e > r.name_s ? people_find(&c->pp, c->text + c->t.v[r.name_s].s,
+                                                   r.name_end_byte - c->t.v[r.name_s].s) : -1;
+    return p >= 0 && c->pp.v[p].kind == EK_PERSON;
+}
+
 /* The noun phrase that ends just before token j (the subject at a cue). */
 mention np_left(const qctx *c, uint32_t j, uint32_t lo) {
     mention m = {0, 0, 0, 0, 0, 0};
     uint32_t i = j;
-    for (;;) {
+    for (int round = 0; round < 6; round++) {
+        uint32_t i0 = i;
         while (i > lo && (IN(c->text, &c->t.v[i - 1], SKIP_BEFORE_CUE) || adverb(c, &c->t.v[i - 1]))) i--;
         /* a parenthesis before the cue: "Rep. Gwen Moore (D-Wis.) said" */
         if (i > lo && is_p(&c->t.v[i - 1], ')')) {
@@ -74,18 +156,29 @@ mention np_left(const qctx *c, uint32_t j, uint32_t lo) {
             while (q > lo && q + 12 > i && !is_p(&c->t.v[q - 1], '(')) q--;
             if (q > lo && is_p(&c->t.v[q - 1], '(')) { i = q - 1; continue; }
         }
-        break;
+        /* "Ulf Kristersson on Monday admitted", "the army in a statement said" */
+        i = skip_time_left(c, i, lo);
+        i = skip_pp_left(c, i, lo);
+        if (i == i0) break;
     }
     if (i <= lo) return m;
     const tok *k = &c->t.v[i - 1];
     if (k->inq) return m;
     if (k->kind == T_PUNCT && k->ch == ',') {
-        /* an appositive: "Smith, a doctor, said" -> the words before its first comma */
+        /* an appositive: "Smith, a doctor, said" -> the words before its first comma; but
+         * "Ambassador to the Netherlands, Ammar Hijazi, told" -> the name between the commas */
         uint32_t q = i - 1;
         while (q > lo && q + 24 > i && !(c->t.v[q - 1].kind == T_PUNCT && c->t.v[q - 1].ch == ',') &&
                c->t.v[q - 1].kind != T_PARA)
             q--;
-        if (q > lo && c->t.v[q - 1].kind == T_PUNCT && c->t.v[q - 1].ch == ',') return np_left(c, q - 1, lo);
+        if (q > lo && c->t.v[q - 1].kind == T_PUNCT && c->t.v[q - 1].ch == ',') {
+            uint32_t a = q;
+            if (a < i - 1 && name_word(c->text, &c->t.v[a]) && person_run(c, a, i - 1)) {
+                m.s = c->t.v[a].s, m.e = c->t.v[i - 2].e, m.name = 1;
+                return m;
+            }
+            return np_left(c, q - 1, lo);
+        }
         return m;
     }
     if (tok_is(c->text, k, "and") || tok_is(c->text, k, "but") || tok_is(c->text, k, "or")) {
@@ -106,6 +199,23 @@ mention np_left(const qctx *c, uint32_t j, uint32_t lo) {
     if (k->kind == T_WORD) {
         /* a function word is no subject: "over the claims" */
         if (IN(c->text, k, DETERMINERS) || IN(c->text, k, STOP_AFTER) || IN(c->text, k, FUNCTION_WORDS)) return m;
+        /* "David Savidge, a former police officer who responded said": the name before the
+         * relative clause's noun phrase */
+        for (uint32_t w = i - 1; w > lo && i - w < 10; w--) {
+            const tok *x = &c->t.v[w - 1];
+            if (x->kind != T_WORD || x->inq) break;
+            if (!tok_is(c->text, x, "who")) continue;
+            uint32_t d = w - 1;
+            while (d > lo && w - 1 - d < 6 && c->t.v[d - 1].kind == T_WORD && !IN(c->text, &c->t.v[d - 1], DETERMINERS))
+                d--;
+            if (d > lo && IN(c->text, &c->t.v[d - 1], DETERMINERS)) d--;
+            if (d > lo + 1 && is_p(&c->t.v[d - 1], ',') && name_word(c->text, &c->t.v[d - 2])) {
+                uint32_t a = cap_run_left(c, d - 2, lo);
+                m.s = c->t.v[a].s, m.e = c->t.v[d - 2].e, m.name = 1;
+                return m;
+            }
+            break;
+        }
         /* a description: back to its determiner, five words at most */
         uint32_t a = i - 1;
         while (a > lo && i - a < 6 && !IN(c->text, &c->t.v[a], DETERMINERS) && c->t.v[a - 1].kind == T_WORD &&
@@ -114,6 +224,19 @@ mention np_left(const qctx *c, uint32_t j, uint32_t lo) {
         if (IN(c->text, &c->t.v[a], DETERMINERS)) {
             m.s = c->t.v[a].s, m.e = k->e;
             m.definite = tok_is(c->text, &c->t.v[a], "the");
+            /* "a spokesperson for the ministry", "the head of the agency": the whole phrase */
+            if (a > lo + 1 && (tok_is(c->text, &c->t.v[a - 1], "for") || tok_is(c->text, &c->t.v[a - 1], "of") ||
+                               tok_is(c->text, &c->t.v[a - 1], "at"))) {
+                uint32_t b = a - 1, d = b;
+                while (d > lo && b - d < 4 && c->t.v[d - 1].kind == T_WORD && !c->t.v[d - 1].inq &&
+                       !IN(c->text, &c->t.v[d - 1], DETERMINERS))
+                    d--;
+                if (d > lo && IN(c->text, &c->t.v[d - 1], DETERMINERS) && d < b &&
+                    (word_flags(c->text, &c->t.v[b - 1]) & LEX_ROLE)) {
+                    m.s = c->t.v[d - 1].s;
+                    m.definite = tok_is(c->text, &c->t.v[d - 1], "the");
+                }
+            }
             return m;
         }
         /* bare plural or noun: "officials said" */
@@ -121,6 +244,12 @@ mention np_left(const qctx *c, uint32_t j, uint32_t lo) {
         return m;
     }
     return m;
+}
+
+static int has_role_in(const qctx *c, uint32_t a, uint32_t b) {
+    for (uint32_t k = a; k < b; k++)
+        if (word_flags(c->text, &c->t.v[k]) & LEX_ROLE) return 1;
+    return 0;
 }
 
 /* The noun phrase that starts at token j (after an inverted cue). */
@@ -148,6 +277,17 @@ mention np_right(const qctx *c, uint32_t j, uint32_t hi) {
             b += 2; /* "Sen. Smith" */
         m.s = c->t.v[j].s, m.e = c->t.v[b].e, m.name = 1;
         if (j < a) m.s = c->t.v[a].s; /* the name itself */
+        /* "Kyiv resident Svitlana Onofryichuk", "Google Search lead Liz Reid": a name after role words */
+        uint32_t r = b + 1;
+        while (r < hi && r < b + 4 && c->t.v[r].kind == T_WORD && !c->t.v[r].cap && !c->t.v[r].inq &&
+               (word_flags(c->text, &c->t.v[r]) & (LEX_ROLE | LEX_TITLE_MOD | LEX_COMMON)) &&
+               !IN(c->text, &c->t.v[r], STOP_AFTER) && !IN(c->text, &c->t.v[r], FUNCTION_WORDS))
+            r++;
+        if (r > b + 1 && r < hi && has_role_in(c, b + 1, r) && name_word(c->text, &c->t.v[r])) {
+            uint32_t e = r;
+            while (e + 1 < hi && name_word(c->text, &c->t.v[e + 1]) && !c->t.v[e + 1].inq) e++;
+            if (person_run(c, r, e + 1)) m.s = c->t.v[r].s, m.e = c->t.v[e].e;
+        }
         return m;
     }
     /* a description up to a stop word or punctuation, six words at most */

@@ -60,6 +60,8 @@ static int looks_like_title(const qctx *c, const qraw *q) {
     return possessive || year || IN(c->text, b, OWNERS) || tok_is(c->text, b, "of") || tok_is(c->text, b, "on");
 }
 
+static int is_cue(const char *text, const tok *k) { return cue_of(text, k) != NULL; }
+
 int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, int (*stop)(void *), void *stop_ctx,
                 quotes_result *out) {
     memset(out, 0, sizeof *out);
@@ -69,25 +71,23 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
     memset(&c, 0, sizeof c);
     c.text = text;
     c.a = a;
-    c.pp.text = text, c.pp.t = &c.t, c.pp.a = a;
-    c.pp.last_person = -1;
     c.stop = stop, c.stop_ctx = stop_ctx;
     if (words_tokenize(&c.t, text, from, to, a)) return -1;
     if (!c.t.n) return 0;
     c.para_of = arena_alloc(a, c.t.n * sizeof *c.para_of);
     if (!c.para_of || pair_marks(&c)) return -1;
+    if (people_scan(&c.pp, text, &c.t, a, is_cue)) return -1;
+    if (c.stop && c.stop(c.stop_ctx)) return -2;
     quote *qs = arena_alloc(a, (c.nq ? c.nq : 1) * sizeof *qs);
     int32_t *entry_of = arena_alloc(a, (c.nq ? c.nq : 1) * sizeof *entry_of);  /* raw quotation -> entry */
     uint32_t *cue_tok = arena_alloc(a, (c.nq ? c.nq : 1) * sizeof *cue_tok);   /* entry -> its cue token */
     if (!qs || !entry_of || !cue_tok) return -1;
-    uint32_t nout = 0, people_next = 0;
+    uint32_t nout = 0;
     for (uint32_t i = 0; i < c.nq; i++) {
         if (c.stop && !(i & 31) && c.stop(c.stop_ctx)) return -2;
         qraw *r = &c.q[i];
         if (r->close >= c.t.n) r->close = c.t.n - 1;
         uint32_t ss = sentence_start(&c.t, r->open);
-        /* people mentioned before this sentence's quotation */
-        scan_people_upto(&c.pp, &people_next, r->open);
         /* the sentence's end after the quotation */
         uint32_t hi = r->close + 1;
         while (hi < c.t.n && !sentence_end(&c.t, hi)) {
@@ -132,8 +132,6 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
                 }
             }
         }
-        /* people named after the quotation in its sentence ("said Smith") */
-        scan_people_upto(&c.pp, &people_next, hi);
         entry_of[i] = -1;
         if (looks_like_title(&c, r)) continue;
         /* the entry of the quotation just before, when it was kept */
@@ -181,16 +179,15 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
         q->parts[q->n_parts++] = (qspan){r->s, r->e};
         q->person = -1;
         if (f.ok) {
-            q->mention = (qspan){f.m.s, f.m.e};
             if (!subject_only) q->cue = (qspan){f.cue_s, f.cue_e};
             q->cue_lemma = f.lemma;
             q->type = f.embedded || r->words <= 4 ? QT_MIXED : QT_DIRECT;
-            q->person = resolve(&c.pp, &f.m);
+            q->person = people_resolve(&c.pp, &f.m, words_at(&c.t, f.m.s), &q->mention);
             if (q->person >= 0) {
-                add_mention(&c.pp, q->person, f.m.s, f.m.e);
-                q->speaker = c.pp.v[q->person].name;
-            } else if (!f.m.pronoun) {
-                q->speaker = arena_strndup(a, text + f.m.s, f.m.e - f.m.s);
+                person *x = &c.pp.v[q->person];
+                if (!f.m.pronoun && !f.m.name) people_mention(&c.pp, q->person, f.m.s, f.m.e, MT_DESCRIPTION);
+                x->spoke = 1;
+                q->speaker = x->name;
             }
             q->confidence = subject_only ? 0.4f : f.m.name ? 0.9f : f.m.pronoun ? 0.75f : 0.7f;
             uint32_t ch_from = ss, ch_to = hi;
@@ -211,7 +208,8 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
     }
     out->quotes = qs;
     out->n_quotes = nout;
-    scan_people_upto(&c.pp, &people_next, c.t.n);
+    for (uint32_t k = 0; k < nout; k++)
+        if (qs[k].person >= 0) c.pp.v[qs[k].person].quotes++;
     out->people = c.pp.v;
     out->n_people = c.pp.n;
     return 0;

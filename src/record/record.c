@@ -66,7 +66,7 @@ static uint32_t cp_at(const cp_cursor *c, uint32_t byte) {
 }
 
 /* {"start":…,"end":…,"start_byte":…,"end_byte":…,"text":…} */
-static void span(buf *o, const cp_cursor *cur, const char *text, qspan sp, int with_text) {
+static void span(buf *o, const cp_cursor *cur, const char *text, qspan sp, int with_text, const char *type) {
     buf_put(o, "{\"start\":", 9);
     buf_put_u64(o, cp_at(cur, sp.start));
     buf_put(o, ",\"end\":", 7);
@@ -78,6 +78,10 @@ static void span(buf *o, const cp_cursor *cur, const char *text, qspan sp, int w
     if (with_text) {
         buf_put(o, ",\"text\":", 8);
         buf_put_json_str(o, text + sp.start, sp.end - sp.start);
+    }
+    if (type) {
+        buf_put(o, ",\"type\":", 8);
+        buf_put_json_str(o, type, strlen(type));
     }
     buf_putc(o, '}');
 }
@@ -97,15 +101,18 @@ static void write_quotes(buf *o, const record_in *in) {
         buf_puts(o, ",\"parts\":[");
         for (uint32_t k = 0; k < x->n_parts; k++) {
             if (k) buf_putc(o, ',');
-            span(o, &cur, in->quote_text, x->parts[k], 1);
+            span(o, &cur, in->quote_text, x->parts[k], 1, NULL);
         }
         buf_puts(o, "],\"speaker\":");
         str_or_null(o, x->speaker, x->speaker ? strlen(x->speaker) : 0);
+        buf_puts(o, ",\"speaker_id\":");
+        if (x->person >= 0) buf_put_u64(o, (uint64_t)x->person);
+        else buf_puts(o, "null");
         buf_puts(o, ",\"speaker_mention\":");
-        if (x->mention.end) span(o, &cur, in->quote_text, x->mention, 1);
+        if (x->mention.end) span(o, &cur, in->quote_text, x->mention, 1, NULL);
         else buf_puts(o, "null");
         buf_puts(o, ",\"cue\":");
-        if (x->cue.end) span(o, &cur, in->quote_text, x->cue, 1);
+        if (x->cue.end) span(o, &cur, in->quote_text, x->cue, 1, NULL);
         else buf_puts(o, "null");
         buf_puts(o, ",\"cue_lemma\":");
         str_or_null(o, x->cue_lemma, x->cue_lemma ? strlen(x->cue_lemma) : 0);
@@ -121,14 +128,33 @@ static void write_quotes(buf *o, const record_in *in) {
     key(o, "people");
     buf_putc(o, '[');
     for (uint32_t i = 0; q && i < q->n_people; i++) {
+        static const char *const MT[] = {"name", "partial", "pronoun", "description", "possessive"};
+        static const char *const GS[] = {NULL, "pronoun", "honorific", "noun"};
         const person *p = &q->people[i];
         if (i) buf_putc(o, ',');
-        buf_puts(o, "{\"name\":");
+        buf_puts(o, "{\"id\":");
+        buf_put_u64(o, i);
+        buf_puts(o, ",\"name\":");
         buf_put_json_str(o, p->name, strlen(p->name));
+        buf_puts(o, ",\"kind\":");
+        const char *kn = entity_kind_name((entity_kind)p->kind);
+        buf_put_json_str(o, kn, strlen(kn));
+        buf_puts(o, ",\"title\":");
+        str_or_null(o, p->title, p->title ? strlen(p->title) : 0);
+        buf_puts(o, ",\"gender\":");
+        if (p->gender && p->gender_source < sizeof GS / sizeof *GS && GS[p->gender_source]) {
+            buf_puts(o, p->gender == 1 ? "{\"value\":\"female\",\"source\":" : "{\"value\":\"male\",\"source\":");
+            buf_put_json_str(o, GS[p->gender_source], strlen(GS[p->gender_source]));
+            buf_putc(o, '}');
+        } else {
+            buf_puts(o, "null");
+        }
+        buf_puts(o, ",\"quotes\":");
+        buf_put_u64(o, p->quotes);
         buf_puts(o, ",\"mentions\":[");
         for (uint32_t k = 0; k < p->n_mentions; k++) {
             if (k) buf_putc(o, ',');
-            span(o, &cur, in->quote_text, p->mentions[k], 0);
+            span(o, &cur, in->quote_text, p->mentions[k], 1, p->mention_type[k] < 5 ? MT[p->mention_type[k]] : NULL);
         }
         buf_puts(o, "]}");
     }

@@ -147,6 +147,16 @@ static const char *const ABBREV[] = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov
                                      "jan", "feb", "u.s", "prof", "capt", "sgt", "rev", "ft", "mt", "est", "del",
                                      "sens", "reps", "atty", "hon", "amb", "maj", "cmdr", "adm", "pres", "supt"};
 
+uint32_t words_at(const words *w, uint32_t b) {
+    uint32_t lo = 0, hi = w->n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (w->v[mid].e <= b) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 int is_abbrev(const char *text, const tok *k) { return IN(text, k, ABBREV); }
 
 int sentence_end(const words *c, uint32_t i) {

@@ -49,6 +49,8 @@ static inline int in_list(const char *text, const tok *k, const char *const *lis
 int in_sorted(const char *text, const tok *k, const char *const *list, size_t n);
 static inline int is_p(const tok *k, char ch) { return k->kind == T_PUNCT && k->ch == ch; }
 
+/* The index of the token that holds byte b (or the first after it). */
+uint32_t words_at(const words *w, uint32_t b);
 /* An abbreviation whose dot ends no sentence ("Mr", "Sen", "U.S")? */
 int is_abbrev(const char *text, const tok *k);
 /* Does token i (., ! or ?, or a paragraph break) end a sentence? */
