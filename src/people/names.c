@@ -136,23 +136,34 @@ void name_read_run(const char *text, const tok *v, uint32_t i, uint32_t j, int a
     if (&v[w[n - 1]] == last) out->name_end_byte -= (uint32_t)pl;
     uint32_t lastfl = fl[n - 1]; /* word_flags reads a word without its possessive */
 
-    /* an organisation by its head word: "… Police", "Ministry of …" */
-    int org = (lastfl & LEX_ORG_HEAD) || (n - a > 2 && (fl[a] & LEX_ORG_HEAD) && is_word(text, &v[w[a + 1]], "of"));
+    /* a title alone: "Prime Minister", "the US President", "UiPath CEO" */
+    if (title_word(text, &v[w[n - 1]], lastfl) && !(fl[a] & LEX_GIVEN)) {
+        int all = 1;
+        for (uint32_t k = a + 1; k + 1 < n && all; k++)
+            all = title_word(text, &v[w[k]], fl[k]) || (fl[k] & (LEX_TITLE_MOD | LEX_DEMONYM | LEX_PLACE)) ||
+                  connector(text, &v[w[k]]) || acronym(text, &v[w[k]]);
+        if (all) { out->title_s = w[a], out->title_e = w[n - 1] + 1, out->kind = EK_NONE; return; }
+    }
     /* the title: up to the last office or honorific word that has a name after it */
     uint32_t t = a, k = n - 1;
     while (k-- > a)
         if (title_word(text, &v[w[k]], fl[k])) { t = k + 1; break; }
-    if (t > a) {
-        /* "Secretary of State | Marco Rubio": the title runs on over connectors and title words */
+    if (t > a) /* "Secretary of State | Marco Rubio": the title runs on over connectors and title words */
         while (t < n - 1 && (connector(text, &v[w[t]]) || ((fl[t] & (LEX_TITLE_MOD | LEX_COMMON)) && !(fl[t] & LEX_GIVEN))))
             t++;
-        if (org) {
-            /* "Leader of Burnley Council": an office in an organisation, no name */
-            int of = 0;
-            for (uint32_t q = a; q < t; q++) of |= is_word(text, &v[w[q]], "of") || is_word(text, &v[w[q]], "for");
-            if (of || t == a) { out->title_s = w[a], out->title_e = w[n - 1] + 1, out->kind = EK_NONE; return; }
-            t = a; /* "General Motors": the head word makes it an organisation */
-        }
+    /* an organisation by its head word: "… Police", "Ministry of …"; after a title, by the head
+     * word of what follows it */
+    int org = (lastfl & LEX_ORG_HEAD) || (n - a > 2 && (fl[a] & LEX_ORG_HEAD) && is_word(text, &v[w[a + 1]], "of"));
+    /* "Spring University Myanmar", "Daily Mail Lacerda": a head word inside the run (the caller
+     * may split a person's name off the end) */
+    for (uint32_t q = a + 1; t == a && q + 1 < n && !org && !(fl[a] & LEX_GIVEN); q++)
+        if ((fl[q] & LEX_ORG_HEAD) && !connector(text, &v[w[q]]) && !title_word(text, &v[w[q]], fl[q])) org = 1;
+    if (t > a && org) {
+        /* "Leader of Burnley Council": an office in an organisation, no name */
+        int of = 0;
+        for (uint32_t q = a; q < t; q++) of |= is_word(text, &v[w[q]], "of") || is_word(text, &v[w[q]], "for");
+        if (of) { out->title_s = w[a], out->title_e = w[n - 1] + 1, out->kind = EK_NONE; return; }
+        t = a; /* "General Motors": the head word makes it an organisation */
     }
     if (t > a && n - t < 2) {
         /* "CEO of Take-Two": an office in an organisation, not a title before a name */
@@ -186,15 +197,21 @@ void name_read_run(const char *text, const tok *v, uint32_t i, uint32_t j, int a
     /* the whole name a place: "New Delhi", "the Netherlands" */
     const lex_entry *whole = lex_lookup(text + v[w[t]].s, out->name_end_byte - v[w[t]].s);
     if (whole && (whole->flags & LEX_PLACE) && !(whole->flags & LEX_GIVEN)) { out->kind = EK_PLACE; return; }
-    if (acronym(text, &v[w[t]])) { out->kind = EK_ORG; return; }
+    if (acronym(text, &v[w[t]]) && !(f0 & (LEX_ROLE | LEX_HONORIFIC))) { out->kind = EK_ORG; return; }
     if (words == 1) {
+        /* a nation's adjective ("Indian", "Pakistani") names no one */
+        if (f0 & LEX_DEMONYM) { out->kind = EK_NONE; return; }
         if (whole && (whole->flags & LEX_GIVEN) && !(whole->flags & (LEX_PLACE | LEX_COMMON))) out->kind = EK_PERSON;
         else if (whole && (whole->flags & LEX_GROUP)) out->kind = EK_GROUP;
         else if (f0 & LEX_COMMON) out->kind = (f0 & LEX_GIVEN) ? EK_UNKNOWN : EK_OTHER;
         else out->kind = EK_UNKNOWN;
         return;
     }
+    /* "Strava Community Hub": more than one common word after an unknown first word makes a thing */
+    uint32_t common = 0;
+    for (uint32_t k = t + 1; k < n; k++) common += (fl[k] & LEX_COMMON) && !(fl[k] & (LEX_GIVEN | LEX_SURNAME));
     if (f0 & LEX_GIVEN) out->kind = EK_PERSON;
+    else if (words >= 3 && common >= 2) out->kind = EK_OTHER;
     else if (initial(text, &v[w[t]])) out->kind = EK_PERSON;
     else if (f0 & (LEX_COMMON | LEX_DEMONYM | LEX_PLACE | LEX_TIME)) out->kind = EK_OTHER;
     else out->kind = EK_PERSON;

@@ -114,8 +114,8 @@ static int index_reserve(people *pp, uint32_t need) {
     return 0;
 }
 
-/* The word w now refers to entity p (the latest person known by that word wins). */
-static int index_word(people *pp, const char *w, uint32_t wl, int32_t p) {
+/* The word w now refers to person p, as its last word (last = 1) or first: the latest wins. */
+static int index_word(people *pp, const char *w, uint32_t wl, int32_t p, int last) {
     if (pp->n_words == pp->cap_words) {
         uint32_t cap = pp->cap_words ? pp->cap_words * 2 : 32;
         struct wordref *v = arena_alloc(pp->a, cap * sizeof *v);
@@ -125,12 +125,13 @@ static int index_word(people *pp, const char *w, uint32_t wl, int32_t p) {
     }
     if (index_reserve(pp, pp->n_words + 1)) return -1;
     uint32_t h = word_slot(pp, pp->by_word, w, wl);
-    if (pp->by_word[h]) {
-        pp->wordrefs[pp->by_word[h] - 1].p = p;
-        return 0;
+    if (!pp->by_word[h]) {
+        pp->wordrefs[pp->n_words] = (struct wordref){w, wl, -1, -1};
+        pp->by_word[h] = ++pp->n_words;
     }
-    pp->wordrefs[pp->n_words] = (struct wordref){w, wl, p};
-    pp->by_word[h] = ++pp->n_words;
+    struct wordref *r = &pp->wordrefs[pp->by_word[h] - 1];
+    if (last) r->last = p;
+    else r->first = p;
     return 0;
 }
 
@@ -144,7 +145,7 @@ static int index_entity(people *pp, int32_t p) {
     person *x = &pp->v[p];
     if ((x->kind == EK_PERSON || x->kind == EK_UNKNOWN) && x->n_words >= 2) {
         uint32_t w[8], wl[8], n = split_words(name, l, w, wl, 8);
-        if (n >= 2 && (index_word(pp, name + w[n - 1], wl[n - 1], p) || index_word(pp, name + w[0], wl[0], p)))
+        if (n >= 2 && (index_word(pp, name + w[n - 1], wl[n - 1], p, 1) || index_word(pp, name + w[0], wl[0], p, 0)))
             return -1;
     }
     return 0;
@@ -211,18 +212,23 @@ static int32_t find_name(const people *pp, const char *s, size_t l, uint8_t kind
         uint32_t e = pp->by_name[name_slot(pp, pp->by_name, s, l)];
         if (e) return (int32_t)e - 1;
     }
-    /* a person known by this name's last word (or, for one word, first word), latest first */
-    if (person_like && n && pp->cap_idx) {
-        for (int pass = 0; pass < 2; pass++) {
-            uint32_t k = pass == 0 ? n - 1 : 0;
-            if (pass == 1 && n > 1) break;
-            uint32_t e = pp->by_word[word_slot(pp, pp->by_word, s + w[k], wl[k])];
-            if (!e) continue;
-            int32_t p = pp->wordrefs[e - 1].p;
-            const char *nm = pp->v[p].name;
-            if (words_within(s, l, nm, strlen(nm))) {
-                *partial = 1;
-                return p;
+    /* a person known by this name's last word; one word may also be a first name ("Meghan"),
+     * unless it names a place or is a common word ("Israel" is not Israel Katz) */
+    if ((person_like || n == 1) && n && pp->cap_idx) {
+        uint32_t e = pp->by_word[word_slot(pp, pp->by_word, s + w[n - 1], wl[n - 1])];
+        if (e) {
+            const struct wordref *r = &pp->wordrefs[e - 1];
+            int32_t p = r->last;
+            if (p < 0 && n == 1 && r->first >= 0) {
+                const lex_entry *x = lex_lookup(s, l);
+                if (!x || !(x->flags & (LEX_PLACE | LEX_COMMON | LEX_ORG_HEAD))) p = r->first;
+            }
+            if (p >= 0) {
+                const char *nm = pp->v[p].name;
+                if (words_within(s, l, nm, strlen(nm))) {
+                    *partial = 1;
+                    return p;
+                }
             }
         }
     }
@@ -282,11 +288,13 @@ static void add_gm(people *pp, int32_t p, uint32_t s, uint32_t e, uint32_t at_to
     person *x = &pp->v[p];
     if ((x->kind == EK_PERSON || x->kind == EK_UNKNOWN) && x->n_words >= 2) {
         uint32_t w[8], wl[8], n = split_words(x->name, strlen(x->name), w, wl, 8);
-        if (n >= 2) index_word(pp, x->name + w[n - 1], wl[n - 1], p);
+        if (n >= 2) index_word(pp, x->name + w[n - 1], wl[n - 1], p, 1);
     }
 }
 
 /* ---- the scan -------------------------------------------------------------------------------- */
+
+static int32_t describe(people *pp, const mention *m, uint8_t kind);
 
 static int is_lower_word(const char *text, const tok *k) {
     return k->kind == T_WORD && text[k->s] >= 'a' && text[k->s] <= 'z';
@@ -419,6 +427,11 @@ static void note_name(people *pp, uint32_t i, uint32_t j, int (*is_cue)(const ch
     const tok *v = pp->t->v;
     name_read r;
     name_read_run(pp->text, v, i, j, sentence_first(pp, i), &r);
+    if (r.kind == EK_NONE && j == i + 1 && pp->cap_idx) {
+        /* "Doctor" after "Ken Doctor": a surname that is also an office */
+        uint32_t e = pp->by_word[word_slot(pp, pp->by_word, pp->text + v[i].s, v[i].e - v[i].s)];
+        if (e && pp->wordrefs[e - 1].last >= 0) r.kind = EK_PERSON, r.name_s = i, r.name_e = j, r.name_end_byte = v[i].e;
+    }
     if (r.kind == EK_NONE || r.name_e <= r.name_s) return;
     /* "the Daily Mail Lacerda": an organisation's name run into a person's */
     if (r.kind == EK_ORG && r.title_s == r.title_e) {
@@ -437,6 +450,18 @@ static void note_name(people *pp, uint32_t i, uint32_t j, int (*is_cue)(const ch
             }
         }
     }
+    /* an organisation by what follows or precedes it: "Goldman Sachs analysts", "an analyst at
+     * Gartner" (a name that only reads as a person for want of a better reading) */
+    int weak = r.kind == EK_UNKNOWN || (r.kind == EK_PERSON && !r.given_first && r.title_s == r.title_e);
+    if (weak && !r.possessive) {
+        const tok *nx = j < pp->t->n ? &v[j] : NULL;
+        if (nx && is_lower_word(pp->text, nx) && (word_flags(pp->text, nx) & (LEX_ROLE | LEX_GROUP)) &&
+            !(j + 1 < pp->t->n && name_word(pp->text, &v[j + 1])))
+            r.kind = EK_ORG;
+        else if (i >= 2 && (tok_is(pp->text, &v[i - 1], "at") || tok_is(pp->text, &v[i - 1], "for")) &&
+                 (word_flags(pp->text, &v[i - 2]) & LEX_ROLE))
+            r.kind = EK_ORG;
+    }
     uint32_t s = v[r.name_s].s, e = r.name_end_byte;
     int partial;
     int32_t p = link_name(pp, pp->text + s, e - s, r.kind, &partial);
@@ -444,6 +469,8 @@ static void note_name(people *pp, uint32_t i, uint32_t j, int (*is_cue)(const ch
     person *x = &pp->v[p];
     if (x->kind == EK_UNKNOWN && r.kind != EK_UNKNOWN && !partial) x->kind = r.kind;
     if (x->kind == EK_UNKNOWN && r.kind == EK_PERSON) x->kind = EK_PERSON;
+    /* a title or a given name is the strongest evidence of a person ("Trump", then "President Trump") */
+    if (x->kind == EK_OTHER && r.kind == EK_PERSON && (r.given_first || r.title_e > r.title_s)) x->kind = EK_PERSON;
     if (r.honorific_gender && !x->gender) x->gender = r.honorific_gender, x->gender_source = GS_HONORIFIC;
     if (r.given_first && x->female == 128) x->female = r.female;
     if (!x->title && x->kind == EK_PERSON) {
@@ -472,7 +499,7 @@ static int pronoun_of(const char *text, const tok *k) {
 static double fits(const person *x, int pron) {
     uint8_t k = x->kind;
     if (pron == 1 || pron == 2) {
-        double f = k == EK_PERSON ? 1.0 : k == EK_UNKNOWN ? 0.6 : k == EK_OTHER && x->spoke ? 0.3 : 0.0;
+        double f = k == EK_PERSON ? 1.0 : k == EK_UNKNOWN ? 0.6 : k == EK_DESC ? 0.5 : k == EK_OTHER && x->spoke ? 0.3 : 0.0;
         if (f == 0.0) return 0.0;
         if (x->gender) return x->gender == pron ? f * 1.5 : 0.0;
         double pf = x->female / 255.0, match = pron == 1 ? pf : 1.0 - pf;
@@ -549,6 +576,26 @@ static void note_pronoun(people *pp, uint32_t i, int pron) {
                                      ? 3 : 2, MT_PRONOUN);
 }
 
+/* "a police officer", "a Sussex spokesperson": someone the article introduces without a name, who
+ * may be referred to again ("the officer"). */
+static void note_indefinite(people *pp, uint32_t i, int (*is_cue)(const char *, const tok *)) {
+    const tok *v = pp->t->v;
+    uint32_t end = 0;
+    for (uint32_t j = i + 1; j < pp->t->n && j < i + 5; j++) {
+        const tok *k = &v[j];
+        if (k->kind != T_WORD || k->inq || IN(pp->text, k, PREPOSITIONS) || is_cue(pp->text, k)) break;
+        uint32_t f = word_flags(pp->text, k);
+        if ((f & LEX_ROLE) && !k->cap) end = j + 1;
+        else if (end) break;
+    }
+    if (!end) return;
+    mention m = {v[i].s, v[end - 1].e, 0, 0, 0, 0};
+    int32_t p = describe(pp, &m, EK_DESC);
+    int g = noun_gender(pp->text, &v[end - 1]);
+    if (p >= 0 && g && !pp->v[p].gender) pp->v[p].gender = (int8_t)g, pp->v[p].gender_source = GS_NOUN;
+    if (p >= 0) add_gm(pp, p, m.s, m.e, i, salience(pp, i, end, 0, is_cue), MT_DESCRIPTION);
+}
+
 int people_scan(people *pp, const char *text, const words *t, arena *a, int (*is_cue)(const char *, const tok *)) {
     memset(pp, 0, sizeof *pp);
     pp->text = text, pp->t = t, pp->a = a;
@@ -573,6 +620,7 @@ int people_scan(people *pp, const char *text, const words *t, arena *a, int (*is
         }
         int pron = pronoun_of(text, k);
         if (pron) note_pronoun(pp, i, pron);
+        else if (tok_is(text, k, "a") || tok_is(text, k, "an")) note_indefinite(pp, i, is_cue);
         i++;
     }
     return 0;
@@ -613,13 +661,14 @@ static double fit_description(const people *pp, const person *x, const void *arg
     (void)pp;
     const desc_arg *d = arg;
     if (d->org) {
-        if (x->kind != EK_ORG && x->kind != EK_UNKNOWN && x->kind != EK_OTHER) return 0;
+        if (x->kind != EK_ORG && x->kind != EK_UNKNOWN) return 0;
         if (d->by_title) return has_word(x->name, d->head, d->hl) ? 1.0 : 0.0;
         return x->kind == EK_ORG ? 1.0 : 0.6;
     }
-    if (x->kind != EK_PERSON && x->kind != EK_UNKNOWN) return 0;
+    if (x->kind != EK_PERSON && x->kind != EK_UNKNOWN && x->kind != EK_DESC) return 0;
     if (d->gender && x->gender && x->gender != d->gender) return 0;
-    if (d->by_title) return has_word(x->title, d->head, d->hl) ? 1.0 : 0.0;
+    if (d->by_title)
+        return has_word(x->title, d->head, d->hl) || (x->kind == EK_DESC && has_word(x->name, d->head, d->hl)) ? 1.0 : 0.0;
     return x->kind == EK_PERSON ? 1.0 : 0.5;
 }
 
@@ -631,6 +680,25 @@ static int32_t describe(people *pp, const mention *m, uint8_t kind) {
         if ((pp->v[p].kind == EK_DESC || pp->v[p].kind == EK_GROUP) && same_words(pp->v[p].name, strlen(pp->v[p].name), s, l))
             return (int32_t)p;
     return new_entity(pp, s, l, kind);
+}
+
+/* Heads of descriptions of organisations that need not name the organisation: "the company"
+ * refers back to the organisation in view. Other heads ("the ministry", "the government") refer
+ * to one whose name holds the word, or stay a description. */
+static const char *const GENERIC_ORG[] = {"company", "firm", "agency", "group", "organisation", "organization",
+                                          "bank", "startup", "start-up", "alliance", "network", "retailer", "insurer",
+                                          "airline", "automaker", "carmaker", "platform", "brand", "outlet",
+                                          "broadcaster", "newspaper", "paper", "publisher", "charity", "club", "team",
+                                          "label", "studio", "developer", "business", "giant", "body", "watchdog",
+                                          "regulator", "campaign", "centre", "center", "coalition", "union"};
+/* Documents that speak for whoever issued them: "the statement said". */
+static const char *const DOCUMENTS[] = {"statement", "report", "memo", "letter", "release", "post", "filing",
+                                        "documents", "document", "notice", "note", "complaint", "lawsuit", "study",
+                                        "survey", "email", "message", "tweet", "update", "announcement"};
+
+static double fit_issuer(const people *pp, const person *x, const void *arg) {
+    (void)pp, (void)arg;
+    return x->kind == EK_ORG ? 1.0 : x->kind == EK_PERSON ? 0.8 : x->kind == EK_UNKNOWN ? 0.5 : 0.0;
 }
 
 /* "the force", "the 45-year-old", "the US President": the entity the description fits best. */
@@ -653,18 +721,27 @@ static int32_t resolve_description(people *pp, const mention *m, uint32_t at_tok
     int year_old = d.hl > 8 && !strncasecmp(d.head + d.hl - 8, "year-old", 8);
     int person_noun = (hf & LEX_ROLE) || year_old || d.gender;
     d.org = (hf & LEX_ORG_HEAD) && !person_noun;
-    if (!person_noun && !d.org) return describe(pp, m, (hf & LEX_GROUP) ? EK_GROUP : EK_DESC);
     uint32_t sent = pp->sent_of[at_tok], para = pp->para_of[at_tok], before = gm_at(pp, m->s);
     double margin;
+    if (!person_noun && !d.org) {
+        /* "the statement said": whoever was speaking just before */
+        if (IN(pp->text, head, DOCUMENTS)) {
+            int32_t p = most_salient(pp, sent, para, 0, before, fit_issuer, NULL, &margin);
+            if (p >= 0) return p;
+        }
+        return describe(pp, m, (hf & LEX_GROUP) ? EK_GROUP : EK_DESC);
+    }
     /* first an entity named or titled with the head word ("the center" of "Storm Prediction
-     * Center", "the minister" of "Foreign Minister …"), then the most salient that fits */
-    d.by_title = !year_old;
-    int32_t p = d.by_title ? most_salient(pp, sent, para, 0, before, fit_description, &d, &margin) : -1;
+     * Center", "the minister" of "Foreign Minister …") */
+    d.by_title = 1;
+    int32_t p = most_salient(pp, sent, para, 0, before, fit_description, &d, &margin);
     if (p < 0 && d.org && tok_is(pp->text, head, "force")) {
         d.head = "police", d.hl = 6;
         p = most_salient(pp, sent, para, 0, before, fit_description, &d, &margin);
     }
-    if (p < 0) {
+    /* then, for a generic head ("the company") or a person ("the 45-year-old", "the actor"), the
+     * most salient that fits */
+    if (p < 0 && ((d.org && IN(pp->text, head, GENERIC_ORG)) || !d.org)) {
         d.by_title = 0;
         p = most_salient(pp, sent, para, 0, before, fit_description, &d, &margin);
     }
@@ -684,6 +761,17 @@ int32_t people_resolve(people *pp, const mention *m, uint32_t at_tok, qspan *spa
         for (uint32_t g = gm_at(pp, m->s); g < pp->ngm && pp->gm[g].start < m->e; g++)
             if (pp->gm[g].type != MT_PRONOUN) p = pp->gm[g].p, *span = (qspan){pp->gm[g].start, pp->gm[g].end};
         if (p >= 0) return p;
+        /* "the US President", "the Prime Minister": a title alone is a description */
+        uint32_t a = at_tok, b = at_tok;
+        while (b < pp->t->n && pp->t->v[b].s < m->e) b++;
+        if (a < b && tok_is(pp->text, &pp->t->v[a], "the")) a++;
+        name_read r;
+        name_read_run(pp->text, pp->t->v, a, b, 0, &r);
+        if (r.kind == EK_NONE && r.title_e > r.title_s && people_find(pp, pp->text + pp->t->v[a].s, m->e - pp->t->v[a].s) < 0) {
+            mention dm = *m;
+            dm.name = 0, dm.definite = 1;
+            return resolve_description(pp, &dm, at_tok);
+        }
         const char *s = pp->text + m->s;
         size_t l = m->e - m->s;
         if (l > 4 && !strncasecmp(s, "the ", 4)) s += 4, l -= 4;

@@ -65,11 +65,11 @@ typedef struct people {
     arena *a;
     person *v;
     uint32_t n, cap;
-    /* people by name, case folded: full names -> the first entity of that name; single words
-     * (surnames, first names, one-word names) -> the latest entity known by that word */
+    /* people by name, case folded: full names -> the first entity of that name; single words ->
+     * the latest person whose last (surname) or first name it is */
     uint32_t *by_name, *by_word;  /* open addressing: index + 1 into v / words, 0 empty */
     uint32_t cap_idx;             /* slots of each (a power of two), at least twice the entries */
-    struct wordref { const char *w; uint32_t wl; int32_t p; } *wordrefs;
+    struct wordref { const char *w; uint32_t wl; int32_t last, first; } *wordrefs; /* -1: none */
     uint32_t n_words, cap_words;
     gmention *gm;                 /* every mention, in text order */
     uint32_t ngm, capgm;
