@@ -64,6 +64,40 @@ const cue_form *cue_of(const char *text, const tok *k) {
     return NULL;
 }
 
+/* Words after which a form like "states" or "reports" is a noun: "EU states will", "the claims". */
+static const char *const NOUN_BEFORE[] = {"the", "a", "an", "his", "her", "their", "its", "our", "these", "those",
+                                          "many", "some", "several", "of", "two", "three", "four", "five", "six",
+                                          "seven", "eight", "nine", "ten", "19", "new", "recent", "other", "such"};
+static const char *const AUX_AFTER[] = {"will", "would", "can", "could", "should", "may", "might", "must", "have",
+                                        "has", "had", "are", "were", "is", "was", "do", "did", "that", "which", "who"};
+
+static const char *const PREPS[] = {"in", "within", "on", "at", "of", "for", "from", "with", "by", "to", "about",
+                                    "against", "among", "over", "under", "between", "than"};
+
+const cue_form *cue_at(const qctx *c, uint32_t k) {
+    const tok *t = &c->t.v[k];
+    const cue_form *cf = cue_of(c->text, t);
+    if (!cf) return NULL;
+    const tok *prev = k > 0 ? &c->t.v[k - 1] : NULL, *next = k + 1 < c->t.n ? &c->t.v[k + 1] : NULL;
+    const char *w = c->text + t->s;
+    size_t l = t->e - t->s;
+    /* "EU states will meet", "a series of 19 tweets": a plural noun, not a verb */
+    if (w[l - 1] == 's' && cf->lemma[0] != 's' &&
+        ((prev && (IN(c->text, prev, NOUN_BEFORE) || (prev->kind == T_WORD && c->text[prev->s] >= '0' &&
+                                                       c->text[prev->s] <= '9'))) ||
+         (next && next->kind == T_WORD && IN(c->text, next, AUX_AFTER) && !tok_is(c->text, next, "that"))))
+        return NULL;
+    /* "the question asked of the court": a participle, not a cue */
+    if (l > 2 && w[l - 2] == 'e' && w[l - 1] == 'd' && next && tok_is(c->text, next, "of") && k >= 2 &&
+        prev->kind == T_WORD && !prev->cap && IN(c->text, &c->t.v[k - 2], NOUN_BEFORE))
+        return NULL;
+    /* "there continues to be": to continue is to speak only before the words or after them */
+    if (!strcmp(cf->lemma, "continue") &&
+        !(next && (next->kind != T_WORD || tok_is(c->text, next, "that"))) && !(prev && prev->kind != T_WORD))
+        return NULL;
+    return cf;
+}
+
 const char *channel_in(const qctx *c, uint32_t from_tok, uint32_t to_tok) {
     static const struct { const char *w, *ch; } CH[] = {
         {"statement", "statement"}, {"tweet", "tweet"}, {"tweeted", "tweet"}, {"tweets", "tweet"},
@@ -107,7 +141,7 @@ found after_quote(const qctx *c, uint32_t close, uint32_t hi, uint32_t reach) {
             if (f.m.e) f.ok = 1, f.cue_s = t->s, f.cue_e = c->t.v[k + 1].e, f.lemma = "according to", f.cue_tok = k;
             return f;
         }
-        const cue_form *cf = cue_of(c->text, t);
+        const cue_form *cf = cue_at(c, k);
         if (!cf) continue;
         f.cue_s = t->s, f.cue_e = t->e, f.lemma = cf->lemma, f.cue_tok = k;
         /* inverted: "said Smith"; also after an auxiliary: "a dit Dubois", "hat gesagt" */
@@ -115,6 +149,15 @@ found after_quote(const qctx *c, uint32_t close, uint32_t hi, uint32_t reach) {
         int inverted = k == j || (k == j + 1 && IN(c->text, &c->t.v[j], AUX));
         if (inverted) f.m = np_right(c, k + 1, hi);
         else f.m = np_left(c, k, j);
+        /* "…” even within Hamas, said Matthew Levitt": after a comma, when nothing before it is the
+         * subject (no name, or a name after a preposition), the cue comes before its speaker */
+        if (!inverted && is_p(&c->t.v[k - 1], ',') && k + 1 < hi && c->t.v[k + 1].kind == T_WORD &&
+            strcmp(cf->lemma, "tell")) {
+            uint32_t ls = f.m.e ? words_at(&c->t, f.m.s) : 0;
+            int subject = f.m.pronoun || (f.m.name && !(ls > 0 && IN(c->text, &c->t.v[ls - 1], PREPS)));
+            mention r = subject ? f.m : np_right(c, k + 1, hi);
+            if (!subject && r.e && (r.name || r.pronoun) && !(word_flags(c->text, &c->t.v[k + 1]) & LEX_TIME)) f.m = r;
+        }
         if (f.m.e) {
             f.ok = 1;
             return f;
@@ -146,7 +189,7 @@ found before_quote(const qctx *c, uint32_t open, uint32_t sstart) {
             f.embedded = 0;
             return f;
         }
-        const cue_form *cf = cue_of(c->text, t);
+        const cue_form *cf = cue_at(c, k);
         if (!cf) continue;
         f.cue_s = t->s, f.cue_e = t->e, f.lemma = cf->lemma, f.cue_tok = k;
         /* words between the cue and the quote (other than "that" and
@@ -166,7 +209,7 @@ found before_quote(const qctx *c, uint32_t open, uint32_t sstart) {
             /* "… tweeted … and wrote:": the subject of the sentence's first cue, else the sentence's */
             mention sub = {0, 0, 0, 0, 0, 0};
             for (uint32_t q = sstart; q < k; q++)
-                if (cue_of(c->text, &c->t.v[q]) && !c->t.v[q].inq) {
+                if (cue_at(c, q) && !c->t.v[q].inq) {
                     sub = np_left(c, q, sstart);
                     break;
                 }
@@ -187,7 +230,7 @@ found colon_line(const qctx *c, uint32_t open) {
     if (k == 0 || c->t.v[k - 1].kind != T_PARA || k < 2 || !is_p(&c->t.v[k - 2], ':')) return f;
     uint32_t colon = k - 2, s = sentence_start(&c->t, colon);
     for (uint32_t q = colon; q-- > s;) {
-        const cue_form *cf = cue_of(c->text, &c->t.v[q]);
+        const cue_form *cf = cue_at(c, q);
         if (!cf) continue;
         f.m = cf->participle ? subject_of(c, s, q) : np_left(c, q, s);
         f.cue_s = c->t.v[q].s, f.cue_e = c->t.v[colon].e, f.lemma = cf->lemma, f.cue_tok = q;

@@ -33,6 +33,9 @@ int pair_marks(qctx *c);
 typedef struct cue_form { const char *form, *lemma; uint8_t participle; } cue_form;
 /* The cue verb token k is (said, told, wrote …), or NULL. */
 const cue_form *cue_of(const char *text, const tok *k);
+/* The same, in context: NULL for a noun ("EU states will"), a participle ("the question asked of")
+ * or a verb that reports nothing there ("there continues to be"). */
+const cue_form *cue_at(const qctx *c, uint32_t k);
 
 typedef struct found {
     mention m;

@@ -123,7 +123,7 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
             for (uint32_t k = ps; k < ss; k++)
                 if (c.t.v[k].inq) { ps = ss; break; }
             for (uint32_t k = ss - 1; k-- > ps && !f.ok;) {
-                const cue_form *cf = c.t.v[k].inq ? NULL : cue_of(text, &c.t.v[k]);
+                const cue_form *cf = c.t.v[k].inq ? NULL : cue_at(&c, k);
                 if (!cf) continue;
                 mention pm = cf->participle ? subject_of(&c, ps, k) : np_left(&c, k, ps);
                 if (pm.e && (pm.name || pm.pronoun == 1 || pm.pronoun == 2)) {
