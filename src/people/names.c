@@ -11,7 +11,7 @@
 #include <strings.h>
 
 const char *entity_kind_name(entity_kind k) {
-    static const char *const N[] = {"unknown", "person", "organisation", "group", "place", "description", "unknown",
+    static const char *const N[] = {"unknown", "person", "organisation", "group", "place", "description", "other",
                                     "unknown"};
     return (unsigned)k < sizeof N / sizeof *N ? N[k] : "unknown";
 }
@@ -201,6 +201,11 @@ void name_read_run(const char *text, const tok *v, uint32_t i, uint32_t j, int a
     if (words == 1) {
         /* a nation's adjective ("Indian", "Pakistani") names no one */
         if (f0 & LEX_DEMONYM) { out->kind = EK_NONE; return; }
+        /* "Listen", "Essentially" opening a sentence: a word, not a name */
+        if (at_start && t == 0 && (f0 & LEX_COMMON) && !(f0 & (LEX_GIVEN | LEX_ORG_HEAD | LEX_GROUP))) {
+            out->kind = EK_NONE;
+            return;
+        }
         if (whole && (whole->flags & LEX_GIVEN) && !(whole->flags & (LEX_PLACE | LEX_COMMON))) out->kind = EK_PERSON;
         else if (whole && (whole->flags & LEX_GROUP)) out->kind = EK_GROUP;
         else if (f0 & LEX_COMMON) out->kind = (f0 & LEX_GIVEN) ? EK_UNKNOWN : EK_OTHER;

@@ -165,6 +165,8 @@ static int32_t new_entity(people *pp, const char *s, size_t l, uint8_t kind) {
     if (!x->name) return -1;
     x->kind = kind;
     x->female = 128;
+    const lex_entry *le = lex_lookup(s, l);
+    x->place_name = le && (le->flags & LEX_PLACE);
     uint32_t w[8], wl[8];
     x->n_words = (uint8_t)split_words(s, l, w, wl, 8);
     int32_t p = (int32_t)pp->n++;
@@ -316,12 +318,21 @@ static uint8_t salience(const people *pp, uint32_t i, uint32_t j, int possessive
                         int (*is_cue)(const char *, const tok *)) {
     const tok *v = pp->t->v;
     uint32_t n = pp->t->n, k = j;
+    /* past an appositive: "Daniel Hagari, Israel's chief military spokesperson, said" */
+    if (!possessive && k + 1 < n && is_p(&v[k], ',')) {
+        uint32_t q = k + 1;
+        while (q < n && q < k + 14 && !v[q].inq && v[q].kind == T_WORD && !is_cue(pp->text, &v[q])) q++;
+        if (q < n && q > k + 1 && is_p(&v[q], ',')) k = q + 1;
+    }
     while (k < n && v[k].kind == T_WORD && !v[k].cap && k < j + 3 && !is_cue(pp->text, &v[k]) &&
            k + 1 < n && v[k].e - v[k].s > 3 && pp->text[v[k].e - 2] == 'l' && pp->text[v[k].e - 1] == 'y')
         k++; /* adverbs: "Smith quickly said" */
     if (!possessive && k < n && is_cue(pp->text, &v[k])) return 4;
     uint32_t b = i > 0 && tok_is(pp->text, &v[i - 1], "the") ? i - 1 : i;
-    if (b > 0 && is_cue(pp->text, &v[b - 1])) return 4; /* "said Smith" */
+    if (b > 0 && is_cue(pp->text, &v[b - 1]) == 2) return 4; /* "said Smith" (not "accused Smith") */
+    /* an appositive name before its cue: "the force's spokesperson, Daniel Hagari, said" */
+    if (!possessive && b > 0 && is_p(&v[b - 1], ',') && j + 1 < n && is_p(&v[j], ',') && is_cue(pp->text, &v[j + 1]))
+        return 4;
     if (possessive) return 1;
     if (b > 0 && IN(pp->text, &v[b - 1], PREPOSITIONS)) return 1;
     if (sentence_first(pp, i)) return 3;
@@ -499,7 +510,8 @@ static int pronoun_of(const char *text, const tok *k) {
 static double fits(const person *x, int pron) {
     uint8_t k = x->kind;
     if (pron == 1 || pron == 2) {
-        double f = k == EK_PERSON ? 1.0 : k == EK_UNKNOWN ? 0.6 : k == EK_DESC ? 0.5 : k == EK_OTHER && x->spoke ? 0.3 : 0.0;
+        double f = k == EK_PERSON ? 1.0 : k == EK_UNKNOWN ? (x->place_name ? 0.3 : 0.6) : k == EK_DESC ? 0.5
+                 : k == EK_OTHER && x->spoke ? 0.3 : 0.0;
         if (f == 0.0) return 0.0;
         if (x->gender) return x->gender == pron ? f * 1.5 : 0.0;
         double pf = x->female / 255.0, match = pron == 1 ? pf : 1.0 - pf;
@@ -589,6 +601,8 @@ static void note_indefinite(people *pp, uint32_t i, int (*is_cue)(const char *, 
         else if (end) break;
     }
     if (!end) return;
+    /* "Serhii Radio, a chemistry researcher,": the appositive of a name, not someone new */
+    if (i >= 2 && is_p(&v[i - 1], ',') && name_word(pp->text, &v[i - 2])) return;
     mention m = {v[i].s, v[end - 1].e, 0, 0, 0, 0};
     int32_t p = describe(pp, &m, EK_DESC);
     int g = noun_gender(pp->text, &v[end - 1]);

@@ -37,6 +37,7 @@ typedef struct person {
     uint8_t gender_source;         /* gender_source */
     uint8_t female;                /* from a given name, 0..255, 128 unknown: agreement only, never output */
     uint8_t spoke;                 /* named at a cue */
+    uint8_t place_name;            /* its name is also a place's ("Florida", "Jordan") */
     uint8_t n_words;
     uint32_t quotes;               /* quotations attributed to it (set by quotation finding) */
 } person;
@@ -81,7 +82,9 @@ int name_word(const char *text, const tok *k);
 /* A name particle: "de", "van", "al" … */
 int is_particle(const char *text, const tok *k);
 
-/* Reads every name and subject pronoun of the tokens outside quotations. 0 ok, -1 out of memory. */
+/* Reads every name and subject pronoun of the tokens outside quotations. is_cue tells a cue verb:
+ * 2 one that may stand before its speaker ("said Smith"), 1 another ("accused Smith"), 0 none.
+ * 0 ok, -1 out of memory. */
 int people_scan(people *pp, const char *text, const words *t, arena *a, int (*is_cue)(const char *, const tok *));
 /* The entity mention m (found at a cue) refers to, or -1. A name not met before joins the people;
  * an unresolved description becomes an entity of its own (kind description). Sets *span to the

@@ -60,7 +60,19 @@ static int looks_like_title(const qctx *c, const qraw *q) {
     return possessive || year || IN(c->text, b, OWNERS) || tok_is(c->text, b, "of") || tok_is(c->text, b, "on");
 }
 
-static int is_cue(const char *text, const tok *k) { return cue_of(text, k) != NULL; }
+/* For the people layer: 2 a speech verb that may stand before its speaker ("…,” said Smith"), 1 a
+ * cue whose following name is its object ("accused Smith", "told Smith"), 0 no cue. */
+static int is_cue(const char *text, const tok *k) {
+    static const char *const INVERTS[] = {"say", "add", "write", "ask", "explain", "note", "continue", "recall",
+                                          "reply", "respond", "tweet", "post", "state", "declare", "warn", "insist",
+                                          "argue", "claim", "conclude", "observe", "remark", "quip", "joke",
+                                          "admit", "concede", "suggest", "counter", "muse", "answer"};
+    const cue_form *cf = cue_of(text, k);
+    if (!cf) return 0;
+    for (size_t i = 0; i < sizeof INVERTS / sizeof *INVERTS; i++)
+        if (!strcmp(cf->lemma, INVERTS[i])) return 2;
+    return 1;
+}
 
 int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, int (*stop)(void *), void *stop_ctx,
                 quotes_result *out) {
