@@ -603,7 +603,7 @@ static void note_indefinite(people *pp, uint32_t i, int (*is_cue)(const char *, 
     if (!end) return;
     /* "Serhii Radio, a chemistry researcher,": the appositive of a name, not someone new */
     if (i >= 2 && is_p(&v[i - 1], ',') && name_word(pp->text, &v[i - 2])) return;
-    mention m = {v[i].s, v[end - 1].e, 0, 0, 0, 0};
+    mention m = {.s = v[i].s, .e = v[end - 1].e};
     int32_t p = describe(pp, &m, EK_DESC);
     int g = noun_gender(pp->text, &v[end - 1]);
     if (p >= 0 && g && !pp->v[p].gender) pp->v[p].gender = (int8_t)g, pp->v[p].gender_source = GS_NOUN;

@@ -49,6 +49,7 @@ typedef struct mention {
     int definite;           /* "the ..." description */
     int name;               /* capitalised run */
     int coord;              /* "and"/"but" before the cue: the sentence's subject speaks */
+    uint32_t shown_s, shown_e; /* the words at the cue when they are not the ones resolved ("who") */
 } mention;
 
 /* One mention in text order, with what makes its entity salient there. */

@@ -207,7 +207,7 @@ found before_quote(const qctx *c, uint32_t open, uint32_t sstart) {
         }
         if (f.m.coord) {
             /* "… tweeted … and wrote:": the subject of the sentence's first cue, else the sentence's */
-            mention sub = {0, 0, 0, 0, 0, 0};
+            mention sub = {0};
             for (uint32_t q = sstart; q < k; q++)
                 if (cue_at(c, q) && !c->t.v[q].inq) {
                     sub = np_left(c, q, sstart);

@@ -22,6 +22,11 @@ static const char *const INTRO[] = {"after", "when", "while", "as", "in", "on", 
                                     "to", "under", "over", "from", "among", "amid", "unlike", "like", "without",
                                     "within", "through", "throughout", "according", "given", "whether", "even"};
 
+/* Words that open a phrase set between commas after a name ("Jo Watson, from Johannesburg, who …"). */
+static const char *const APPOSITIVE_OPEN[] = {"who", "which", "whose", "from", "in", "of", "at", "with", "aged",
+                                              "based", "then", "now", "formerly", "also", "a", "an", "the", "his",
+                                              "her", "their", "its", "himself", "herself", "speaking", "writing"};
+
 static const char *const CONJ_START[] = {"but", "and", "yet", "so", "however", "meanwhile", "still", "now", "then",
                                          "instead", "also", "later", "earlier", "indeed", "moreover"};
 
@@ -103,7 +108,7 @@ static uint32_t skip_time_left(const qctx *c, uint32_t i, uint32_t lo) {
  * Indian army [in a statement] said", "Vikram Misri [in a news briefing] [in New Delhi] accused"):
  * "in", "at" or "during", then a noun phrase of five words at most that opens with a determiner or
  * a capital; i itself when there is none. */
-static uint32_t skip_pp_left(const qctx *c, uint32_t i, uint32_t lo) {
+static uint32_t skip_pp_left(const qctx *c, uint32_t i, uint32_t lo, int depth) {
     static const char *const PREP[] = {"in", "at", "during"};
     static const char *const OPEN[] = {"a", "an", "the", "his", "her", "its", "their"};
     if (i <= lo + 2 || c->t.v[i - 1].kind != T_WORD || c->t.v[i - 1].inq) return i;
@@ -119,7 +124,12 @@ static uint32_t skip_pp_left(const qctx *c, uint32_t i, uint32_t lo) {
         /* the phrase: k .. i-1 */
         const tok *first = &c->t.v[k];
         if (!(IN(c->text, first, OPEN) || name_word(c->text, first))) return i;
-        if (k - 1 <= lo || !subject_end(c, &c->t.v[k - 2])) return i;
+        if (k - 1 <= lo) return i;
+        if (!subject_end(c, &c->t.v[k - 2])) {
+            /* "in a news briefing [in New Delhi]": a phrase after another */
+            uint32_t r = depth < 2 ? skip_pp_left(c, k - 1, lo, depth + 1) : k - 1;
+            return r < k - 1 ? r : i;
+        }
         return k - 1;
     }
     return i;
@@ -145,7 +155,7 @@ static int person_run(const qctx *c, uint32_t a, uint32_t b) {
 
 /* The noun phrase that ends just before token j (the subject at a cue). */
 mention np_left(const qctx *c, uint32_t j, uint32_t lo) {
-    mention m = {0, 0, 0, 0, 0, 0};
+    mention m = {0};
     uint32_t i = j;
     for (int round = 0; round < 6; round++) {
         uint32_t i0 = i;
@@ -158,27 +168,44 @@ mention np_left(const qctx *c, uint32_t j, uint32_t lo) {
         }
         /* "Ulf Kristersson on Monday admitted", "the army in a statement said" */
         i = skip_time_left(c, i, lo);
-        i = skip_pp_left(c, i, lo);
+        i = skip_pp_left(c, i, lo, 0);
         if (i == i0) break;
     }
     if (i <= lo) return m;
     const tok *k = &c->t.v[i - 1];
     if (k->inq) return m;
     if (k->kind == T_PUNCT && k->ch == ',') {
-        /* an appositive: "Smith, a doctor, said" -> the words before its first comma; but
-         * "Ambassador to the Netherlands, Ammar Hijazi, told" -> the name between the commas */
-        uint32_t q = i - 1;
-        while (q > lo && q + 24 > i && !(c->t.v[q - 1].kind == T_PUNCT && c->t.v[q - 1].ch == ',') &&
-               c->t.v[q - 1].kind != T_PARA)
-            q--;
-        if (q > lo && c->t.v[q - 1].kind == T_PUNCT && c->t.v[q - 1].ch == ',') {
-            uint32_t a = q;
-            if (a < i - 1 && name_word(c->text, &c->t.v[a]) && person_run(c, a, i - 1)) {
-                m.s = c->t.v[a].s, m.e = c->t.v[i - 2].e, m.name = 1;
+        /* appositives between commas: "Smith, a doctor, said" -> Smith; "Ambassador to the
+         * Netherlands, Ammar Hijazi, told" -> the name between the commas; "Jo Watson, from
+         * Johannesburg, who has written …, admitted" -> past the phrases that describe her */
+        uint32_t end = i - 1;
+        for (int hop = 0; hop < 4; hop++) {
+            uint32_t q = end;
+            while (q > lo && q + 24 > end && !is_p(&c->t.v[q - 1], ',') && c->t.v[q - 1].kind != T_PARA) q--;
+            if (q < end && name_word(c->text, &c->t.v[q]) && person_run(c, q, end)) {
+                m.s = c->t.v[q].s, m.e = c->t.v[end - 1].e, m.name = 1;
                 return m;
             }
-            return np_left(c, q - 1, lo);
+            if (hop) {
+                mention r = np_left(c, end, lo);
+                uint32_t rs = r.e ? words_at(&c->t, r.s) : 0;
+                /* a place after "from" or "in" describes; a name that may be a person's does not */
+                name_read nr;
+                if (r.name) name_read_run(c->text, c->t.v, rs, words_at(&c->t, r.e - 1) + 1, 0, &nr);
+                int keep = r.pronoun || (r.name && nr.kind != EK_PLACE && nr.kind != EK_NONE);
+                if (keep || !IN(c->text, &c->t.v[q], APPOSITIVE_OPEN) || q <= lo || !is_p(&c->t.v[q - 1], ','))
+                    return r;
+            } else if (q <= lo || !is_p(&c->t.v[q - 1], ',')) {
+                return m;
+            }
+            end = q - 1;
         }
+        return m;
+    }
+    /* "Margaret Clarke, who said": the name before the relative pronoun (shown as "who") */
+    if (tok_is(c->text, k, "who") && i >= 3 && is_p(&c->t.v[i - 2], ',') && name_word(c->text, &c->t.v[i - 3])) {
+        m = np_left(c, i - 2, lo);
+        if (m.name) m.shown_s = k->s, m.shown_e = k->e;
         return m;
     }
     if (tok_is(c->text, k, "and") || tok_is(c->text, k, "but") || tok_is(c->text, k, "or")) {
@@ -218,9 +245,19 @@ mention np_left(const qctx *c, uint32_t j, uint32_t lo) {
         }
         /* a description: back to its determiner, five words at most */
         uint32_t a = i - 1;
-        while (a > lo && i - a < 6 && !IN(c->text, &c->t.v[a], DETERMINERS) && c->t.v[a - 1].kind == T_WORD &&
-               !c->t.v[a - 1].inq && !cue_of(c->text, &c->t.v[a - 1]))
-            a--;
+        for (;;) {
+            if (a > lo + 1 && i - a < 8 && is_p(&c->t.v[a - 1], '.') && c->t.v[a - 2].kind == T_WORD &&
+                c->t.v[a - 2].e == c->t.v[a - 1].s && c->t.v[a - 2].cap && c->t.v[a - 2].e - c->t.v[a - 2].s <= 4) {
+                a -= 2; /* "The U.S. secretary of state" */
+                continue;
+            }
+            if (a > lo && i - a < 6 && !IN(c->text, &c->t.v[a], DETERMINERS) && c->t.v[a - 1].kind == T_WORD &&
+                !c->t.v[a - 1].inq && !cue_of(c->text, &c->t.v[a - 1])) {
+                a--;
+                continue;
+            }
+            break;
+        }
         if (IN(c->text, &c->t.v[a], DETERMINERS)) {
             m.s = c->t.v[a].s, m.e = k->e;
             m.definite = tok_is(c->text, &c->t.v[a], "the");
@@ -254,7 +291,7 @@ static int has_role_in(const qctx *c, uint32_t a, uint32_t b) {
 
 /* The noun phrase that starts at token j (after an inverted cue). */
 mention np_right(const qctx *c, uint32_t j, uint32_t hi) {
-    mention m = {0, 0, 0, 0, 0, 0};
+    mention m = {0};
     while (j < hi && c->t.v[j].kind == T_PUNCT && c->t.v[j].ch == ',') j++;
     if (j >= hi || c->t.v[j].kind != T_WORD || c->t.v[j].inq) return m;
     const tok *k = &c->t.v[j];
@@ -303,7 +340,7 @@ mention np_right(const qctx *c, uint32_t j, uint32_t hi) {
 /* The subject of the sentence that starts at token s: past a leading
  * conjunction and an introductory clause, the first noun phrase. */
 mention subject_of(const qctx *c, uint32_t s, uint32_t hi) {
-    mention m = {0, 0, 0, 0, 0, 0};
+    mention m = {0};
     while (s < hi && IN(c->text, &c->t.v[s], CONJ_START)) s++;
     if (s < hi && (c->t.v[s].kind == T_PUNCT && c->t.v[s].ch == ',')) s++;
     if (s < hi && IN(c->text, &c->t.v[s], INTRO)) {

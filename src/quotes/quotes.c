@@ -195,6 +195,7 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
             q->cue_lemma = f.lemma;
             q->type = f.embedded || r->words <= 4 ? QT_MIXED : QT_DIRECT;
             q->person = people_resolve(&c.pp, &f.m, words_at(&c.t, f.m.s), &q->mention);
+            if (f.m.shown_e) q->mention = (qspan){f.m.shown_s, f.m.shown_e};
             if (q->person >= 0) {
                 person *x = &c.pp.v[q->person];
                 if (!f.m.pronoun && !f.m.name) people_mention(&c.pp, q->person, f.m.s, f.m.e, MT_DESCRIPTION);
