@@ -337,6 +337,23 @@ mention np_right(const qctx *c, uint32_t j, uint32_t hi) {
     return m;
 }
 
+/* An appositive name after a subject: "The Leader of Burnley Council, Councillor Afrasiab Anwar
+ * MBE, has issued" -> the name between the commas; tokens [b, hi) follow the subject. */
+static int appositive_after(const qctx *c, uint32_t b, uint32_t hi, mention *m) {
+    /* past "of (the) Burnley Council" */
+    if (b < hi && (tok_is(c->text, &c->t.v[b], "of") || tok_is(c->text, &c->t.v[b], "at"))) {
+        b++;
+        if (b < hi && tok_is(c->text, &c->t.v[b], "the")) b++;
+        while (b < hi && name_word(c->text, &c->t.v[b])) b++;
+    }
+    if (b >= hi || !is_p(&c->t.v[b], ',')) return 0;
+    uint32_t q = b + 1, e = q;
+    while (e < hi && e < q + 8 && (c->t.v[e].kind == T_WORD || is_p(&c->t.v[e], '.')) && !c->t.v[e].inq) e++;
+    if (e >= hi || !is_p(&c->t.v[e], ',') || e == q || !name_word(c->text, &c->t.v[q]) || !person_run(c, q, e)) return 0;
+    m->s = c->t.v[q].s, m->e = c->t.v[e - 1].e, m->name = 1, m->definite = 0;
+    return 1;
+}
+
 /* The subject of the sentence that starts at token s: past a leading
  * conjunction and an introductory clause, the first noun phrase. */
 mention subject_of(const qctx *c, uint32_t s, uint32_t hi) {
@@ -344,9 +361,17 @@ mention subject_of(const qctx *c, uint32_t s, uint32_t hi) {
     while (s < hi && IN(c->text, &c->t.v[s], CONJ_START)) s++;
     if (s < hi && (c->t.v[s].kind == T_PUNCT && c->t.v[s].ch == ',')) s++;
     if (s < hi && IN(c->text, &c->t.v[s], INTRO)) {
-        uint32_t k = s;
-        while (k < hi && k < s + 16 && !(c->t.v[k].kind == T_PUNCT && c->t.v[k].ch == ',')) k++;
-        if (k < hi && k < s + 16) s = k + 1;
+        /* past the opening phrase, and a phrase that follows it in lower case ("At a U.N.
+         * meeting on the strike, held at the request of Russia, Ukrainian Ambassador …") */
+        for (int seg = 0; seg < 2; seg++) {
+            uint32_t k = s;
+            while (k < hi && k < s + 16 && !(c->t.v[k].kind == T_PUNCT && c->t.v[k].ch == ',')) k++;
+            if (!(k < hi && k < s + 16)) break;
+            s = k + 1;
+            if (s >= hi || c->t.v[s].kind != T_WORD || c->t.v[s].cap || IN(c->text, &c->t.v[s], PRONOUNS) ||
+                IN(c->text, &c->t.v[s], DETERMINERS))
+                break;
+        }
     }
     /* the rest of a date after the introductory phrase: "On July 6, 2015, Sanders …" */
     while (s < hi && (is_p(&c->t.v[s], ',') || (c->t.v[s].kind == T_WORD && c->text[c->t.v[s].s] >= '0' &&
@@ -373,6 +398,7 @@ mention subject_of(const qctx *c, uint32_t s, uint32_t hi) {
             if (c->text[q] >= 'a' && c->text[q] <= 'z') upper = 0;
         if (upper && b > a) return m;
         m.s = c->t.v[s].s, m.e = c->t.v[b].e, m.name = 1;
+        appositive_after(c, b + 1, hi, &m);
         return m;
     }
     if (IN(c->text, k, DETERMINERS)) {
@@ -380,7 +406,7 @@ mention subject_of(const qctx *c, uint32_t s, uint32_t hi) {
         while (b + 1 < hi && b < s + 5 && c->t.v[b + 1].kind == T_WORD && !cue_of(c->text, &c->t.v[b + 1])) b++;
         m.s = k->s, m.e = c->t.v[b].e;
         m.definite = tok_is(c->text, k, "the");
+        appositive_after(c, b + 1, hi, &m);
     }
     return m;
 }
-
