@@ -390,6 +390,11 @@ static const char *title_around(people *pp, uint32_t i, uint32_t j, int (*is_cue
     return NULL;
 }
 
+static int possessive_end(const char *text, const tok *k) {
+    uint32_t l = k->e - k->s;
+    return (l > 4 && !memcmp(text + k->e - 4, "\xE2\x80\x99s", 4)) || (l > 2 && text[k->e - 2] == '\'' && text[k->e - 1] == 's');
+}
+
 /* The end of the capitalised run that starts at token i: names, particles, initials with their
  * dots, and an organisation's connectors ("Ministry of Foreign Affairs", "Devon and Cornwall
  * Police", "Secretary of State"). */
@@ -399,6 +404,8 @@ static uint32_t run_end(const people *pp, uint32_t i) {
     has_head = (word_flags(pp->text, &v[i]) & (LEX_ORG_HEAD | LEX_ROLE)) != 0;
     for (;;) {
         if (j >= n || v[j].inq) break;
+        /* a possessive ends a name: "the National Weather Service’s | Storm Prediction Center" */
+        if (v[j - 1].kind == T_WORD && possessive_end(pp->text, &v[j - 1])) break;
         if (name_word(pp->text, &v[j])) {
             has_head |= (word_flags(pp->text, &v[j]) & (LEX_ORG_HEAD | LEX_ROLE)) != 0;
             j++;
@@ -420,10 +427,14 @@ static uint32_t run_end(const people *pp, uint32_t i) {
                 j = k;
                 continue;
             }
-            /* "and": only when the run after it ends in an organisation's head word */
+            /* "and": when the run after it ends in an organisation's head word ("Devon and
+             * Cornwall Police"), or runs on an organisation's name ("Public Services and
+             * Procurement Canada") */
             uint32_t e = k;
             while (e < n && name_word(pp->text, &v[e]) && e < k + 4) e++;
-            if (!(word_flags(pp->text, &v[e - 1]) & LEX_ORG_HEAD)) break;
+            if (!(word_flags(pp->text, &v[e - 1]) & LEX_ORG_HEAD) &&
+                !(has_head && !(word_flags(pp->text, &v[j - 1]) & LEX_ROLE) && e - k <= 3))
+                break;
             j = e;
             has_head = 1;
             continue;
