@@ -197,7 +197,6 @@ int main(void) {
     test_epithet_and_statement();
     test_pronoun_not_from_quotes();
     test_offsets();
-    CHECK(quotes_lists_sorted());
     if (rec) json_object_put(rec);
     byline_doc_free(doc);
     return test_summary("test_quotes");

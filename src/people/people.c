@@ -5,19 +5,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* sorted bytewise: looked up by binary search */
-static const char *const NOT_NAMES[] = {
-    "a", "according", "after", "all", "also", "although", "an", "and", "april", "as", "at", "august",
-    "because", "before", "both", "but", "by", "december", "despite", "dr", "each", "every", "february", "for",
-    "former", "friday", "from", "gov", "he", "her", "here", "his", "how", "however", "i", "if", "in", "it",
-    "its", "january", "july", "june", "last", "many", "march", "may", "meanwhile", "monday", "more", "mr",
-    "mrs", "ms", "my", "new", "next", "no", "not", "november", "now", "october", "of", "on", "one", "or",
-    "our", "president", "read", "rep", "saturday", "sen", "september", "she", "since", "so", "some", "still",
-    "sunday", "that", "the", "their", "then", "there", "these", "they", "this", "those", "though", "thursday",
-    "to", "today", "tomorrow", "tuesday", "we", "wednesday", "what", "when", "where", "while", "who", "why",
-    "with", "yes", "yesterday", "yet", "you", "your",
-};
-
 static const char *const PARTICLES[] = {"de", "van", "von", "der", "al", "bin", "la", "le", "da", "di", "dos", "del"};
 
 /* Words after which a name is the object of a preposition: less salient than a subject. */
@@ -26,17 +13,18 @@ static const char *const PREPOSITIONS[] = {"of", "to", "with", "by", "for", "at"
                                            "toward", "than", "like", "via", "behind", "after", "before", "amid"};
 
 int name_word(const char *text, const tok *k) {
-    return k->kind == T_WORD && k->cap && text[k->s] != '#' && text[k->s] != '@' &&
-           !in_sorted(text, k, NOT_NAMES, sizeof NOT_NAMES / sizeof *NOT_NAMES);
+    if (k->kind != T_WORD || !k->cap || text[k->s] == '#' || text[k->s] == '@') return 0;
+    /* sentence words ("However", "The") and days and months ("Monday"; "April" may be a name),
+     * but not an acronym that spells one ("US") */
+    uint32_t f = word_flags(text, k);
+    if (!(f & (LEX_NOT_NAME | LEX_TIME)) || ((f & LEX_TIME) && (f & LEX_GIVEN))) return 1;
+    for (uint32_t i = k->s; i < k->e; i++)
+        if (text[i] >= 'a' && text[i] <= 'z') return 0;
+    return k->e - k->s > 1;
 }
 
 int is_particle(const char *text, const tok *k) { return IN(text, k, PARTICLES); }
 
-int people_lists_sorted(void) {
-    for (size_t i = 1; i < sizeof NOT_NAMES / sizeof *NOT_NAMES; i++)
-        if (strcmp(NOT_NAMES[i - 1], NOT_NAMES[i]) >= 0) return 0;
-    return 1;
-}
 
 /* ---- names and their index ------------------------------------------------------------------ */
 

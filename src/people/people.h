@@ -96,6 +96,4 @@ int32_t people_resolve(people *pp, const mention *m, uint32_t at_tok, qspan *spa
 int32_t people_find(const people *pp, const char *s, size_t l);
 /* Records a mention of entity p (p < 0: nothing). */
 void people_mention(people *pp, int32_t p, uint32_t s, uint32_t e, uint8_t type);
-/* 1 when the word lists searched by bisection are in order (a test checks it). */
-int people_lists_sorted(void);
 #endif

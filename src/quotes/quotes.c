@@ -228,4 +228,3 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
     return 0;
 }
 
-int quotes_lists_sorted(void) { return people_lists_sorted(); }

@@ -38,6 +38,4 @@ typedef struct quotes_result {
  * 0 ok, -1 out of memory, -2 stopped. */
 int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, int (*stop)(void *), void *stop_ctx,
                 quotes_result *out);
-/* 1 when the word lists searched by bisection are in order (a test checks it). */
-int quotes_lists_sorted(void);
 #endif

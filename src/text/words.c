@@ -120,26 +120,6 @@ int words_tokenize(words *t, const char *text, size_t from, size_t to, arena *a)
 
 /* ---- word lists ------------------------------------------------------------ */
 
-int in_sorted(const char *text, const tok *k, const char *const *list, size_t n) {
-    if (k->kind != T_WORD || k->e - k->s > 15) return 0;
-    char low[16];
-    size_t l = k->e - k->s;
-    for (size_t i = 0; i < l; i++) {
-        char ch = text[k->s + i];
-        low[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
-    }
-    low[l] = 0;
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(list[mid], low);
-        if (!c) return 1;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
-    }
-    return 0;
-}
-
 /* ---- sentences ------------------------------------------------------------ */
 
 static const char *const ABBREV[] = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr",

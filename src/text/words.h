@@ -45,8 +45,6 @@ static inline int in_list(const char *text, const tok *k, const char *const *lis
 }
 
 #define IN(text, k, L) in_list(text, k, L, sizeof L / sizeof *L)
-/* Membership in a list sorted bytewise (lower case), by binary search. */
-int in_sorted(const char *text, const tok *k, const char *const *list, size_t n);
 static inline int is_p(const tok *k, char ch) { return k->kind == T_PUNCT && k->ch == ch; }
 
 /* The index of the token that holds byte b (or the first after it). */
