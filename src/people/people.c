@@ -388,14 +388,17 @@ static int possessive_end(const char *text, const tok *k) {
  * Police", "Secretary of State"). */
 static uint32_t run_end(const people *pp, uint32_t i) {
     const tok *v = pp->t->v;
-    uint32_t n = pp->t->n, j = i + 1, has_head = 0;
-    has_head = (word_flags(pp->text, &v[i]) & (LEX_ORG_HEAD | LEX_ROLE)) != 0;
+    uint32_t n = pp->t->n, j = i + 1;
+    uint32_t f0 = word_flags(pp->text, &v[i]);
+    int has_head = (f0 & (LEX_ORG_HEAD | LEX_ROLE)) != 0, has_org = (f0 & LEX_ORG_HEAD) != 0;
     for (;;) {
         if (j >= n || v[j].inq) break;
         /* a possessive ends a name: "the National Weather Service’s | Storm Prediction Center" */
         if (v[j - 1].kind == T_WORD && possessive_end(pp->text, &v[j - 1])) break;
         if (name_word(pp->text, &v[j])) {
-            has_head |= (word_flags(pp->text, &v[j]) & (LEX_ORG_HEAD | LEX_ROLE)) != 0;
+            uint32_t f = word_flags(pp->text, &v[j]);
+            has_head |= (f & (LEX_ORG_HEAD | LEX_ROLE)) != 0;
+            has_org |= (f & LEX_ORG_HEAD) != 0;
             j++;
             continue;
         }
@@ -420,11 +423,9 @@ static uint32_t run_end(const people *pp, uint32_t i) {
              * Procurement Canada") */
             uint32_t e = k;
             while (e < n && name_word(pp->text, &v[e]) && e < k + 4) e++;
-            if (!(word_flags(pp->text, &v[e - 1]) & LEX_ORG_HEAD) &&
-                !(has_head && !(word_flags(pp->text, &v[j - 1]) & LEX_ROLE) && e - k <= 3))
-                break;
+            if (!(word_flags(pp->text, &v[e - 1]) & LEX_ORG_HEAD) && !(has_org && e - k <= 3)) break;
             j = e;
-            has_head = 1;
+            has_head = has_org = 1;
             continue;
         }
         break;

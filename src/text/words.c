@@ -139,6 +139,10 @@ uint32_t words_at(const words *w, uint32_t b) {
 
 int is_abbrev(const char *text, const tok *k) { return IN(text, k, ABBREV); }
 
+/* Words that open a sentence after an abbreviation's dot. */
+static const char *const STARTERS[] = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on",
+                                       "this", "that", "there", "his", "her", "its", "their", "as", "at", "for", "if"};
+
 int sentence_end(const words *c, uint32_t i) {
     const tok *k = &c->v[i];
     if (k->kind == T_PARA) return 1;
@@ -147,6 +151,11 @@ int sentence_end(const words *c, uint32_t i) {
     if (k->ch == '.' && i > 0) {
         const tok *p = &c->v[i - 1];
         if (p->kind == T_WORD && p->e == k->s && (IN(c->text, p, ABBREV) || (p->e - p->s == 1 && p->cap))) return 0;
+        /* "U.N. Security Council", "U.S. Secretary of State": an abbreviation with inner dots before a
+         * name; but "… in the U.S. The company …" ends */
+        if (p->kind == T_WORD && p->e == k->s && p->e - p->s <= 5 && memchr(c->text + p->s, '.', p->e - p->s) &&
+            i + 1 < c->n && c->v[i + 1].kind == T_WORD && c->v[i + 1].cap && !IN(c->text, &c->v[i + 1], STARTERS))
+            return 0;
     }
     /* "(D-Wis.) said", "a.m. on": no sentence ends before a bracket, a comma or a lower-case word */
     if (i + 1 < c->n) {
