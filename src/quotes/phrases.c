@@ -220,6 +220,22 @@ mention np_left(const qctx *c, uint32_t j, uint32_t lo) {
         uint32_t a = cap_run_left(c, i - 1, lo);
         /* "The New York Post": a determiner before the run belongs to it */
         if (a > lo && tok_is(c->text, &c->t.v[a - 1], "the")) a--;
+        /* "Cllr Louise Gittins, Chair of the Local Government Association said": an appositive
+         * whose closing comma is missing */
+        if (a > lo + 2 && (tok_is(c->text, &c->t.v[a - 1], "of") || tok_is(c->text, &c->t.v[a - 1], "at") ||
+                           tok_is(c->text, &c->t.v[a - 1], "for"))) {
+            uint32_t r = a - 1;
+            while (r > lo && a - 1 - r < 4 && c->t.v[r - 1].kind == T_WORD && !c->t.v[r - 1].inq &&
+                   (word_flags(c->text, &c->t.v[r - 1]) & (LEX_ROLE | LEX_TITLE_MOD)))
+                r--;
+            if (r < a - 1 && r > lo + 1 && is_p(&c->t.v[r - 1], ',') && name_word(c->text, &c->t.v[r - 2])) {
+                uint32_t ns = cap_run_left(c, r - 2, lo);
+                if (person_run(c, ns, r - 1)) {
+                    m.s = c->t.v[ns].s, m.e = c->t.v[r - 2].e, m.name = 1;
+                    return m;
+                }
+            }
+        }
         m.s = c->t.v[a].s, m.e = k->e, m.name = 1;
         return m;
     }
@@ -334,6 +350,15 @@ mention np_right(const qctx *c, uint32_t j, uint32_t hi) {
         b++;
     m.s = k->s, m.e = c->t.v[b].e;
     m.definite = tok_is(c->text, k, "the");
+    /* "says the former editor of the Standard, George Osborne": the name after the description */
+    uint32_t q = b + 1;
+    while (q < hi && q < b + 8 && c->t.v[q].kind == T_WORD && !c->t.v[q].inq) q++; /* "of the Standard" */
+    if (q + 1 < hi && is_p(&c->t.v[q], ',') && name_word(c->text, &c->t.v[q + 1])) {
+        uint32_t e = q + 1;
+        while (e < hi && (name_word(c->text, &c->t.v[e]) || is_particle(c->text, &c->t.v[e])) && !c->t.v[e].inq) e++;
+        if (person_run(c, q + 1, e) && (e >= hi || c->t.v[e].kind != T_WORD))
+            m.s = c->t.v[q + 1].s, m.e = c->t.v[e - 1].e, m.name = 1, m.definite = 0;
+    }
     return m;
 }
 
