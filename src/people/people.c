@@ -610,6 +610,23 @@ static void note_indefinite(people *pp, uint32_t i, int (*is_cue)(const char *, 
     if (p >= 0) add_gm(pp, p, m.s, m.e, i, salience(pp, i, end, 0, is_cue), MT_DESCRIPTION);
 }
 
+/* "the Indian army", "the Pakistani government": a body named by its nation's adjective and its
+ * kind, which later "it" and "the army" refer to. */
+static void note_named_body(people *pp, uint32_t i, int (*is_cue)(const char *, const tok *)) {
+    const tok *v = pp->t->v;
+    uint32_t j = i + 1, mods = 0;
+    while (j < pp->t->n && j < i + 4 && v[j].kind == T_WORD && v[j].cap && !v[j].inq &&
+           (word_flags(pp->text, &v[j]) & (LEX_DEMONYM | LEX_PLACE | LEX_COUNTRY)))
+        j++, mods++;
+    if (!mods || j >= pp->t->n || v[j].inq || !is_lower_word(pp->text, &v[j])) return;
+    if (!(word_flags(pp->text, &v[j]) & LEX_ORG_HEAD) || (j + 1 < pp->t->n && is_lower_word(pp->text, &v[j + 1]) &&
+                                                          (word_flags(pp->text, &v[j + 1]) & (LEX_ORG_HEAD | LEX_ROLE))))
+        return; /* "the Indian army chief" is a person */
+    int partial;
+    int32_t p = link_name(pp, pp->text + v[i + 1].s, v[j].e - v[i + 1].s, EK_ORG, &partial);
+    if (p >= 0) add_gm(pp, p, v[i + 1].s, v[j].e, i + 1, salience(pp, i + 1, j + 1, 0, is_cue), MT_DESCRIPTION);
+}
+
 int people_scan(people *pp, const char *text, const words *t, arena *a, int (*is_cue)(const char *, const tok *)) {
     memset(pp, 0, sizeof *pp);
     pp->text = text, pp->t = t, pp->a = a;
@@ -635,6 +652,7 @@ int people_scan(people *pp, const char *text, const words *t, arena *a, int (*is
         int pron = pronoun_of(text, k);
         if (pron) note_pronoun(pp, i, pron);
         else if (tok_is(text, k, "a") || tok_is(text, k, "an")) note_indefinite(pp, i, is_cue);
+        else if (tok_is(text, k, "the")) note_named_body(pp, i, is_cue);
         i++;
     }
     return 0;
