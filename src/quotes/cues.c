@@ -33,6 +33,11 @@ static const cue_form CUES[] = {
     {"announcing", "announce", 1}, {"speculated", "speculate", 0}, {"reiterated", "reiterate", 0},
     {"reads", "read", 0}, {"read", "read", 0}, {"writes:", "write", 0}, {"responds", "respond", 0},
     {"replies", "reply", 0}, {"asserts", "assert", 0}, {"argue", "argue", 0}, {"tell", "tell", 0},
+    {"snapped", "snap", 0}, {"snaps", "snap", 0}, {"shared", "share", 0}, {"shares", "share", 0},
+    {"concurred", "concur", 0}, {"portrayed", "portray", 0}, {"shouting", "shout", 1}, {"shouts", "shout", 0},
+    {"interrupted", "interrupt", 0}, {"interrupts", "interrupt", 0}, {"exclaimed", "exclaim", 0},
+    {"laughed", "laugh", 0}, {"laughs", "laugh", 0}, {"whispered", "whisper", 0}, {"sighed", "sigh", 0},
+    {"jokes", "joke", 0}, {"explains", "explain", 0}, {"recounted", "recount", 0}, {"recounts", "recount", 0},
     /* words that characterise what someone said in quoted words of theirs */
     {"dubbed", "dub", 0}, {"labeled", "label", 0}, {"labelled", "label", 0}, {"branded", "brand", 0},
     {"termed", "term", 0}, {"describing", "describe", 1}, {"accusing", "accuse", 1}, {"dismissed", "dismiss", 0},

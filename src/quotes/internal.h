@@ -10,7 +10,7 @@ typedef struct qraw {
     uint32_t s, e;          /* byte span, marks included */
     uint32_t para;          /* paragraph number */
     uint8_t continues;      /* runs on into the next paragraph */
-    uint8_t single;
+    uint8_t single;         /* single marks: 1 the text's own, 2 beside double ones */
     uint32_t words;
 } qraw;
 

@@ -35,8 +35,10 @@ int pair_marks(qctx *c) {
     uint32_t para = 0;
     int32_t open = -1, sopen = -1;
     char open_ch = 0;
-    /* single marks quote only in texts that use no double ones (the British
-     * style); elsewhere they mark titles, terms and quotes within quotes */
+    int nested = 0; /* a curly opening mark met inside a straight-quoted passage */
+    /* single marks are the quotation marks of texts that use no double ones (the British style);
+     * elsewhere they mostly mark titles, terms and quotes within quotes, and count only with a
+     * cue of their own (single = 2) */
     int singles = 1;
     for (uint32_t i = 0; i < c->t.n && singles; i++)
         if (c->t.v[i].kind == T_DQ_OPEN || c->t.v[i].kind == T_DQ_CLOSE || c->t.v[i].kind == T_DQ_STRAIGHT) singles = 0;
@@ -57,7 +59,7 @@ int pair_marks(qctx *c) {
         }
         switch (k->kind) {
         case T_DQ_OPEN:
-            if (open >= 0 && open_ch == 's') break;
+            if (open >= 0 && open_ch == 's') { nested = 1; break; }
             if (open < 0) open = (int32_t)i, open_ch = k->ch, sopen = -1;
             else if (open_ch == 'l' && k->ch == '"') { /* „…“ */
                 if (add_q(c, (uint32_t)open, i, c->t.v[open].s, k->e, para, 0, 0)) return -1;
@@ -65,7 +67,9 @@ int pair_marks(qctx *c) {
             }
             break;
         case T_DQ_CLOSE:
-            if (open >= 0 && open_ch == 's') break; /* curly marks inside a straight-quoted passage */
+            /* curly marks inside a straight-quoted passage are a quote within it; a closing one
+             * with no opening one before it closes the passage (straight open, curly close) */
+            if (open >= 0 && open_ch == 's' && nested) break;
             if (open >= 0) {
                 if (add_q(c, (uint32_t)open, i, c->t.v[open].s, k->e, para, 0, 0)) return -1;
                 open = -1;
@@ -77,18 +81,18 @@ int pair_marks(qctx *c) {
             break;
         case T_DQ_STRAIGHT:
             if (open < 0) {
-                if (straight_opens(c, i)) open = (int32_t)i, open_ch = 's', sopen = -1;
+                if (straight_opens(c, i)) open = (int32_t)i, open_ch = 's', sopen = -1, nested = 0;
             } else {
                 if (add_q(c, (uint32_t)open, i, c->t.v[open].s, k->e, para, 0, 0)) return -1;
                 open = -1;
             }
             break;
         case T_SQ_OPEN:
-            if (singles && open < 0 && sopen < 0) sopen = (int32_t)i;
+            if (open < 0 && sopen < 0) sopen = (int32_t)i;
             break;
         case T_SQ_CLOSE:
             if (open < 0 && sopen >= 0) {
-                if (add_q(c, (uint32_t)sopen, i, c->t.v[sopen].s, k->e, para, 0, 1)) return -1;
+                if (add_q(c, (uint32_t)sopen, i, c->t.v[sopen].s, k->e, para, 0, singles ? 1 : 2)) return -1;
                 sopen = -1;
             }
             break;

@@ -62,6 +62,53 @@ static int looks_like_title(const qctx *c, const qraw *q) {
 
 /* For the people layer: 2 a speech verb that may stand before its speaker ("…,” said Smith"), 1 a
  * cue whose following name is its object ("accused Smith", "told Smith"), 0 no cue. */
+/* The end of the sentence after raw quotation i (where its cue may stand). */
+static uint32_t sentence_after(const qctx *c, uint32_t i) {
+    const qraw *r = &c->q[i];
+    uint32_t hi = r->close + 1;
+    while (hi < c->t.n && !sentence_end(&c->t, hi)) {
+        /* the next quotation ends the search, unless it is a word or two (a nickname) */
+        if (c->t.v[hi].kind == T_DQ_OPEN || c->t.v[hi].kind == T_DQ_STRAIGHT) {
+            if (!(i + 1 < c->nq && c->q[i + 1].open == hi && c->q[i + 1].words <= 2)) break;
+            hi = c->q[i + 1].close; /* past the nickname (an unclosed one: to the text's end) */
+            if (hi >= c->t.n) break;
+        }
+        hi++;
+    }
+    return hi > c->t.n ? c->t.n : hi;
+}
+
+/* "Lacerda added during the massage Epstein exposed himself.¶ “And then …”": a quotation that opens
+ * a paragraph with no cue, after a paragraph whose last sentence reports someone's words without
+ * quoting them. */
+static found reported_before(const qctx *c, uint32_t open) {
+    found f;
+    memset(&f, 0, sizeof f);
+    if (open < 2 || c->t.v[open - 1].kind != T_PARA) return f;
+    uint32_t pe = open - 1, ps = sentence_start(&c->t, pe - 1);
+    for (uint32_t k = ps; k < pe; k++)
+        if (c->t.v[k].inq) return f;
+    for (uint32_t k = ps; k < pe; k++) {
+        const cue_form *cf = cue_at(c, k);
+        if (!cf) continue;
+        mention m = cf->participle ? subject_of(c, ps, k) : np_left(c, k, ps);
+        if (m.e && (m.name || m.pronoun == 1 || m.pronoun == 2)) f.m = m, f.ok = 1, f.cue_tok = UINT32_MAX;
+        return f;
+    }
+    return f;
+}
+
+enum { INTERVIEW_GAP = 4 }; /* paragraphs */
+
+/* "WALLACE: Let’s start …": a line of a transcript, its speaker named in capitals before a colon. */
+static int transcript_line(const qctx *c, const qraw *r) {
+    uint32_t k = r->open + 1;
+    if (k + 1 >= c->t.n || c->t.v[k].kind != T_WORD || !is_p(&c->t.v[k + 1], ':')) return 0;
+    for (uint32_t b = c->t.v[k].s; b < c->t.v[k].e; b++)
+        if (c->text[b] >= 'a' && c->text[b] <= 'z') return 0;
+    return c->t.v[k].e - c->t.v[k].s >= 2;
+}
+
 static int is_cue(const char *text, const tok *k) {
     static const char *const INVERTS[] = {"say", "add", "write", "ask", "explain", "note", "continue", "recall",
                                           "reply", "respond", "tweet", "post", "state", "declare", "warn", "insist",
@@ -94,24 +141,14 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
     int32_t *entry_of = arena_alloc(a, (c.nq ? c.nq : 1) * sizeof *entry_of);  /* raw quotation -> entry */
     uint32_t *cue_tok = arena_alloc(a, (c.nq ? c.nq : 1) * sizeof *cue_tok);   /* entry -> its cue token */
     if (!qs || !entry_of || !cue_tok) return -1;
-    uint32_t nout = 0;
+    uint32_t nout = 0, last_para = 0;
+    int32_t last = -1; /* the latest entry with a speaker */
     for (uint32_t i = 0; i < c.nq; i++) {
         if (c.stop && !(i & 31) && c.stop(c.stop_ctx)) return -2;
         qraw *r = &c.q[i];
         if (r->close >= c.t.n) r->close = c.t.n - 1;
         uint32_t ss = sentence_start(&c.t, r->open);
-        /* the sentence's end after the quotation */
-        uint32_t hi = r->close + 1;
-        while (hi < c.t.n && !sentence_end(&c.t, hi)) {
-            /* the next quotation ends the search, unless it is a word or two (a nickname) */
-            if (c.t.v[hi].kind == T_DQ_OPEN || c.t.v[hi].kind == T_DQ_STRAIGHT) {
-                if (!(i + 1 < c.nq && c.q[i + 1].open == hi && c.q[i + 1].words <= 2)) break;
-                hi = c.q[i + 1].close; /* past the nickname (an unclosed one: to the text's end) */
-                if (hi >= c.t.n) break;
-            }
-            hi++;
-        }
-        if (hi > c.t.n) hi = c.t.n;
+        uint32_t hi = sentence_after(&c, i);
         /* a quotation that opens its sentence has its cue after it; one
          * inside a sentence mostly before it ("said her …"), else just after */
         int opens = 1;
@@ -143,6 +180,17 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
                     f.m = pm, f.ok = 1, f.cue_s = c.t.v[k].s, f.cue_e = c.t.v[k].e, f.lemma = cf->lemma, f.cue_tok = k;
                 }
             }
+        }
+        /* a quotation that runs on over paragraphs has its cue after its last part */
+        if (!f.ok && r->continues) {
+            uint32_t e = i;
+            while (e + 1 < c.nq && c.q[e].continues) e++;
+            f = after_quote(&c, c.q[e].close, sentence_after(&c, e), 30);
+        }
+        int reported = 0; /* the speaker comes from reported speech in the paragraph before */
+        if (!f.ok && opens && r->open == ss) {
+            f = reported_before(&c, r->open);
+            reported = f.ok;
         }
         entry_of[i] = -1;
         if (looks_like_title(&c, r)) continue;
@@ -186,6 +234,7 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
             if (again) continue;
         }
         if (r->single && !f.ok && r->words < 6) continue;
+        if (r->single == 2 && (!f.ok || subject_only || reported)) continue;
         quote *q = &qs[nout];
         memset(q, 0, sizeof *q);
         q->parts[q->n_parts++] = (qspan){r->s, r->e};
@@ -213,10 +262,24 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
             q->speaker = prev->speaker;
             q->channel = prev->channel;
             q->confidence = 0.6f;
+        } else if (last >= 0 && qs[last].person >= 0 && r->words >= 6 && r->open == ss &&
+                   c.t.v[r->open - (r->open > 0)].kind == T_PARA &&
+                   (r->close + 1 >= c.t.n || c.t.v[r->close + 1].kind == T_PARA || r->continues) &&
+                   c.para_of[r->open] <= last_para + INTERVIEW_GAP && !transcript_line(&c, r) &&
+                   !(r->open >= 2 && is_p(&c.t.v[r->open - 2], ':'))) {
+            /* an interview: a paragraph of quoted words with no cue, a few paragraphs after the
+             * last speaker's, is theirs */
+            q->type = QT_CONTINUATION;
+            q->mention = qs[last].mention;
+            q->person = qs[last].person;
+            q->speaker = qs[last].speaker;
+            q->confidence = 0.5f;
         } else {
             continue; /* no cue, nothing to continue: not an attribution (a sign, a transcript line) */
         }
+        if (reported) q->type = QT_CONTINUATION, q->cue = (qspan){0, 0}, q->cue_lemma = NULL, q->confidence = 0.5f;
         cue_tok[nout] = f.ok ? f.cue_tok : UINT32_MAX;
+        if (q->person >= 0) last = (int32_t)nout, last_para = c.para_of[r->open];
         entry_of[i] = (int32_t)nout++;
     }
     out->quotes = qs;
