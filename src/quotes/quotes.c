@@ -175,6 +175,11 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
                 const cue_form *cf = c.t.v[k].inq ? NULL : cue_at(&c, k);
                 if (!cf) continue;
                 mention pm = cf->participle ? subject_of(&c, ps, k) : np_left(&c, k, ps);
+                /* "…, says Yao.": a cue before its speaker at the sentence's end */
+                if (k > ps && is_p(&c.t.v[k - 1], ',') && k + 1 < ss && name_word(text, &c.t.v[k + 1])) {
+                    mention rm = np_right(&c, k + 1, ss);
+                    if (rm.e && rm.name) pm = rm;
+                }
                 if (pm.e && (pm.name || pm.pronoun == 1 || pm.pronoun == 2)) {
                     memset(&f, 0, sizeof f);
                     f.m = pm, f.ok = 1, f.cue_s = c.t.v[k].s, f.cue_e = c.t.v[k].e, f.lemma = cf->lemma, f.cue_tok = k;
