@@ -98,6 +98,16 @@ int noun_gender(const char *text, const tok *k) {
     return IN(text, k, F) ? 1 : IN(text, k, M) ? 2 : 0;
 }
 
+int document_noun(const char *text, const tok *k) {
+    static const char *const D[] = {"statement", "report", "memo", "letter", "release", "post", "filing", "documents",
+                                    "document", "notice", "note", "complaint", "lawsuit", "study", "survey", "email",
+                                    "message", "tweet", "update", "announcement", "book", "article", "piece", "story",
+                                    "memoir", "column", "editorial", "essay", "brochure", "guidance", "website", "site",
+                                    "video", "advert", "ad", "petition", "submission", "ruling", "judgment", "order",
+                                    "indictment", "affidavit", "transcript", "poster", "sign", "banner", "caption"};
+    return k->kind == T_WORD && IN(text, k, D);
+}
+
 enum { RUN_MAX = 24 };
 
 void name_read_run(const char *text, const tok *v, uint32_t i, uint32_t j, int at_start, name_read *out) {

@@ -51,6 +51,8 @@ void name_read_run(const char *text, const tok *v, uint32_t i, uint32_t j, int a
  * [*ns, *ne) to the name's byte span in s (the title and post-nominals left out). */
 entity_kind name_read_string(const char *s, size_t n, size_t *ns, size_t *ne);
 
+/* A document that speaks for whoever issued it: "the statement", "the book", "the report". */
+int document_noun(const char *text, const tok *k);
 /* Gender a noun implies: "actress", "mother" 1; "actor", "father" 2; else 0. */
 int noun_gender(const char *text, const tok *k);
 #endif

@@ -723,11 +723,6 @@ static const char *const GENERIC_ORG[] = {"company", "firm", "agency", "group", 
                                           "broadcaster", "newspaper", "paper", "publisher", "charity", "club", "team",
                                           "label", "studio", "developer", "business", "giant", "body", "watchdog",
                                           "regulator", "campaign", "centre", "center", "coalition", "union"};
-/* Documents that speak for whoever issued them: "the statement said". */
-static const char *const DOCUMENTS[] = {"statement", "report", "memo", "letter", "release", "post", "filing",
-                                        "documents", "document", "notice", "note", "complaint", "lawsuit", "study",
-                                        "survey", "email", "message", "tweet", "update", "announcement"};
-
 static double fit_issuer(const people *pp, const person *x, const void *arg) {
     (void)pp, (void)arg;
     return x->kind == EK_ORG ? 1.0 : x->kind == EK_PERSON ? 0.8 : x->kind == EK_UNKNOWN ? 0.5 : 0.0;
@@ -757,7 +752,7 @@ static int32_t resolve_description(people *pp, const mention *m, uint32_t at_tok
     double margin;
     if (!person_noun && !d.org) {
         /* "the statement said": whoever was speaking just before */
-        if (IN(pp->text, head, DOCUMENTS)) {
+        if (document_noun(pp->text, head)) {
             int32_t p = most_salient(pp, sent, para, 0, before, fit_issuer, NULL, &margin);
             if (p >= 0) return p;
         }

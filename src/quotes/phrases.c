@@ -64,7 +64,8 @@ static uint32_t cap_run_left(const qctx *c, uint32_t j, uint32_t lo) {
 static void set_pronoun(const qctx *c, const tok *k, mention *m) {
     m->s = k->s, m->e = k->e;
     m->pronoun = tok_is(c->text, k, "she") || tok_is(c->text, k, "her") ? 1
-               : tok_is(c->text, k, "he") || tok_is(c->text, k, "him") ? 2 : 3;
+               : tok_is(c->text, k, "he") || tok_is(c->text, k, "him") ? 2
+               : tok_is(c->text, k, "they") ? 3 : tok_is(c->text, k, "it") ? 4 : 5;
 }
 
 /* Words that lead a phrase of time ("on Monday", "last week", "earlier this month"). */
@@ -385,7 +386,10 @@ mention subject_of(const qctx *c, uint32_t s, uint32_t hi) {
     mention m = {0};
     while (s < hi && IN(c->text, &c->t.v[s], CONJ_START)) s++;
     if (s < hi && (c->t.v[s].kind == T_PUNCT && c->t.v[s].ch == ',')) s++;
-    if (s < hi && IN(c->text, &c->t.v[s], INTRO)) {
+    /* "Appearing before the World Court, the delegation said": a participle opens the sentence */
+    int participle = s < hi && c->t.v[s].cap && c->t.v[s].e - c->t.v[s].s > 5 &&
+                     !memcmp(c->text + c->t.v[s].e - 3, "ing", 3) && (word_flags(c->text, &c->t.v[s]) & LEX_COMMON);
+    if (s < hi && (IN(c->text, &c->t.v[s], INTRO) || participle)) {
         /* past the opening phrase, and a phrase that follows it in lower case ("At a U.N.
          * meeting on the strike, held at the request of Russia, Ukrainian Ambassador …") */
         for (int seg = 0; seg < 2; seg++) {
@@ -429,6 +433,16 @@ mention subject_of(const qctx *c, uint32_t s, uint32_t hi) {
     if (IN(c->text, k, DETERMINERS)) {
         uint32_t b = s;
         while (b + 1 < hi && b < s + 5 && c->t.v[b + 1].kind == T_WORD && !cue_of(c->text, &c->t.v[b + 1])) b++;
+        /* the phrase ends at its head: a person, body or document noun ("The book | focuses …",
+         * "the company spokesperson | said") */
+        uint32_t head = 0;
+        for (uint32_t q = s + 1; q <= b; q++) {
+            const tok *x = &c->t.v[q];
+            int noun = (word_flags(c->text, x) & (LEX_ROLE | LEX_ORG_HEAD | LEX_GROUP)) || document_noun(c->text, x);
+            if (noun) head = q;
+            else if (head) break;
+        }
+        if (head) b = head;
         m.s = k->s, m.e = c->t.v[b].e;
         m.definite = tok_is(c->text, k, "the");
         appositive_after(c, b + 1, hi, &m);

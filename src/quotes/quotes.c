@@ -100,6 +100,13 @@ static found reported_before(const qctx *c, uint32_t open) {
 
 enum { INTERVIEW_GAP = 4 }; /* paragraphs */
 
+/* Does a description's head name someone who can speak ("the minister", "the agency", "officials")? */
+static int speaker_noun(const qctx *c, mention m) {
+    uint32_t e = words_at(&c->t, m.e - 1);
+    return (word_flags(c->text, &c->t.v[e]) & (LEX_ROLE | LEX_ORG_HEAD | LEX_GROUP)) != 0 || noun_gender(c->text, &c->t.v[e]) ||
+           document_noun(c->text, &c->t.v[e]);
+}
+
 /* "WALLACE: Let’s start …": a line of a transcript, its speaker named in capitals before a colon. */
 static int transcript_line(const qctx *c, const qraw *r) {
     uint32_t k = r->open + 1;
@@ -217,10 +224,17 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
          * pronoun) are theirs ("Reid has gone after Trump as a “con artist”") */
         int subject_only = 0;
         if (!f.ok && !opens && !(same_sentence_prev(&c, i, ss))) {
-            mention sm = subject_of(&c, ss, r->open);
+            /* the clause that holds the quotation: after the last semicolon ("I ask Blair …; he
+             * has visited the region … and so professes to “know the detail”") */
+            uint32_t cs = ss;
+            for (uint32_t k = ss; k < r->open; k++)
+                if (is_p(&c.t.v[k], ';') && !c.t.v[k].inq) cs = k + 1;
+            mention sm = subject_of(&c, cs, r->open);
+            /* a person, a group, an organisation or a document speaks; the narrator's "I" does not */
+            if (sm.pronoun == 5 || (sm.definite && !speaker_noun(&c, sm))) sm.e = 0;
             /* the quotation is not part of the subject itself ("The so-called “experts” had said") */
             uint32_t between = 0;
-            for (uint32_t k = ss; k < r->open; k++) between += c.t.v[k].s >= sm.e && c.t.v[k].kind == T_WORD;
+            for (uint32_t k = cs; k < r->open; k++) between += c.t.v[k].s >= sm.e && c.t.v[k].kind == T_WORD;
             if (sm.e && between >= 2 && (sm.name || sm.pronoun || sm.definite)) {
                 memset(&f, 0, sizeof f);
                 f.m = sm, f.ok = 1, f.embedded = 1, f.cue_tok = UINT32_MAX;
