@@ -203,9 +203,11 @@ mention np_left(const qctx *c, uint32_t j, uint32_t lo) {
         }
         return m;
     }
-    /* "Margaret Clarke, who said": the name before the relative pronoun (shown as "who") */
-    if (tok_is(c->text, k, "who") && i >= 3 && is_p(&c->t.v[i - 2], ',') && name_word(c->text, &c->t.v[i - 3])) {
-        m = np_left(c, i - 2, lo);
+    /* "Margaret Clarke, who said", "Donald Trump Jr who wrote": the name before the relative
+     * pronoun (shown as "who") */
+    if (tok_is(c->text, k, "who") && i >= 3 &&
+        ((is_p(&c->t.v[i - 2], ',') && name_word(c->text, &c->t.v[i - 3])) || name_word(c->text, &c->t.v[i - 2]))) {
+        m = np_left(c, is_p(&c->t.v[i - 2], ',') ? i - 2 : i - 1, lo);
         if (m.name) m.shown_s = k->s, m.shown_e = k->e;
         return m;
     }
