@@ -186,6 +186,7 @@ static void test_unclosed_nickname_at_end(void) {
 int main(void) {
     doc = byline_doc_new();
     test_unclosed_nickname_at_end();
+    CHECK(cues_sorted());
     test_cue_after_and_pronoun();
     test_inverted_title_appositive();
     test_long_appositive_and_nickname();

@@ -31,8 +31,13 @@ const lex_entry *word_entry(const char *text, const tok *k) {
 }
 
 uint32_t word_flags(const char *text, const tok *k) {
+    if (k->lex) return k->lex - 1u;
     const lex_entry *x = word_entry(text, k);
-    return x ? x->flags : 0;
+    uint32_t f = x ? x->flags : 0;
+    /* the token is the document's own (arena memory, one thread): its flags are kept on it, so that
+     * each word is looked up once however many rules ask */
+    if (f < 0xFFFF) ((tok *)k)->lex = (uint16_t)(f + 1);
+    return f;
 }
 
 static int is_word(const char *text, const tok *k, const char *w) { return tok_is(text, k, w); }

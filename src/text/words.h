@@ -5,7 +5,6 @@
 #define BYLINE_TEXT_WORDS_H
 #include <stddef.h>
 #include <stdint.h>
-#include <strings.h>
 #include "../util/arena.h"
 
 typedef enum {
@@ -18,6 +17,7 @@ typedef struct tok {
     uint8_t cap;      /* word starting with an upper-case letter (or a digit-free #tag) */
     uint8_t inq;      /* inside a quotation */
     char ch;          /* punctuation character; for marks: 'g' guillemet, 'l' low-9, 'c' CJK, '"' */
+    uint16_t lex;     /* the word's lexicon flags + 1, cached by the people layer; 0: not looked up yet */
 } tok;
 
 typedef struct words {
@@ -34,7 +34,11 @@ static inline int tok_is(const char *text, const tok *k, const char *w) {
     /* most comparisons fail on the first letter: test it before anything else */
     if (((unsigned char)text[k->s] | 0x20) != ((unsigned char)w[0] | 0x20) || k->kind != T_WORD) return 0;
     size_t l = k->e - k->s;
-    return !strncasecmp(text + k->s, w, l) && w[l] == 0;
+    for (size_t i = 1; i < l; i++) {
+        unsigned char a = (unsigned char)text[k->s + i], b = (unsigned char)w[i];
+        if (!b || (a >= 'A' && a <= 'Z' ? a | 0x20 : a) != b) return 0;
+    }
+    return w[l] == 0;
 }
 
 static inline int in_list(const char *text, const tok *k, const char *const *list, size_t n) {
