@@ -3,54 +3,8 @@
 #include <byline.h>
 #include <json-c/json.h>
 #include "test_util.h"
+#include "record_util.h"
 #include "quotes/quotes.h"
-
-static byline_doc *doc;
-static json_object *rec;
-
-static void run(const char *text) {
-    if (rec) json_object_put(rec);
-    byline_options o;
-    byline_options_init(&o);
-    o.input = BYLINE_INPUT_TEXT;
-    byline_extract(doc, text, strlen(text), &o);
-    rec = json_tokener_parse(byline_json(doc, NULL));
-}
-
-static size_t n_quotes(void) {
-    json_object *q;
-    return json_object_object_get_ex(rec, "quotes", &q) ? json_object_array_length(q) : 0;
-}
-
-/* The quotation one of whose parts contains s. */
-static json_object *quote_with(const char *s) {
-    json_object *qs;
-    if (!json_object_object_get_ex(rec, "quotes", &qs)) return NULL;
-    for (size_t i = 0; i < json_object_array_length(qs); i++) {
-        json_object *q = json_object_array_get_idx(qs, i), *parts, *t;
-        json_object_object_get_ex(q, "parts", &parts);
-        for (size_t k = 0; k < json_object_array_length(parts); k++)
-            if (json_object_object_get_ex(json_object_array_get_idx(parts, k), "text", &t) &&
-                strstr(json_object_get_string(t), s))
-                return q;
-    }
-    return NULL;
-}
-
-static const char *get(json_object *q, const char *k) {
-    json_object *v;
-    if (!q || !json_object_object_get_ex(q, k, &v) || !v) return "(null)";
-    if (json_object_is_type(v, json_type_object)) {
-        json_object *t;
-        return json_object_object_get_ex(v, "text", &t) ? json_object_get_string(t) : "(object)";
-    }
-    return json_object_get_string(v);
-}
-
-static size_t parts(json_object *q) {
-    json_object *p;
-    return q && json_object_object_get_ex(q, "parts", &p) ? json_object_array_length(p) : 0;
-}
 
 /* a long enough story that the text path keeps it whole */
 #define LEAD "The harbour council met on Monday evening to decide what to do about the sea wall that failed twice.\n\n"

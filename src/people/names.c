@@ -136,7 +136,7 @@ void name_read_run(const char *text, const tok *v, uint32_t i, uint32_t j, int a
     /* post-nominals off the right, a capital that only opens the sentence off the left */
     while (n > 1 && post_nominal(text, &v[w[n - 1]])) n--;
     uint32_t a = 0;
-    if (at_start && n > 1 && (fl[0] & LEX_COMMON) &&
+    if (at_start && n > 1 && (fl[0] & LEX_COMMON) && !(fl[n - 1] & LEX_ORG_HEAD) &&
         !(fl[0] & (LEX_GIVEN | LEX_ROLE | LEX_HONORIFIC | LEX_ORG_HEAD | LEX_PLACE | LEX_DEMONYM | LEX_TITLE_MOD)) &&
         !acronym(text, &v[w[0]]))
         a = 1;

@@ -437,7 +437,11 @@ static uint32_t run_end(const people *pp, uint32_t i) {
 static void note_name(people *pp, uint32_t i, uint32_t j, int (*is_cue)(const char *, const tok *)) {
     const tok *v = pp->t->v;
     name_read r;
-    name_read_run(pp->text, v, i, j, sentence_first(pp, i), &r);
+    /* a capital that may only open the sentence: the run is its first word ("Speaking to …", not
+     * "The Coastal Authority") */
+    int at_start = i == 0 || v[i - 1].kind == T_PARA || (is_p(&v[i - 1], '.') || is_p(&v[i - 1], '?') ||
+                                                          is_p(&v[i - 1], '!') || is_p(&v[i - 1], ':'));
+    name_read_run(pp->text, v, i, j, at_start, &r);
     if (r.kind == EK_NONE && j == i + 1 && pp->cap_idx) {
         /* "Doctor" after "Ken Doctor": a surname that is also an office */
         uint32_t e = pp->by_word[word_slot(pp, pp->by_word, pp->text + v[i].s, v[i].e - v[i].s)];

@@ -142,13 +142,21 @@ const char *channel_in(const qctx *c, uint32_t from_tok, uint32_t to_tok) {
         {"facebook", "Facebook"}, {"podcast", "podcast"}, {"op-ed", "op-ed"}, {"letter", "letter"},
         {"email", "email"}, {"speech", "speech"}, {"conference", "press conference"}, {"rally", "rally"},
         {"debate", "debate"}, {"radio", "radio"}, {"television", "television"}, {"video", "video"}};
+    const char *found = NULL;
     for (uint32_t i = from_tok; i < to_tok && i < c->t.n; i++) {
         const tok *k = &c->t.v[i];
-        if (k->kind != T_WORD || k->inq) continue;
-        for (size_t q = 0; q < sizeof CH / sizeof *CH; q++)
-            if (tok_is(c->text, k, CH[q].w)) return CH[q].ch;
+        if (k->kind != T_WORD || k->inq) {
+            if (found) return found;
+            continue;
+        }
+        const char *ch = NULL;
+        for (size_t q = 0; q < sizeof CH / sizeof *CH && !ch; q++)
+            if (tok_is(c->text, k, CH[q].w)) ch = CH[q].ch;
+        /* "a radio interview": the last of the words that name a channel together */
+        if (ch) found = ch;
+        else if (found) return found;
     }
-    return NULL;
+    return found;
 }
 
 /* After the quote: "…," she said / said Smith / according to X / ― X. */
