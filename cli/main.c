@@ -15,7 +15,8 @@ enum { EXIT_DOCS_FAILED = 1, EXIT_USAGE = 2 };
 
 static const char USAGE[] =
     "usage: byline extract [OPTIONS] [FILE|DIR|-]...\n"
-    "       byline quotes [OPTIONS] [FILE|-]...   (extract, the input read as plain text)\n"
+    "       byline quotes [OPTIONS] [FILE|-]...   (extract, the input read as plain text;\n"
+    "                                              -f text: who said what, a line a quotation)\n"
     "       byline --version | --help\n"
     "\n"
     "Reads HTML pages (files, directories walked in name order, or - for stdin;\n"
@@ -25,7 +26,9 @@ static const char USAGE[] =
     "\n"
     "options:\n"
     "  -f, --format FMT        json (default; one record per line), jsonl (same),\n"
-    "                          text, markdown\n"
+    "                          text, markdown, quotes (who said what: speaker\n"
+    "                          (kind, title), cue, channel, type and the quoted words,\n"
+    "                          a line a quotation; what -f text means for byline quotes)\n"
     "  -o, --output FILE       write to FILE instead of stdout\n"
     "  -j, --jobs N            worker threads (default: all cores)\n"
     "      --stats FILE        write the accounting of every input as JSON to FILE\n"
@@ -149,7 +152,8 @@ int main(int argc, char **argv) {
         switch (ch) {
         case 'f':
             if (!strcmp(optarg, "json") || !strcmp(optarg, "jsonl")) c.fmt = FMT_JSON;
-            else if (!strcmp(optarg, "text")) c.fmt = FMT_TEXT;
+            else if (!strcmp(optarg, "text")) c.fmt = quotes_cmd ? FMT_QUOTES : FMT_TEXT;
+            else if (!strcmp(optarg, "quotes")) c.fmt = FMT_QUOTES;
             else if (!strcmp(optarg, "markdown") || !strcmp(optarg, "md")) c.fmt = FMT_MARKDOWN;
             else { fprintf(stderr, "byline: unknown format '%s'\n", optarg); return EXIT_USAGE; }
             break;

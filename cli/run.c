@@ -187,7 +187,9 @@ static void render(run *r, byline_doc *doc, job *j) {
         bb_str(&j->out, j->name.d);
         bb_str(&j->out, " <==\n");
     }
-    const char *s = c->fmt == FMT_TEXT ? byline_text(doc, &len) : byline_markdown(doc, &len);
+    const char *s = c->fmt == FMT_TEXT       ? byline_text(doc, &len)
+                  : c->fmt == FMT_QUOTES   ? byline_quotes_text(doc, &len)
+                                           : byline_markdown(doc, &len);
     bb_add(&j->out, s, len);
     if (len && s[len - 1] != '\n') bb_add(&j->out, "\n", 1);
 }

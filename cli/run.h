@@ -6,7 +6,7 @@
 #include <byline.h>
 #include <stdio.h>
 
-typedef enum { FMT_JSON, FMT_TEXT, FMT_MARKDOWN } out_format;
+typedef enum { FMT_JSON, FMT_TEXT, FMT_MARKDOWN, FMT_QUOTES } out_format;
 
 typedef struct run_config {
     byline_options opt;

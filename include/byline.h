@@ -83,6 +83,9 @@ const char *byline_json(byline_doc *doc, size_t *len);
 const char *byline_text(byline_doc *doc, size_t *len);
 /* The article as CommonMark. */
 const char *byline_markdown(byline_doc *doc, size_t *len);
+/* Who said what, one line per quotation: speaker (kind, title) — cue, channel — type: the quoted
+ * words ("" when the document has none). Made on the first call after an extraction. */
+const char *byline_quotes_text(byline_doc *doc, size_t *len);
 /* Which limit stopped the last document, if any. */
 byline_limit byline_limit_hit(const byline_doc *doc);
 

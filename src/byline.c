@@ -11,6 +11,7 @@
 #include "parse/depth.h"
 #include "parse/dom.h"
 #include "record/record.h"
+#include "record/who_said.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include <stdlib.h>
@@ -22,6 +23,10 @@ struct byline_doc {
     arena arena;
     page page;
     buf text, md, json;
+    buf who;                  /* who said what as text, made when asked for */
+    quotes_result quotes;     /* the last document's quotations (arena memory) */
+    const char *quote_text;   /* the text their offsets refer to */
+    int who_made;
     byline_limit limit;
     struct timespec deadline;
     int has_deadline;
@@ -43,6 +48,7 @@ byline_doc *byline_doc_new(void) {
     buf_init(&d->text);
     buf_init(&d->md);
     buf_init(&d->json);
+    buf_init(&d->who);
     return d;
 }
 
@@ -54,6 +60,7 @@ void byline_doc_free(byline_doc *d) {
     buf_free(&d->text);
     buf_free(&d->md);
     buf_free(&d->json);
+    buf_free(&d->who);
     free(d);
 }
 
@@ -188,6 +195,7 @@ static byline_status finish(byline_doc *d, record_in *rin, byline_status st, con
         rin->r = NULL;
     }
     record_json(&d->json, rin);
+    if (rin->quotes) d->quotes = *rin->quotes, d->quote_text = rin->quote_text;
     if (d->json.oom) {
         buf_clear(&d->json);
         return BYLINE_INTERNAL_ERROR;
@@ -204,6 +212,9 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     arena_reset(&d->arena);
     buf_clear(&d->text);
     buf_clear(&d->md);
+    memset(&d->quotes, 0, sizeof d->quotes);
+    d->quote_text = NULL;
+    d->who_made = 0;
     d->limit = BYLINE_LIMIT_NONE;
     d->has_deadline = opt->time_budget_ms > 0;
     if (d->has_deadline) {
@@ -312,5 +323,14 @@ const char *byline_text(byline_doc *d, size_t *len) {
 const char *byline_markdown(byline_doc *d, size_t *len) {
     if (len) *len = d->md.len;
     return d->md.data ? d->md.data : "";
+}
+const char *byline_quotes_text(byline_doc *d, size_t *len) {
+    if (!d->who_made) {
+        who_said_text(&d->who, &d->quotes, d->quote_text);
+        d->who_made = 1;
+    }
+    if (d->who.oom) buf_clear(&d->who);
+    if (len) *len = d->who.len;
+    return d->who.data ? d->who.data : "";
 }
 byline_limit byline_limit_hit(const byline_doc *d) { return d->limit; }

@@ -62,6 +62,12 @@ check "text mode cleans what --all-text wrote" 'grep -q "The town council voted"
 printf 'The council voted on Monday to rebuild the harbour wall that failed in two winter storms in a row.\n\n\342\200\234We will start in March,\342\200\235 Jonas Weber said.\n' > "$tmp/q.txt"
 "$BYLINE" quotes "$tmp/q.txt" > "$tmp/q.json"; rc=$?
 check "byline quotes reads text and names the speaker" '[ $rc = 0 ] && grep -q "\"speaker\":\"Jonas Weber\"" "$tmp/q.json"'
+printf 'Deputy Mayor Ines Duarte opened the meeting on the harbour wall on Monday evening with a warning about the cost.\n\n\342\200\234We cannot wait for a third storm,\342\200\235 she said in a statement.\n' > "$tmp/q2.txt"
+"$BYLINE" quotes -f text "$tmp/q.txt" "$tmp/q2.txt" > "$tmp/q.txt.out"; rc=$?
+d=$(printf '\342\200\224'); lq=$(printf '\342\200\234'); rq=$(printf '\342\200\235')
+check "byline quotes -f text: a line per quotation, speaker, kind and title, cue, channel, words" '[ $rc = 0 ] && grep -qxF "Jonas Weber (person) $d said $d direct: ${lq}We will start in March,$rq" "$tmp/q.txt.out" && grep -qF "Ines Duarte (person, Deputy Mayor) $d said, statement $d direct: ${lq}We cannot" "$tmp/q.txt.out" && grep -qx "==> .*q2.txt <==" "$tmp/q.txt.out"'
+"$BYLINE" extract -f quotes "$tmp/q.txt" > "$tmp/q3.out"
+check "extract -f quotes is the same view" 'grep -q "^Jonas Weber (person)" "$tmp/q3.out" && ! grep -q "{" "$tmp/q3.out"'
 
 echo "test_cli: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -140,7 +140,7 @@ void name_read_run(const char *text, const tok *v, uint32_t i, uint32_t j, int a
         !(fl[0] & (LEX_GIVEN | LEX_ROLE | LEX_HONORIFIC | LEX_ORG_HEAD | LEX_PLACE | LEX_DEMONYM | LEX_TITLE_MOD)) &&
         !acronym(text, &v[w[0]]))
         a = 1;
-    while (a < n && ((fl[a] & LEX_NOT_NAME) || connector(text, &v[w[a]]))) a++;
+    while (a < n && (((fl[a] & LEX_NOT_NAME) && !acronym(text, &v[w[a]])) || connector(text, &v[w[a]]))) a++;
     while (n > a && connector(text, &v[w[n - 1]])) n--;
     if (a >= n) return;
     int all_time = 1;
