@@ -1,7 +1,11 @@
 #!/usr/bin/python3
 """Quotations: byline's output in the format of ../shared/scoring/score_quotes.py, scored.
 
-usage: bench/quotes_bench.py [--build DIR] [--json] [--keep DIR]
+usage: bench/quotes_bench.py [--build DIR] [--baseline DIR] [--json] [--keep DIR]
+
+- quotes-dev (../shared/corpora/quotes-dev): 34 news texts, every quotation with its speaker resolved to
+  the entity; each text fed as plain text (--input text), scored as its README says (speaker names
+  compared without titles, mention spans as a fallback); then the same per kind of gold mention;
 
 - the seed (../shared/corpora/seed): `byline extract` on the scraped text (read as text), scored against
   seed_000_gold.scorer.jsonl per quote part and --whole, speakers as names;
@@ -9,8 +13,10 @@ usage: bench/quotes_bench.py [--build DIR] [--json] [--keep DIR]
   fed as plain text (--input text), scored with --speaker mention (PolNeAR names mentions, not people),
   then detection recall and speaker accuracy per kind of gold mention (name, pronoun, description);
   the same on the train split (840 documents the rules were not tuned on) as a check of how they carry;
-- speed: quotation finding's share of a full record on the scrapinghub pages (byline-bench with and
-  without it) and its throughput in MB/s of article text.
+- speed: quotation finding's throughput in MB/s of article text (byline-bench --quotes-only: the people
+  layer and the quotations over the scrapinghub articles' text) and its share of a full record on the
+  scrapinghub pages (byline-bench with and without it), best of three runs each; with --baseline, the same
+  full-record figure for another build (an earlier version) in the same run, and the ratio.
 Offsets: code points of the text the quotations were found in (the input, for text input).
 """
 import argparse, importlib.util, json, os, re, shutil, subprocess, sys, tempfile
@@ -31,6 +37,23 @@ def convert(rec, doc):
     return {'doc': doc, 'quotes': qs}
 
 
+def best_of(cmd, key, runs=3, pick=min):
+    """The best `key` (smallest time, largest rate) of several runs of a byline-bench command: CPU time
+    is noisy on a shared machine."""
+    return pick(json.loads(subprocess.run(cmd, capture_output=True, text=True).stdout)[key] for _ in range(runs))
+
+
+def set_dir(byline, set_dir_, pred):
+    """Runs byline over a set in quotes-dev's layout (gold.scorer.jsonl + texts/) into pred."""
+    docs = [json.loads(l)['doc'] for l in open(os.path.join(set_dir_, 'gold.scorer.jsonl'), encoding='utf-8')]
+    out = subprocess.run([byline, 'extract', '-q', '--input', 'text',
+                          *[os.path.join(set_dir_, 'texts', d + '.txt') for d in docs]],
+                         capture_output=True, text=True).stdout.splitlines()
+    with open(pred, 'w', encoding='utf-8') as o:
+        for d, line in zip(docs, out):
+            o.write(json.dumps(convert(json.loads(line), d)) + '\n')
+
+
 def extract(byline, path):
     p = subprocess.run([byline, 'extract', '-q', '--input', 'text', path], capture_output=True, text=True)
     return json.loads(p.stdout.splitlines()[0])
@@ -41,12 +64,13 @@ def run_scorer(gold, pred, *args):
     return {json.loads(l)['level']: json.loads(l) for l in out.splitlines() if l.startswith('{')}
 
 
-def by_kind(gold_path, pred_path):
-    """Detection recall and speaker accuracy (mention overlap) per kind of gold mention, at overlap >= 0.8."""
+def by_kind(gold_path, pred_path, mode='mention'):
+    """Detection recall and speaker accuracy per kind of gold mention, at overlap >= 0.8 (mode: the
+    scorer's speaker mode: 'mention' spans for PolNeAR, 'auto' names then spans for quotes-dev)."""
     spec = importlib.util.spec_from_file_location('score_quotes', SCORER)
     sq = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(sq)
-    sq.SPEAKER_MODE = 'mention'
+    sq.SPEAKER_MODE = mode
     gold, texts = sq.load(gold_path)
     pred, _ = sq.load(pred_path)
     res = {}
@@ -56,6 +80,8 @@ def by_kind(gold_path, pred_path):
             t = texts[doc]
             keep = []
             for g in qs:
+                if g.get('optional'):
+                    continue
                 m = g.get('speaker_mention')
                 w = t[m[0]:m[1]].strip().lower() if m else ''
                 k = 'pronoun' if w in PRONOUNS else 'name' if m and t[m[0]:m[1]].strip()[:1].isupper() and \
@@ -74,6 +100,7 @@ def main():
     ap.add_argument('--build', default=os.path.join(HERE, '..', 'build'))
     ap.add_argument('--json', action='store_true')
     ap.add_argument('--keep')
+    ap.add_argument('--baseline', help='another build directory whose full-record speed is measured beside')
     a = ap.parse_args()
     if not os.path.exists(SCORER):
         print('quotes_bench: ../shared not found; nothing measured')
@@ -91,6 +118,11 @@ def main():
         gold = os.path.join(seed_dir, 'seed_000_gold.scorer.jsonl')
         res['seed_parts'] = run_scorer(gold, sp)['overlap>=0.8']
         res['seed_whole'] = run_scorer(gold, sp, '--whole')['overlap>=0.8']
+        qd = os.path.join(SHARED, 'corpora', 'quotes-dev')
+        qp = os.path.join(tmp, 'quotes_dev_pred.jsonl')
+        set_dir(byline, qd, qp)
+        res['quotes_dev'] = run_scorer(os.path.join(qd, 'gold.scorer.jsonl'), qp)['overlap>=0.8']
+        res['quotes_dev_by_kind'] = by_kind(os.path.join(qd, 'gold.scorer.jsonl'), qp, 'auto')
         for split in ('dev', 'train'):
             pol = os.path.join(SHARED, 'corpora', 'polnear', f'polnear_{split}_direct.jsonl')
             docs = os.path.join(tmp, 'polnear_' + split)
@@ -113,29 +145,35 @@ def main():
             if split == 'dev':
                 res['polnear_by_kind'] = by_kind(pol, pp)
         sh = os.path.join(SHARED, 'corpora', 'scrapinghub', 'html')
-        with_q = json.loads(subprocess.run([os.path.join(a.build, 'byline-bench'), sh], capture_output=True, text=True).stdout)
-        no_q = json.loads(subprocess.run([os.path.join(a.build, 'byline-bench'), '--no-quotes', sh], capture_output=True,
-                                         text=True).stdout)
-        res['speed'] = {'record_cpu_s': with_q['cpu_s'], 'record_no_quotes_cpu_s': no_q['cpu_s'],
-                        'quotes_share': round((with_q['cpu_s'] - no_q['cpu_s']) / no_q['cpu_s'], 3)}
-        qb = json.loads(subprocess.run([os.path.join(a.build, 'byline-bench'), '--quotes-only', sh], capture_output=True,
-                                       text=True).stdout)
-        res['speed']['quotes_mb_per_s'] = qb.get('quotes_mb_per_cpu_s')
+        bench = os.path.join(a.build, 'byline-bench')
+        with_q = best_of([bench, sh], 'cpu_s')
+        no_q = best_of([bench, '--no-quotes', sh], 'cpu_s')
+        res['speed'] = {'record_cpu_s': with_q, 'record_no_quotes_cpu_s': no_q,
+                        'quotes_share': round((with_q - no_q) / no_q, 3),
+                        'quotes_mb_per_s': best_of([bench, '--quotes-only', sh], 'quotes_mb_per_cpu_s', 3, max)}
+        if a.baseline:
+            base = best_of([os.path.join(a.baseline, 'byline-bench'), sh], 'cpu_s')
+            res['speed']['baseline_record_cpu_s'] = base
+            res['speed']['record_vs_baseline'] = round(with_q / base, 3)
     finally:
         if not a.keep:
             shutil.rmtree(tmp)
     if a.json:
         print(json.dumps(res))
         return 0
-    for k in ('seed_parts', 'seed_whole', 'polnear', 'polnear_train'):
+    for k in ('quotes_dev', 'seed_parts', 'seed_whole', 'polnear', 'polnear_train'):
         r = res[k]
         print(f"{k:12s} detection P {r['P']:.3f} R {r['R']:.3f} F1 {r['F1']:.3f} | speaker acc {r['speaker_acc']:.3f} | "
               f"end-to-end F1 {r['e2e_F1']:.3f} (tp {r['tp']} fp {r['fp']} fn {r['fn']})")
+    for kind, r in res['quotes_dev_by_kind'].items():
+        print(f"  quotes-dev {kind:11s}: {r['gold']:4d} gold, recall {r['recall']:.3f}, speaker acc {r['speaker_acc']:.3f}")
     for kind, r in res['polnear_by_kind'].items():
         print(f"  polnear {kind:11s}: {r['gold']:4d} gold, recall {r['recall']:.3f}, speaker acc {r['speaker_acc']:.3f}")
     s = res['speed']
     print(f"quotation finding: {s['quotes_mb_per_s']} MB/s of article text; adds {100 * s['quotes_share']:.1f}% to a full "
-          f"record on scrapinghub")
+          f"record on scrapinghub ({s['record_cpu_s']:.4f} s CPU for the 181 pages)")
+    if 'record_vs_baseline' in s:
+        print(f"full record: {s['record_vs_baseline']:.3f} x the baseline build's ({s['baseline_record_cpu_s']:.4f} s)")
     return 0
 
 
