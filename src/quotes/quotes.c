@@ -31,8 +31,10 @@ static const char *const TITLE_BEFORE[] = {"film", "movie", "book", "song", "alb
 
 
 /* Is raw quotation i in the same sentence as the one before it? */
-static int same_sentence_prev(const qctx *c, uint32_t i, uint32_t ss) {
-    return i > 0 && sentence_start(&c->t, c->q[i - 1].open) == ss;
+/* Is the kept quotation before raw quotation i in the same sentence (a title left out earlier in the
+ * sentence does not count)? */
+static int same_sentence_prev(const qctx *c, const int32_t *entry_of, uint32_t i, uint32_t ss) {
+    return i > 0 && entry_of[i - 1] >= 0 && sentence_start(&c->t, c->q[i - 1].open) == ss;
 }
 
 /* The title of a show, book or film: quoted words that are all capitalised
@@ -223,7 +225,7 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
         /* no cue: words quoted inside a sentence about a named person (or a
          * pronoun) are theirs ("Reid has gone after Trump as a “con artist”") */
         int subject_only = 0;
-        if (!f.ok && !opens && !(same_sentence_prev(&c, i, ss))) {
+        if (!f.ok && !opens && !same_sentence_prev(&c, entry_of, i, ss)) {
             /* the clause that holds the quotation: after the last semicolon ("I ask Blair …; he
              * has visited the region … and so professes to “know the detail”") */
             uint32_t cs = ss;
