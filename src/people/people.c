@@ -502,13 +502,24 @@ enum { LOOK_SENTENCES = 8, LOOK_MENTIONS = 96, CAND_MAX = 24 };
 
 /* 1 she, 2 he, 3 they, 4 it, 0 none: the subject pronouns resolved as they come. */
 static int pronoun_of(const char *text, const tok *k) {
-    if (k->kind != T_WORD || k->e - k->s > 4) return 0;
-    if (tok_is(text, k, "she")) return 1;
-    if (tok_is(text, k, "he")) return 2;
-    if (tok_is(text, k, "they")) return 3;
-    if (tok_is(text, k, "it")) return 4;
+    if (k->kind != T_WORD) return 0;
+    /* "he’d", "she's": the pronoun before a contraction's ending */
+    tok t = *k;
+    for (uint32_t i = k->s + 1; i < k->e && i < k->s + 5; i++)
+        if (text[i] == '\'' || ((unsigned char)text[i] == 0xE2 && i + 2 < k->e && (unsigned char)text[i + 1] == 0x80 &&
+                                 (unsigned char)text[i + 2] == 0x99)) {
+            t.e = i;
+            break;
+        }
+    if (t.e - t.s > 4) return 0;
+    if (tok_is(text, &t, "she")) return 1;
+    if (tok_is(text, &t, "he")) return 2;
+    if (tok_is(text, &t, "they")) return 3;
+    if (tok_is(text, &t, "it")) return 4;
     return 0;
 }
+
+static int text_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 /* How well entity x fits a pronoun (0: not at all). */
 static double fits(const person *x, int pron) {
@@ -530,21 +541,20 @@ static double fits(const person *x, int pron) {
 /* The most salient earlier entity that fits a pronoun, by the mentions of the last sentences
  * (each weighted by its role and halved, roughly, for every sentence back); *margin: how far ahead
  * of the next candidate it is (1 when alone). fit_fn scores an entity, 0 ruling it out. */
-static int32_t most_salient(const people *pp, uint32_t sent, uint32_t para, int pron, uint32_t before,
+static int32_t most_salient(const people *pp, uint32_t sent, uint32_t para, double here, uint32_t before,
                             double (*fit_fn)(const people *, const person *, const void *), const void *arg,
                             double *margin) {
     static const double DECAY[LOOK_SENTENCES + 1] = {1.0, 0.55, 0.3, 0.17, 0.09, 0.05, 0.03, 0.016, 0.009};
     int32_t cand[CAND_MAX];
     double score[CAND_MAX];
     uint32_t nc = 0, seen = 0;
-    (void)pron;
     for (uint32_t g = before; g-- > 0 && seen < LOOK_MENTIONS;) {
         const gmention *m = &pp->gm[g];
         if (sent - m->sent > LOOK_SENTENCES) break;
         seen++;
         double f = fit_fn(pp, &pp->v[m->p], arg);
         if (f <= 0) continue;
-        double w = m->weight * DECAY[sent - m->sent] * (m->para == para ? 1.0 : 0.75) * f;
+        double w = m->weight * DECAY[sent - m->sent] * (m->para == para ? 1.0 : 0.75) * f * (m->sent == sent ? here : 1.0);
         uint32_t c = 0;
         while (c < nc && cand[c] != m->p) c++;
         if (c == nc) {
@@ -582,12 +592,20 @@ static double fit_pronoun(const people *pp, const person *x, const void *arg) {
 static void note_pronoun(people *pp, uint32_t i, int pron) {
     const tok *k = &pp->t->v[i];
     double margin = 0;
-    int32_t p = most_salient(pp, pp->sent_of[i], pp->para_of[i], pron, pp->ngm, fit_pronoun, &pron, &margin);
+    /* "Paris Baguette remains “a true bakery,” he said": the pronoun at the cue of a quotation in
+     * its sentence is seldom what the sentence is about */
+    const tok *v = pp->t->v;
+    uint32_t b = i > 0 && is_p(&v[i - 1], ',') ? i - 1 : i;
+    int after_quote = b > 0 && (v[b - 1].kind == T_DQ_CLOSE || v[b - 1].kind == T_DQ_STRAIGHT || v[b - 1].kind == T_SQ_CLOSE);
+    int32_t p = most_salient(pp, pp->sent_of[i], pp->para_of[i], after_quote ? 0.3 : 1.0, pp->ngm, fit_pronoun, &pron,
+                             &margin);
     if (p < 0) return;
     person *x = &pp->v[p];
     if ((pron == 1 || pron == 2) && !x->gender && margin >= 2.0) x->gender = (int8_t)pron, x->gender_source = GS_PRONOUN;
     if (x->kind == EK_UNKNOWN && (pron == 1 || pron == 2) && margin >= 2.0) x->kind = EK_PERSON;
-    add_gm(pp, p, k->s, k->e, i, sentence_first(pp, i) || (i > 0 && (tok_is(pp->text, &pp->t->v[i - 1], "and") ||
+    uint32_t e = k->s;
+    while (e < k->e && text_letter(pp->text[e])) e++;
+    add_gm(pp, p, k->s, e, i, sentence_first(pp, i) || (i > 0 && (tok_is(pp->text, &pp->t->v[i - 1], "and") ||
                                                                        tok_is(pp->text, &pp->t->v[i - 1], "but")))
                                      ? 3 : 2, MT_PRONOUN);
 }
@@ -757,7 +775,7 @@ static int32_t resolve_description(people *pp, const mention *m, uint32_t at_tok
     if (!person_noun && !d.org) {
         /* "the statement said": whoever was speaking just before */
         if (document_noun(pp->text, head)) {
-            int32_t p = most_salient(pp, sent, para, 0, before, fit_issuer, NULL, &margin);
+            int32_t p = most_salient(pp, sent, para, 1.0, before, fit_issuer, NULL, &margin);
             if (p >= 0) return p;
         }
         return describe(pp, m, (hf & LEX_GROUP) ? EK_GROUP : EK_DESC);
@@ -765,16 +783,16 @@ static int32_t resolve_description(people *pp, const mention *m, uint32_t at_tok
     /* first an entity named or titled with the head word ("the center" of "Storm Prediction
      * Center", "the minister" of "Foreign Minister …") */
     d.by_title = 1;
-    int32_t p = most_salient(pp, sent, para, 0, before, fit_description, &d, &margin);
+    int32_t p = most_salient(pp, sent, para, 1.0, before, fit_description, &d, &margin);
     if (p < 0 && d.org && tok_is(pp->text, head, "force")) {
         d.head = "police", d.hl = 6;
-        p = most_salient(pp, sent, para, 0, before, fit_description, &d, &margin);
+        p = most_salient(pp, sent, para, 1.0, before, fit_description, &d, &margin);
     }
     /* then, for a generic head ("the company") or a person ("the 45-year-old", "the actor"), the
      * most salient that fits */
     if (p < 0 && ((d.org && IN(pp->text, head, GENERIC_ORG)) || !d.org)) {
         d.by_title = 0;
-        p = most_salient(pp, sent, para, 0, before, fit_description, &d, &margin);
+        p = most_salient(pp, sent, para, 1.0, before, fit_description, &d, &margin);
     }
     return p >= 0 ? p : describe(pp, m, EK_DESC);
 }

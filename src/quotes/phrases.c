@@ -61,8 +61,26 @@ static uint32_t cap_run_left(const qctx *c, uint32_t j, uint32_t lo) {
     return i;
 }
 
+/* The token as a pronoun, a contraction's ending off ("he’d", "she's"): its length, or 0. */
+static size_t pronoun_len(const qctx *c, const tok *k) {
+    if (k->kind != T_WORD) return 0;
+    const char *w = c->text + k->s;
+    size_t l = k->e - k->s;
+    for (size_t i = 1; i < l && i < 5; i++)
+        if (w[i] == '\'' || (w[i] == '\xE2' && i + 2 < l && w[i + 1] == '\x80' && w[i + 2] == '\x99')) {
+            l = i;
+            break;
+        }
+    tok t = *k;
+    t.e = t.s + (uint32_t)l;
+    return IN(c->text, &t, PRONOUNS) ? l : 0;
+}
+
 static void set_pronoun(const qctx *c, const tok *k, mention *m) {
-    m->s = k->s, m->e = k->e;
+    m->s = k->s, m->e = k->s + (uint32_t)pronoun_len(c, k);
+    tok t = *k;
+    t.e = m->e;
+    k = &t;
     m->pronoun = tok_is(c->text, k, "she") || tok_is(c->text, k, "her") ? 1
                : tok_is(c->text, k, "he") || tok_is(c->text, k, "him") ? 2
                : tok_is(c->text, k, "they") ? 3 : tok_is(c->text, k, "it") ? 4 : 5;
@@ -175,6 +193,14 @@ mention np_left(const qctx *c, uint32_t j, uint32_t lo) {
     if (i <= lo) return m;
     const tok *k = &c->t.v[i - 1];
     if (k->inq) return m;
+    /* "James Kennedy Jr. said", "George H.W. Bush said": the dot of a name's last word */
+    if (is_p(k, '.') && i >= 2 && c->t.v[i - 2].kind == T_WORD && c->t.v[i - 2].cap && c->t.v[i - 2].e == k->s &&
+        (is_abbrev(c->text, &c->t.v[i - 2]) || c->t.v[i - 2].e - c->t.v[i - 2].s <= 3)) {
+        uint32_t a = cap_run_left(c, i - 2, lo);
+        if (a > lo && tok_is(c->text, &c->t.v[a - 1], "the")) a--;
+        m.s = c->t.v[a].s, m.e = c->t.v[i - 2].e, m.name = 1;
+        return m;
+    }
     if (k->kind == T_PUNCT && k->ch == ',') {
         /* appositives between commas: "Smith, a doctor, said" -> Smith; "Ambassador to the
          * Netherlands, Ammar Hijazi, told" -> the name between the commas; "Jo Watson, from
@@ -215,7 +241,7 @@ mention np_left(const qctx *c, uint32_t j, uint32_t lo) {
         m.coord = 1;
         return m;
     }
-    if (IN(c->text, k, PRONOUNS)) {
+    if (pronoun_len(c, k)) {
         set_pronoun(c, k, &m);
         return m;
     }
