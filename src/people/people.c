@@ -102,7 +102,8 @@ static int index_reserve(people *pp, uint32_t need) {
     return 0;
 }
 
-/* The word w now refers to person p, as its last word (last = 1) or first: the latest wins. */
+/* The word w now refers to entity p, as a person's last word (last = 1), first word (0) or an
+ * organisation's first word (2): the latest wins. */
 static int index_word(people *pp, const char *w, uint32_t wl, int32_t p, int last) {
     if (pp->n_words == pp->cap_words) {
         uint32_t cap = pp->cap_words ? pp->cap_words * 2 : 32;
@@ -114,11 +115,12 @@ static int index_word(people *pp, const char *w, uint32_t wl, int32_t p, int las
     if (index_reserve(pp, pp->n_words + 1)) return -1;
     uint32_t h = word_slot(pp, pp->by_word, w, wl);
     if (!pp->by_word[h]) {
-        pp->wordrefs[pp->n_words] = (struct wordref){w, wl, -1, -1};
+        pp->wordrefs[pp->n_words] = (struct wordref){w, wl, -1, -1, -1};
         pp->by_word[h] = ++pp->n_words;
     }
     struct wordref *r = &pp->wordrefs[pp->by_word[h] - 1];
-    if (last) r->last = p;
+    if (last == 1) r->last = p;
+    else if (last == 2) r->org = p;
     else r->first = p;
     return 0;
 }
@@ -135,6 +137,9 @@ static int index_entity(people *pp, int32_t p) {
         uint32_t w[8], wl[8], n = split_words(name, l, w, wl, 8);
         if (n >= 2 && (index_word(pp, name + w[n - 1], wl[n - 1], p, 1) || index_word(pp, name + w[0], wl[0], p, 0)))
             return -1;
+    } else if (x->kind == EK_ORG && x->n_words >= 2) {
+        uint32_t w[8], wl[8];
+        if (split_words(name, l, w, wl, 8) >= 2 && index_word(pp, name + w[0], wl[0], p, 2)) return -1;
     }
     return 0;
 }
@@ -225,6 +230,19 @@ static int32_t find_name(const people *pp, const char *s, size_t l, uint8_t kind
     if (n == 1 && pp->cap_idx) {
         uint32_t e = pp->by_name[name_slot(pp, pp->by_name, s, l)];
         if (e) return (int32_t)e - 1;
+    }
+    /* the opening words of an organisation's name: "Big Machine" of "Big Machine Label Group" */
+    if (n && pp->cap_idx && kind != EK_PLACE) {
+        uint32_t e = pp->by_word[word_slot(pp, pp->by_word, s + w[0], wl[0])];
+        int32_t p = e ? pp->wordrefs[e - 1].org : -1;
+        if (p >= 0) {
+            const char *nm = pp->v[p].name;
+            size_t nl = strlen(nm);
+            if (nl > l && nm[l] == ' ' && !strncasecmp(nm, s, l)) {
+                *partial = 1;
+                return p;
+            }
+        }
     }
     /* an acronym of an organisation named in full before */
     if (l >= 2 && l <= 6) {
@@ -424,6 +442,8 @@ static uint32_t run_end(const people *pp, uint32_t i) {
             uint32_t e = k;
             while (e < n && name_word(pp->text, &v[e]) && e < k + 4) e++;
             if (!(word_flags(pp->text, &v[e - 1]) & LEX_ORG_HEAD) && !(has_org && e - k <= 3)) break;
+            /* "Big Machine and Dick Clark Productions" are two: a given name opens another name */
+            if (word_flags(pp->text, &v[k]) & LEX_GIVEN) break;
             j = e;
             has_head = has_org = 1;
             continue;
@@ -632,6 +652,51 @@ static void note_indefinite(people *pp, uint32_t i, int (*is_cue)(const char *, 
     if (p >= 0) add_gm(pp, p, m.s, m.e, i, salience(pp, i, end, 0, is_cue), MT_DESCRIPTION);
 }
 
+typedef struct desc_arg {
+    const char *head;
+    size_t hl;
+    int org;          /* the head names an organisation */
+    int gender;       /* of the head noun */
+    int by_title;     /* only entities whose title or name holds the head word */
+    int described;    /* only someone the article described without a name */
+} desc_arg;
+
+/* Does the word w occur in s (case-insensitively, as a whole word)? */
+static int has_word(const char *s, const char *w, size_t wl) {
+    if (!s) return 0;
+    for (const char *p = s; *p; p++)
+        if ((p == s || p[-1] == ' ' || p[-1] == '-') && !strncasecmp(p, w, wl) &&
+            (p[wl] == 0 || p[wl] == ' ' || p[wl] == ',' || p[wl] == '-' || p[wl] == '\''))
+            return 1;
+    return 0;
+}
+
+static double fit_description(const people *pp, const person *x, const void *arg) {
+    (void)pp;
+    const desc_arg *d = arg;
+    if (d->org) {
+        if (x->kind != EK_ORG && x->kind != EK_UNKNOWN) return 0;
+        if (d->by_title) return has_word(x->name, d->head, d->hl) ? 1.0 : 0.0;
+        return x->kind == EK_ORG ? 1.0 : 0.6;
+    }
+    if (x->kind != EK_PERSON && x->kind != EK_UNKNOWN && x->kind != EK_DESC) return 0;
+    if (d->described && x->kind != EK_DESC) return 0;
+    if (d->gender && x->gender && x->gender != d->gender) return 0;
+    if (d->by_title)
+        return has_word(x->title, d->head, d->hl) || (x->kind == EK_DESC && has_word(x->name, d->head, d->hl)) ? 1.0 : 0.0;
+    return x->kind == EK_PERSON ? 1.0 : 0.5;
+}
+
+/* Heads of descriptions of organisations that need not name the organisation: "the company"
+ * refers back to the organisation in view. Other heads ("the ministry", "the government") refer
+ * to one whose name holds the word, or stay a description. */
+static const char *const GENERIC_ORG[] = {"company", "firm", "agency", "group", "organisation", "organization",
+                                          "bank", "startup", "start-up", "alliance", "network", "retailer", "insurer",
+                                          "airline", "automaker", "carmaker", "platform", "brand", "outlet",
+                                          "broadcaster", "newspaper", "paper", "publisher", "charity", "club", "team",
+                                          "label", "studio", "developer", "business", "giant", "body", "watchdog",
+                                          "regulator", "campaign", "centre", "center", "coalition", "union"};
+
 /* "the Indian army", "the Pakistani government": a body named by its nation's adjective and its
  * kind, which later "it" and "the army" refer to. */
 static void note_named_body(people *pp, uint32_t i, int (*is_cue)(const char *, const tok *)) {
@@ -640,10 +705,23 @@ static void note_named_body(people *pp, uint32_t i, int (*is_cue)(const char *, 
     while (j < pp->t->n && j < i + 4 && v[j].kind == T_WORD && v[j].cap && !v[j].inq &&
            (word_flags(pp->text, &v[j]) & (LEX_DEMONYM | LEX_PLACE | LEX_COUNTRY)))
         j++, mods++;
-    if (!mods || j >= pp->t->n || v[j].inq || !is_lower_word(pp->text, &v[j])) return;
+    if (j >= pp->t->n || v[j].inq || !is_lower_word(pp->text, &v[j])) return;
     if (!(word_flags(pp->text, &v[j]) & LEX_ORG_HEAD) || (j + 1 < pp->t->n && is_lower_word(pp->text, &v[j + 1]) &&
                                                           (word_flags(pp->text, &v[j + 1]) & (LEX_ORG_HEAD | LEX_ROLE))))
         return; /* "the Indian army chief" is a person */
+    if (!mods) {
+        /* "the company", "the firm": the organisation in view, so that later mentions ("the
+         * statement", "it") find it */
+        if (!IN(pp->text, &v[j], GENERIC_ORG)) return;
+        mention m = {.s = v[i].s, .e = v[j].e, .definite = 1};
+        desc_arg d = {pp->text + v[j].s, v[j].e - v[j].s, 1, 0, 1, 0};
+        double margin;
+        int32_t p = most_salient(pp, pp->sent_of[i], pp->para_of[i], 1.0, pp->ngm, fit_description, &d, &margin);
+        if (p < 0) d.by_title = 0, p = most_salient(pp, pp->sent_of[i], pp->para_of[i], 1.0, pp->ngm, fit_description, &d, &margin);
+        (void)m;
+        if (p >= 0) add_gm(pp, p, v[i].s, v[j].e, i, salience(pp, i, j + 1, 0, is_cue), MT_DESCRIPTION);
+        return;
+    }
     int partial;
     int32_t p = link_name(pp, pp->text + v[i + 1].s, v[j].e - v[i + 1].s, EK_ORG, &partial);
     if (p >= 0) add_gm(pp, p, v[i + 1].s, v[j].e, i + 1, salience(pp, i + 1, j + 1, 0, is_cue), MT_DESCRIPTION);
@@ -693,38 +771,6 @@ static uint32_t gm_at(const people *pp, uint32_t s) {
     return lo;
 }
 
-typedef struct desc_arg {
-    const char *head;
-    size_t hl;
-    int org;          /* the head names an organisation */
-    int gender;       /* of the head noun */
-    int by_title;     /* only entities whose title or name holds the head word */
-} desc_arg;
-
-/* Does the word w occur in s (case-insensitively, as a whole word)? */
-static int has_word(const char *s, const char *w, size_t wl) {
-    if (!s) return 0;
-    for (const char *p = s; *p; p++)
-        if ((p == s || p[-1] == ' ' || p[-1] == '-') && !strncasecmp(p, w, wl) &&
-            (p[wl] == 0 || p[wl] == ' ' || p[wl] == ',' || p[wl] == '-' || p[wl] == '\''))
-            return 1;
-    return 0;
-}
-
-static double fit_description(const people *pp, const person *x, const void *arg) {
-    (void)pp;
-    const desc_arg *d = arg;
-    if (d->org) {
-        if (x->kind != EK_ORG && x->kind != EK_UNKNOWN) return 0;
-        if (d->by_title) return has_word(x->name, d->head, d->hl) ? 1.0 : 0.0;
-        return x->kind == EK_ORG ? 1.0 : 0.6;
-    }
-    if (x->kind != EK_PERSON && x->kind != EK_UNKNOWN && x->kind != EK_DESC) return 0;
-    if (d->gender && x->gender && x->gender != d->gender) return 0;
-    if (d->by_title)
-        return has_word(x->title, d->head, d->hl) || (x->kind == EK_DESC && has_word(x->name, d->head, d->hl)) ? 1.0 : 0.0;
-    return x->kind == EK_PERSON ? 1.0 : 0.5;
-}
 
 /* An entity of its own for a description ("a Nato official"), one per wording. */
 static int32_t describe(people *pp, const mention *m, uint8_t kind) {
@@ -736,15 +782,33 @@ static int32_t describe(people *pp, const mention *m, uint8_t kind) {
     return new_entity(pp, s, l, kind);
 }
 
-/* Heads of descriptions of organisations that need not name the organisation: "the company"
- * refers back to the organisation in view. Other heads ("the ministry", "the government") refer
- * to one whose name holds the word, or stay a description. */
-static const char *const GENERIC_ORG[] = {"company", "firm", "agency", "group", "organisation", "organization",
-                                          "bank", "startup", "start-up", "alliance", "network", "retailer", "insurer",
-                                          "airline", "automaker", "carmaker", "platform", "brand", "outlet",
-                                          "broadcaster", "newspaper", "paper", "publisher", "charity", "club", "team",
-                                          "label", "studio", "developer", "business", "giant", "body", "watchdog",
-                                          "regulator", "campaign", "centre", "center", "coalition", "union"};
+/* People the news quotes without naming them: "the source said" refers back to "an insider", not to
+ * the last person named. */
+static const char *const ANONYMOUS[] = {"source", "insider", "official", "spokesperson", "spokesman",
+                                        "spokeswoman", "representative", "rep", "aide", "person", "witness",
+                                        "observer", "employee", "staffer", "friend"};
+
+/* The issuer of a document: the subject of the latest sentence before token at (within the last
+ * twelve) that names a document with the same word outside quotations ("… denied the allegations
+ * in a statement"), or -1. */
+static int32_t issuer_before(const people *pp, const tok *head, uint32_t at) {
+    const tok *v = pp->t->v;
+    uint32_t limit = pp->sent_of[at] > 12 ? pp->sent_of[at] - 12 : 0;
+    for (uint32_t k = at; k-- > 0 && pp->sent_of[k] >= limit;) {
+        if (v[k].inq || v[k].kind != T_WORD || pp->sent_of[k] == pp->sent_of[at] || v[k].e - v[k].s != head->e - head->s ||
+            strncasecmp(pp->text + v[k].s, pp->text + head->s, head->e - head->s))
+            continue;
+        /* the mention of that sentence that weighs most (its subject, or the name at its cue) */
+        uint32_t sent = pp->sent_of[k];
+        int32_t best = -1;
+        uint8_t w = 0;
+        for (uint32_t g = gm_at(pp, v[k].s); g-- > 0 && pp->gm[g].sent == sent;)
+            if (pp->gm[g].weight >= w && pp->v[pp->gm[g].p].kind != EK_PLACE) best = pp->gm[g].p, w = pp->gm[g].weight;
+        return best;
+    }
+    return -1;
+}
+
 static double fit_issuer(const people *pp, const person *x, const void *arg) {
     (void)pp, (void)arg;
     return x->kind == EK_ORG ? 1.0 : x->kind == EK_PERSON ? 0.8 : x->kind == EK_UNKNOWN ? 0.5 : 0.0;
@@ -766,16 +830,23 @@ static int32_t resolve_description(people *pp, const mention *m, uint32_t at_tok
     uint32_t lf = word_flags(pp->text, &v[e - 1]);
     if (e - 1 != h - 1 && (lf & (LEX_ROLE | LEX_ORG_HEAD))) head = &v[e - 1];
     uint32_t hf = word_flags(pp->text, head);
-    desc_arg d = {pp->text + head->s, head->e - head->s, 0, noun_gender(pp->text, head), 0};
+    desc_arg d = {pp->text + head->s, head->e - head->s, 0, noun_gender(pp->text, head), 0, 0};
     int year_old = d.hl > 8 && !strncasecmp(d.head + d.hl - 8, "year-old", 8);
     int person_noun = (hf & LEX_ROLE) || year_old || d.gender;
     d.org = (hf & LEX_ORG_HEAD) && !person_noun;
     uint32_t sent = pp->sent_of[at_tok], para = pp->para_of[at_tok], before = gm_at(pp, m->s);
     double margin;
     if (!person_noun && !d.org) {
-        /* "the statement said": whoever was speaking just before */
         if (document_noun(pp->text, head)) {
-            int32_t p = most_salient(pp, sent, para, 1.0, before, fit_issuer, NULL, &margin);
+            /* "the Department of Justice complaint says": the name inside the description */
+            int32_t p = -1;
+            for (uint32_t g = gm_at(pp, m->s); g < pp->ngm && pp->gm[g].start < head->s; g++)
+                if (pp->gm[g].type != MT_PRONOUN) p = pp->gm[g].p;
+            if (p >= 0) return p;
+            /* "The company denied it in a statement. … the statement read": the subject of the last
+             * sentence that named such a document, else whoever was speaking just before */
+            p = issuer_before(pp, head, at_tok);
+            if (p < 0) p = most_salient(pp, sent, para, 1.0, before, fit_issuer, NULL, &margin);
             if (p >= 0) return p;
         }
         return describe(pp, m, (hf & LEX_GROUP) ? EK_GROUP : EK_DESC);
@@ -789,9 +860,11 @@ static int32_t resolve_description(people *pp, const mention *m, uint32_t at_tok
         p = most_salient(pp, sent, para, 1.0, before, fit_description, &d, &margin);
     }
     /* then, for a generic head ("the company") or a person ("the 45-year-old", "the actor"), the
-     * most salient that fits */
+     * most salient that fits; an unnamed source ("the source", "the official") only someone the
+     * article described without a name ("an insider") */
     if (p < 0 && ((d.org && IN(pp->text, head, GENERIC_ORG)) || !d.org)) {
         d.by_title = 0;
+        d.described = IN(pp->text, head, ANONYMOUS);
         p = most_salient(pp, sent, para, 1.0, before, fit_description, &d, &margin);
     }
     return p >= 0 ? p : describe(pp, m, EK_DESC);

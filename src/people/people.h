@@ -68,10 +68,11 @@ typedef struct people {
     person *v;
     uint32_t n, cap;
     /* people by name, case folded: full names -> the first entity of that name; single words ->
-     * the latest person whose last (surname) or first name it is */
+     * the latest person whose last (surname) or first name it is, and the latest organisation of
+     * two words or more whose name it opens ("Big Machine" of "Big Machine Label Group") */
     uint32_t *by_name, *by_word;  /* open addressing: index + 1 into v / words, 0 empty */
     uint32_t cap_idx;             /* slots of each (a power of two), at least twice the entries */
-    struct wordref { const char *w; uint32_t wl; int32_t last, first; } *wordrefs; /* -1: none */
+    struct wordref { const char *w; uint32_t wl; int32_t last, first, org; } *wordrefs; /* -1: none */
     uint32_t n_words, cap_words;
     gmention *gm;                 /* every mention, in text order */
     uint32_t ngm, capgm;
