@@ -496,6 +496,8 @@ static void note_name(people *pp, uint32_t i, uint32_t j, int (*is_cue)(const ch
         else if (i >= 2 && (tok_is(pp->text, &v[i - 1], "at") || tok_is(pp->text, &v[i - 1], "for")) &&
                  (word_flags(pp->text, &v[i - 2]) & LEX_ROLE))
             r.kind = EK_ORG;
+        else if (i >= 1 && is_lower_word(pp->text, &v[i - 1]) && (word_flags(pp->text, &v[i - 1]) & LEX_ORG_HEAD))
+            r.kind = EK_ORG; /* "investment banking giant Goldman Sachs", "the firm Acme Analytics" */
     }
     uint32_t s = v[r.name_s].s, e = r.name_end_byte;
     int partial;

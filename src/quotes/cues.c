@@ -120,7 +120,7 @@ const cue_form *cue_at(const qctx *c, uint32_t k) {
     const char *w = c->text + t->s;
     size_t l = t->e - t->s;
     /* "EU states will meet", "a series of 19 tweets": a plural noun, not a verb */
-    if (w[l - 1] == 's' && cf->lemma[0] != 's' &&
+    if (w[l - 1] == 's' && strcmp(cf->lemma, "say") &&
         ((prev && (IN(c->text, prev, NOUN_BEFORE) || (prev->kind == T_WORD && c->text[prev->s] >= '0' &&
                                                        c->text[prev->s] <= '9'))) ||
          (next && next->kind == T_WORD && IN(c->text, next, AUX_AFTER) && !tok_is(c->text, next, "that"))))

@@ -185,7 +185,8 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
                 if (!cf) continue;
                 mention pm = cf->participle ? subject_of(&c, ps, k) : np_left(&c, k, ps);
                 /* "…, says Yao.": a cue before its speaker at the sentence's end */
-                if (k > ps && is_p(&c.t.v[k - 1], ',') && k + 1 < ss && name_word(text, &c.t.v[k + 1])) {
+                if (k > ps && is_p(&c.t.v[k - 1], ',') && k + 1 < ss && name_word(text, &c.t.v[k + 1]) &&
+                    strcmp(cf->lemma, "tell") && !(pm.e && (pm.name || pm.pronoun))) {
                     mention rm = np_right(&c, k + 1, ss);
                     if (rm.e && rm.name) pm = rm;
                 }
