@@ -729,7 +729,8 @@ static void note_named_body(people *pp, uint32_t i, int (*is_cue)(const char *, 
     if (p >= 0) add_gm(pp, p, v[i + 1].s, v[j].e, i + 1, salience(pp, i + 1, j + 1, 0, is_cue), MT_DESCRIPTION);
 }
 
-int people_scan(people *pp, const char *text, const words *t, arena *a, int (*is_cue)(const char *, const tok *)) {
+int people_scan(people *pp, const char *text, const words *t, arena *a, int (*is_cue)(const char *, const tok *),
+                int (*stop)(void *), void *stop_ctx) {
     memset(pp, 0, sizeof *pp);
     pp->text = text, pp->t = t, pp->a = a;
     if (!t->n) return 0;
@@ -742,7 +743,11 @@ int people_scan(people *pp, const char *text, const words *t, arena *a, int (*is
         if (t->v[i].kind == T_PARA) para++, sent++;
         else if (!t->v[i].inq && sentence_end(t, i)) sent++;
     }
-    for (uint32_t i = 0; i < t->n;) {
+    for (uint32_t i = 0, next_check = 4096; i < t->n;) {
+        if (i >= next_check) {
+            if (stop && stop(stop_ctx)) return -2;
+            next_check = i + 4096;
+        }
         const tok *k = &t->v[i];
         if (k->inq || k->kind != T_WORD) { i++; continue; }
         if (name_word(text, k)) {

@@ -86,8 +86,10 @@ int is_particle(const char *text, const tok *k);
 
 /* Reads every name and subject pronoun of the tokens outside quotations. is_cue tells a cue verb:
  * 2 one that may stand before its speaker ("said Smith"), 1 another ("accused Smith"), 0 none.
- * 0 ok, -1 out of memory. */
-int people_scan(people *pp, const char *text, const words *t, arena *a, int (*is_cue)(const char *, const tok *));
+ * stop (may be NULL) is asked now and then whether the time budget is spent. 0 ok, -1 out of
+ * memory, -2 stopped. */
+int people_scan(people *pp, const char *text, const words *t, arena *a, int (*is_cue)(const char *, const tok *),
+                int (*stop)(void *), void *stop_ctx);
 /* The entity mention m (found at a cue) refers to, or -1. A name not met before joins the people;
  * an unresolved description becomes an entity of its own (kind description). Sets *span to the
  * words that name it (the name itself within "Foreign Secretary David Lammy"). */

@@ -144,7 +144,8 @@ int quotes_find(const char *text, size_t len, size_t from, size_t to, arena *a, 
     if (!c.t.n) return 0;
     c.para_of = arena_alloc(a, c.t.n * sizeof *c.para_of);
     if (!c.para_of || pair_marks(&c)) return -1;
-    if (people_scan(&c.pp, text, &c.t, a, is_cue)) return -1;
+    int prc = people_scan(&c.pp, text, &c.t, a, is_cue, stop, stop_ctx);
+    if (prc) return prc;
     if (c.stop && c.stop(c.stop_ctx)) return -2;
     quote *qs = arena_alloc(a, (c.nq ? c.nq : 1) * sizeof *qs);
     int32_t *entry_of = arena_alloc(a, (c.nq ? c.nq : 1) * sizeof *entry_of);  /* raw quotation -> entry */
