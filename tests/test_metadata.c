@@ -4,6 +4,8 @@
 #include "metadata/metadata.h"
 #include "util/entities.h"
 #include "metadata/agency.h"
+#include "metadata/fields.h"
+#include "people/names.h"
 #include "test_util.h"
 
 static json_object *record(byline_doc *d, const char *html, const char *url) {
@@ -104,6 +106,63 @@ static void test_cleaning(void) {
               "R\xC3\xBC" "ckbau \"jetzt\" \xE2\x80\x98ok\xE2\x80\x99 A&");
     const char *plain = "Fish & chips &unknown; &#xD800;";
     CHECK_STR(entities_decode(&a, plain, strlen(plain)), plain);
+    arena_free(&a);
+}
+
+/* Author credits read as names (people/names.h): titles and honours around a name go, a title
+ * alone names no one, organisations are told from people. */
+static void test_credit_names(void) {
+    arena a;
+    arena_init(&a);
+    const char *out[8];
+    uint32_t n;
+#define CLEAN(s) authors_clean(&a, (s), strlen(s), out, 8)
+#define ONE(s, want) do { n = CLEAN(s); CHECK(n == 1); if (n == 1) CHECK_STR(out[0], want); } while (0)
+    /* a title before the name */
+    ONE("By Senior Correspondent Jane Doe", "Jane Doe");
+    ONE("By Deputy Harbour Editor Tomas Reyes", "Tomas Reyes");
+    n = CLEAN("By Lena Okafor and Chief Political Correspondent Tomas Reyes");
+    CHECK(n == 2 && !strcmp(out[0], "Lena Okafor") && !strcmp(out[1], "Tomas Reyes"));
+    /* a form of address; an academic title stays, as publishers write it */
+    ONE("Mrs Ana Ruiz", "Ana Ruiz");
+    ONE("By Sir Tomas Reyes", "Tomas Reyes");
+    ONE("By The Rev. Lena Okafor", "Lena Okafor");
+    ONE("Dr. Ana Ruiz", "Dr. Ana Ruiz");
+    ONE("Senior Editor Dr. Ana Ruiz", "Dr. Ana Ruiz");
+    /* honours after the name go, a generation stays */
+    ONE("By Councillor Lena Okafor MBE", "Lena Okafor");
+    ONE("Tomas Reyes, PhD", "Tomas Reyes");
+    ONE("By Tomas Reyes Jr.", "Tomas Reyes Jr");
+    /* a title alone, a desk: no one */
+    CHECK(CLEAN("Foreign Editor") == 0);
+    CHECK(CLEAN("Sports Desk") == 0);
+    CHECK(authors_clean_field(&a, "editor", 6, out, 8) == 0);      /* a placeholder in an author field ... */
+    CHECK(authors_clean_field(&a, "sen", 3, out, 8) == 1);         /* ... but someone's initials are someone */
+    ONE("Lena Okafor, Chief Political Correspondent", "Lena Okafor");
+    /* a name whose words are also titles or common words stays whole */
+    ONE("By Jane Baker", "Jane Baker");
+    CHECK(author_kind("Jane Baker") == EK_PERSON);
+    ONE("By Dean Major", "Dean Major");
+    ONE("By Will Fairbrook", "Will Fairbrook");
+    ONE("By Helen Church", "Helen Church");
+    CHECK(author_kind("Helen Church") == EK_PERSON);
+    /* names the lexicon does not know */
+    ONE("By Zanele Mokoatsi", "Zanele Mokoatsi");
+    CHECK(author_kind("Zanele Mokoatsi") == EK_PERSON);
+    ONE("Von Sigrun Haavardsholm-Kvist", "Sigrun Haavardsholm-Kvist");
+    /* capitals and dotted initials are people, not acronyms */
+    ONE("BY HANNE VOSSBERG", "HANNE VOSSBERG");
+    CHECK(author_kind("HANNE VOSSBERG") == EK_PERSON);
+    CHECK(author_kind("T.J. Marlowe") == EK_PERSON);
+    CHECK(author_kind("T.J. MARLOWE") == EK_PERSON);
+    /* organisations, and the desks of an outlet */
+    CHECK(author_kind("Harbour Holdings Ltd") == EK_ORG);
+    CHECK(author_kind("Coastline News") == EK_ORG);
+    CHECK(author_kind("Ledger Staff") == EK_ORG);
+    CHECK(author_kind("Hafenblatt-Redaktion") == EK_ORG);
+    CHECK(author_kind("U.S. Army") == EK_ORG);
+#undef ONE
+#undef CLEAN
     arena_free(&a);
 }
 
@@ -421,6 +480,33 @@ static void test_agency(byline_doc *d) {
     json_object *org;
     CHECK(json_object_object_get_ex(r, "authors_are_organization", &org) && json_object_get_boolean(org));
     json_object_put(r);
+    /* an organisation as the only credit: listed as the page gives it, and flagged */
+    snprintf(page, sizeof page, "<html><head><meta name=\"author\" content=\"Harbour Holdings Ltd\"></head>"
+                                "<body><article>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(authors(r), "Harbour Holdings Ltd");
+    CHECK(json_object_object_get_ex(r, "authors_are_organization", &org) && json_object_get_boolean(org));
+    json_object_put(r);
+    snprintf(page, sizeof page, "<html><head><meta name=\"author\" content=\"Coastline News Staff\"></head>"
+                                "<body><article>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK(json_object_object_get_ex(r, "authors_are_organization", &org) && json_object_get_boolean(org));
+    json_object_put(r);
+    /* ... but a byline by the article that names a person is the credit */
+    snprintf(page, sizeof page, "<html><head><meta name=\"author\" content=\"Harbour Holdings Ltd\"></head>"
+                                "<body><article><h1>Wall</h1><p class=\"byline\">By Mara Quinn</p>%s</article>"
+                                "</body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(authors(r), "Mara Quinn");
+    CHECK(json_object_object_get_ex(r, "authors_are_organization", &org) && !json_object_get_boolean(org));
+    json_object_put(r);
+    /* a person and a title in the author field: the person, unflagged */
+    snprintf(page, sizeof page, "<html><head><meta name=\"author\" content=\"Senior Correspondent Mara Quinn\">"
+                                "</head><body><article>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(authors(r), "Mara Quinn");
+    CHECK(json_object_object_get_ex(r, "authors_are_organization", &org) && !json_object_get_boolean(org));
+    json_object_put(r);
 }
 
 static void test_page_fields(byline_doc *d) {
@@ -471,6 +557,7 @@ static void test_language(byline_doc *d) {
 int main(void) {
     byline_doc *d = byline_doc_new();
     test_cleaning();
+    test_credit_names();
     test_jsonld(d);
     test_meta_and_fallbacks(d);
     test_language(d);

@@ -1,11 +1,14 @@
 /* Authors: a byline or an author field cut into clean person names (frame words, labels, roles,
- * e-mails, handles, host names, datelines and comment signatures out). */
+ * e-mails, handles, host names, datelines and comment signatures out). Each candidate is read as a
+ * name the way the people layer reads one (people/names.h): a title alone names no one, a title
+ * before a name and honours after it go, and organisations are told from people (author_kind). */
 #include "metadata.h"
 #include "fields.h"
 #include "../util/text.h"
 #include <string.h>
 #include <strings.h>
 #include "agency.h"
+#include "../people/names.h"
 
 /* Words that mark a byline's frame, not a name. */
 static const char *const BY_WORDS[] = {"by", "von", "par", "por", "di", "door", "da", "av", "af",
@@ -16,17 +19,205 @@ static const char *const POST_LABELS[] = {"published", "posted", "veröffentlich
                                           "erstellt", "updated", "aktualisiert", "am", "on", "at", "le", "il", "el",
                                           "publié", "publicado", "pubblicato", "gepubliceerd", "op", "by", "von",
                                           "par", "por", "di", "door", "written", "author", "autor"};
-/* Job titles and labels that follow a name after a comma or a dash. */
-static const char *const ROLE_WORDS[] = {
-    "reporter", "correspondent", "editor", "writer", "staff", "contributor", "columnist", "journalist",
-    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "chefredakteur", "photographer",
-    "producer", "analyst", "senior", "associate", "chief", "news", "desk", "team", "redaktion", "freelance",
-    "contributing", "special", "political", "business", "sports", "science"};
+/* A newsroom's words for its desks and its staff that the lexicon's lists of roles and title words
+ * (src/people/data) lack: a credit made of them and of role words names no one ("News Desk",
+ * "Staff", "Redaktion"); one that ends in one names a desk of an outlet ("Ledger Staff"). */
+static const char *const DESK_WORDS[] = {"staff", "desk", "team", "news", "newsroom", "contributor", "contributing",
+                                         "freelance", "special", "business", "sports", "science", "redaktion",
+                                         "redakteur", "redakteurin", "korrespondent", "korrespondentin",
+                                         "chefredakteur"};
 
 static int word_in_list(const char *w, size_t n, const char *const *list, size_t count) {
     for (size_t i = 0; i < count; i++)
         if (strlen(list[i]) == n && !strncasecmp(list[i], w, n)) return 1;
     return 0;
+}
+
+/* ---- reading a credit as a name ------------------------------------------------------------
+ * An author string is read as the people layer reads a name in the text (names.h,
+ * name_read_string): its kind, and the name without a title before it or honours after it. Three
+ * things an author field does that running text does not are undone first, on a copy of the same
+ * length (the name's bytes stay where they are): words in capitals ("HANNE VOSSBERG", which the
+ * reader would take for acronyms), dotted initials ("T.J. Marlowe", taken for an acronym too) and
+ * no-break spaces; and a given name before a head word is a person ("Helen Church"). */
+
+enum { READ_MAX = 160 };
+
+typedef struct credit_word { size_t s, e; uint32_t flags; } credit_word;
+
+static int credit_space(char c) { return c == ' ' || c == '\t' || c == ',' || c == '\n'; }
+
+/* The words of b[0..n) as name_read_string splits them, with their lexicon flags (a trailing dot
+ * dropped, as there). Returns how many, at most max. */
+static uint32_t credit_words(const char *b, size_t n, credit_word *w, uint32_t max) {
+    uint32_t k = 0;
+    for (size_t i = 0; i < n && k < max;) {
+        if (credit_space(b[i])) { i++; continue; }
+        size_t j = i;
+        while (j < n && !credit_space(b[j])) j++;
+        size_t e = j;
+        while (e > i + 1 && b[e - 1] == '.') e--;
+        const lex_entry *x = lex_lookup(b + i, e - i);
+        w[k].s = i, w[k].e = j, w[k].flags = x ? x->flags : 0;
+        k++;
+        i = j;
+    }
+    return k;
+}
+
+/* Is b[s, e) (its last part after a hyphen or an underscore: "Hafenblatt-Redaktion",
+ * "Ledger_Team") one of the desk words? */
+static int desk_word(const char *b, size_t s, size_t e) {
+    while (e > s && b[e - 1] == '.') e--;
+    for (size_t i = e; i-- > s;)
+        if (b[i] == '-' || b[i] == '_') { s = i + 1; break; }
+    return e > s && word_in_list(b + s, e - s, DESK_WORDS, sizeof DESK_WORDS / sizeof *DESK_WORDS);
+}
+
+/* A word that makes a title: an office or a form of address (names.c's test, hyphenated parts too:
+ * "Vice-President"). */
+static int title_flags(uint32_t f) { return (f & (LEX_HONORIFIC | LEX_ROLE)) != 0; }
+static int title_word_at(const char *b, const credit_word *w) {
+    if (title_flags(w->flags)) return 1;
+    size_t e = w->e;
+    while (e > w->s && b[e - 1] == '.') e--;
+    const char *h = memchr(b + w->s, '-', e - w->s);
+    if (!h) return 0;
+    for (size_t s = w->s;;) {
+        size_t x = h ? (size_t)(h - b) : e;
+        const lex_entry *l = lex_lookup(b + s, x - s);
+        if (!l || !(l->flags & (LEX_HONORIFIC | LEX_ROLE | LEX_TITLE_MOD))) return 0;
+        if (!h) return 1;
+        s = x + 1;
+        h = memchr(b + s, '-', e - s);
+    }
+}
+
+/* "Dr", "Prof": an academic title, which the publishers' own credits keep with the name ("Dr. Ana
+ * Ruiz"), unlike a form of address or an office. */
+static int academic_word(const char *b, const credit_word *w) {
+    static const char *const A[] = {"dr", "dr.", "prof", "prof.", "professor"};
+    return word_in_list(b + w->s, w->e - w->s, A, sizeof A / sizeof *A);
+}
+
+/* "Jr", "III": a generation, part of the name (two people), not an honour. */
+static int generation_word(const char *b, const credit_word *w) {
+    static const char *const G[] = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"};
+    return word_in_list(b + w->s, w->e - w->s, G, sizeof G / sizeof *G);
+}
+
+typedef struct credit_read {
+    entity_kind kind;
+    size_t ns, ne;          /* the name's bytes in the string */
+    credit_word w[16];      /* the words, as read */
+    uint32_t n;
+    char b[READ_MAX];       /* the copy that was read */
+} credit_read;
+
+static void read_credit(const char *s, size_t n, credit_read *r) {
+    if (n >= READ_MAX) n = READ_MAX - 1;
+    memcpy(r->b, s, n);
+    r->b[n] = 0;
+    char *b = r->b;
+    for (size_t i = 0; i + 1 < n; i++) /* no-break spaces */
+        if ((unsigned char)b[i] == 0xC2 && (unsigned char)b[i + 1] == 0xA0) b[i] = b[i + 1] = ' ';
+    r->n = credit_words(b, n, r->w, sizeof r->w / sizeof *r->w);
+    /* a credit in capitals: each word that is no acronym as a name is written ("Hanne Vossberg";
+     * "BBC" and "DER" stay) */
+    size_t lower = 0, upper = 0;
+    for (size_t i = 0; i < n; i++) lower += b[i] >= 'a' && b[i] <= 'z', upper += b[i] >= 'A' && b[i] <= 'Z';
+    if (!lower && upper >= 4 && r->n >= 2)
+        for (uint32_t k = 0; k < r->n; k++) {
+            credit_word *w = &r->w[k];
+            if ((w->e - w->s < 4 && !(w->flags & LEX_GIVEN)) || memchr(b + w->s, '.', w->e - w->s)) continue;
+            for (size_t i = w->s + 1; i < w->e; i++)
+                if (b[i] >= 'A' && b[i] <= 'Z') b[i] = (char)(b[i] | 0x20);
+        }
+    /* dotted initials before a name: "T.J." and "TJ." read as one initial ("U.S. Army" stays an
+     * army) */
+    for (uint32_t k = 0; k + 1 < r->n; k++) {
+        credit_word *w = &r->w[k];
+        size_t caps = 0, dots = 0, other = 0;
+        for (size_t i = w->s; i < w->e; i++)
+            if (b[i] >= 'A' && b[i] <= 'Z') caps++;
+            else if (b[i] == '.') dots++;
+            else other++;
+        if (!other && dots && caps >= 2 && caps <= 3 && b[w->e - 1] == '.')
+            for (size_t i = w->s + 1; i < w->e; i++) b[i] = ' ';
+    }
+    r->n = credit_words(b, n, r->w, sizeof r->w / sizeof *r->w);
+    r->kind = name_read_string(b, n, &r->ns, &r->ne);
+    if (r->kind == EK_ORG && r->n >= 2) {
+        /* "Helen Church", "Martin Post": given names, then a head word that is a common word (not
+         * "Ltd", "GmbH") */
+        uint32_t k = 0;
+        while (k + 1 < r->n && (r->w[k].flags & LEX_GIVEN) && !(r->w[k].flags & LEX_COUNTRY)) k++;
+        uint32_t last = r->w[r->n - 1].flags;
+        if (k == r->n - 1 && (last & LEX_ORG_HEAD) && (last & LEX_COMMON))
+            r->kind = EK_PERSON, r->ns = r->w[0].s, r->ne = r->w[r->n - 1].e;
+    }
+    /* a desk of an outlet: the name (a title before it left out: "Sports Editor Jane Doe") ends in a
+     * desk word or opens with one ("Ledger Staff", "Hafenblatt-Redaktion", "Redaktion Hafenblatt"); not
+     * when given names come before it */
+    if (r->kind != EK_ORG && r->kind != EK_NONE && r->ne > r->ns) {
+        uint32_t f = 0, l = r->n, given = 0;
+        while (f < r->n && r->w[f].e <= r->ns) f++;
+        while (l > f && r->w[l - 1].s >= r->ne) l--;
+        while (f + given + 1 < l && (r->w[f + given].flags & LEX_GIVEN)) given++;
+        if (l > f && !(given && given + 1 == l - f) &&
+            (desk_word(b, r->w[l - 1].s, r->w[l - 1].e) || (l - f > 1 && desk_word(b, r->w[f].s, r->w[f].e))))
+            r->kind = EK_ORG;
+    }
+}
+
+/* No one: a title alone ("Staff Writer", "Senior Correspondent", "Foreign Editor"), only desk words
+ * ("News Desk", "Redakteurin"); every word one of those, a title word, a nation's adjective or a
+ * connector, and the first no given name ("Dean Major" is someone). A lower-case abbreviation is no
+ * form of address ("sen" is someone's initials, not a senator; "editor" is still no one). */
+static int credit_names_no_one(const credit_read *r) {
+    static const char *const CONNECTORS[] = {"of", "for", "at", "the", "and", "&"};
+    if (!r->n || (r->w[0].flags & LEX_GIVEN)) return 0;
+    for (uint32_t k = 0; k < r->n; k++) {
+        const credit_word *w = &r->w[k];
+        const char *b = r->b;
+        int lower = b[w->s] >= 'a' && b[w->s] <= 'z';
+        size_t e = w->e;
+        while (e > w->s && b[e - 1] == '.') e--;
+        int desk = word_in_list(b + w->s, e - w->s, DESK_WORDS, sizeof DESK_WORDS / sizeof *DESK_WORDS);
+        int title = (w->flags & (LEX_ROLE | LEX_TITLE_MOD | LEX_DEMONYM)) || (!lower && title_word_at(b, w));
+        if (!desk && !title && !(k && word_in_list(b + w->s, e - w->s, CONNECTORS, 6))) return 0;
+    }
+    return 1;
+}
+
+/* The person's name without a title before it ("Senior Correspondent Jane Doe", "Dr. Ana Ruiz")
+ * or honours after it ("Ravi Mehta MBE"); a generation stays ("Tomas Reyes Jr"). */
+static void credit_person_span(const credit_read *r, size_t n, size_t *ps, size_t *pe) {
+    *ps = 0, *pe = n;
+    if (r->kind != EK_PERSON || r->ne <= r->ns) return;
+    uint32_t first = 0, title = 0, keep = 0;
+    while (first < r->n && r->w[first].s < r->ns) {
+        title |= title_word_at(r->b, &r->w[first]);
+        /* academic titles right before the name stay with it ("Senior Editor Dr. Ana Ruiz" → "Dr. Ana
+         * Ruiz") */
+        keep = academic_word(r->b, &r->w[first]) ? keep + 1 : 0;
+        first++;
+    }
+    /* a title word that is also a given name before a single word is the name ("Dean Major") */
+    int given_title = first == 1 && (r->w[0].flags & LEX_GIVEN) && first + 1 == r->n;
+    if (first && title && !given_title && keep < first) *ps = keep ? r->w[first - keep].s : r->ns;
+    uint32_t k = r->n;
+    while (k > first && r->w[k - 1].s >= r->ne) k--;
+    size_t e = r->ne;
+    for (uint32_t q = k; q < r->n; q++)
+        if (generation_word(r->b, &r->w[q])) e = r->w[q].e;
+    if (e < n) *pe = e;
+}
+
+int author_kind(const char *name) {
+    credit_read r;
+    read_credit(name, strlen(name), &r);
+    return (int)r.kind;
 }
 
 /* One candidate name s[0..n): trimmed, frame words dropped; NULL when it is no person's name. */
@@ -115,18 +306,18 @@ static const char *clean_name(arena *a, const char *s, size_t n, int lenient) {
         if (!strncasecmp(s + i, "comment", 7) || (i + 9 <= n && !strncasecmp(s + i, "kommentar", 9))) return NULL;
     static const char *const LABELS[] = {"name", "email", "e-mail", "website", "comment", "reply"};
     if (word_in_list(s, n, LABELS, sizeof LABELS / sizeof *LABELS)) return NULL;
-    /* every word a role word: "Staff", "News Desk"; or no author at all */
-    size_t role = 0, w0 = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i == n || ascii_space(s[i])) {
-            if (i > w0 && word_in_list(s + w0, i - w0, ROLE_WORDS, sizeof ROLE_WORDS / sizeof *ROLE_WORDS)) role++;
-            w0 = i + 1;
-        }
-    }
-    if (role == words || (n >= 9 && !strncasecmp(s, "no author", 9)) || !strncasecmp(s, "unknown", 7) ||
-        !strncasecmp(s, "anonym", 6) || !strncasecmp(s, "admin", 5))
+    if ((n >= 9 && !strncasecmp(s, "no author", 9)) || !strncasecmp(s, "unknown", 7) || !strncasecmp(s, "anonym", 6) ||
+        !strncasecmp(s, "admin", 5))
         return NULL;
-    return arena_strndup(a, s, n);
+    /* read as a name: no one ("Staff Writer", "News Desk"), or a person with a title or honours
+     * around the name, which go */
+    credit_read r;
+    read_credit(s, n, &r);
+    if (credit_names_no_one(&r)) return NULL;
+    size_t ps, pe;
+    credit_person_span(&r, n, &ps, &pe);
+    while (pe > ps && (ascii_space(s[pe - 1]) || s[pe - 1] == ',')) pe--;
+    return arena_strndup(a, s + ps, pe - ps);
 }
 
 /* Where a byline stops naming its writers: "Edited by", "Photos by". */

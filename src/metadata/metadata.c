@@ -8,6 +8,7 @@
 #include "langid.h"
 #include "agency.h"
 #include "../util/url.h"
+#include "../people/names.h"
 #include <string.h>
 #include <strings.h>
 
@@ -583,7 +584,10 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp,
         }
     /* a "By ..." line by the article, byline elements: where nothing else names a writer, or only the
      * outlet itself does */
-    int outlet_only = m->n_authors == 1 && names_site(m->authors[0], strlen(m->authors[0]), m->site_name, m->hostname);
+    int outlet_only = m->n_authors > 0;
+    for (uint32_t i = 0; i < m->n_authors; i++)
+        outlet_only &= names_site(m->authors[i], strlen(m->authors[i]), m->site_name, m->hostname) ||
+                       author_kind(m->authors[i]) == EK_ORG;
     if (!m->n_authors || outlet_only) {
         const char *found[META_MAX_AUTHORS], *line = NULL;
         uint32_t nf = 0;
@@ -600,7 +604,13 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp,
             if ((!outlet_only || (raw.byline_block[i] >= from && raw.byline_block[i] < sel->to)) && /* by the article */
                 (nf = authors_clean(a, raw.bylines[i], strlen(raw.bylines[i]), found, META_MAX_AUTHORS)))
                 line = raw.bylines[i];
-        if (nf && outlet_only && nf == 1 && names_site(found[0], strlen(found[0]), m->site_name, m->hostname)) nf = 0;
+        if (nf && outlet_only) { /* in place of an organisation, a byline that names a person */
+            int person = 0;
+            for (uint32_t i = 0; i < nf; i++)
+                person |= !names_site(found[i], strlen(found[i]), m->site_name, m->hostname) &&
+                          author_kind(found[i]) == EK_PERSON;
+            if (!person) nf = 0;
+        }
         if (nf) {
             memcpy(m->authors, found, nf * sizeof *found);
             m->n_authors = nf, m->authors_src = MS_TEXT, m->byline = line;
@@ -653,18 +663,24 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *rawp,
         if (ag) m->agency = ag, m->agency_src = MS_TEXT;
     }
     /* the outlet (or one of its desks: "MDR Thüringen" for MDR) named as an author: dropped beside
-     * writers or an agency; kept and flagged when it is the only credit (how the page credits it) */
+     * writers or an agency; kept and flagged when it is the only credit (how the page credits it).
+     * Other organisations ("Harbour Holdings Ltd", "Ledger Staff") stay where the page lists them,
+     * and flag the credit when they are all it names. */
     {
-        uint32_t k = 0, outlets = 0;
-        for (uint32_t i = 0; i < m->n_authors; i++) outlets += names_outlet(m->authors[i], m->site_name, m->hostname);
+        uint32_t k = 0, outlets = 0, orgs = 0;
+        for (uint32_t i = 0; i < m->n_authors; i++) {
+            int outlet = names_outlet(m->authors[i], m->site_name, m->hostname);
+            outlets += outlet;
+            orgs += outlet || author_kind(m->authors[i]) == EK_ORG;
+        }
         if (outlets && (outlets < m->n_authors || m->agency)) {
             for (uint32_t i = 0; i < m->n_authors; i++)
                 if (!names_outlet(m->authors[i], m->site_name, m->hostname)) m->authors[k++] = m->authors[i];
             m->n_authors = k;
             if (!k) m->authors_are_organization = 1;
-        } else if (outlets && m->n_authors == 1) {
-            m->authors_are_organization = 1;
+            orgs -= outlets;
         }
+        if (orgs && orgs == m->n_authors) m->authors_are_organization = 1;
     }
     /* what kind of page: structured data, Open Graph, then the text itself */
     {

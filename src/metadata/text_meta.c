@@ -3,7 +3,9 @@
  * its head gives (its weekday checked when one is named), and the marks of
  * social media that any article can carry (hashtags, handles). */
 #include "metadata.h"
+#include "fields.h"
 #include "agency.h"
+#include "../people/names.h"
 #include "langid.h"
 #include <string.h>
 #include <strings.h>
@@ -108,6 +110,9 @@ int metadata_from_text(const page *pg, const selection *sel, const text_info *ti
     if (by) {
         m->n_authors = authors_clean(a, by, strlen(by), m->authors, META_MAX_AUTHORS);
         if (m->n_authors) m->byline = by, m->authors_src = MS_TEXT;
+        uint32_t orgs = 0; /* a byline that names only organisations ("Harbour Holdings Ltd") */
+        for (uint32_t i = 0; i < m->n_authors; i++) orgs += author_kind(m->authors[i]) == EK_ORG;
+        m->authors_are_organization = orgs && orgs == m->n_authors;
     }
     /* the agency: a dateline in the first paragraph, or a credit line after the story */
     const char *first = sel->n_kept ? block_text(pg, (int32_t)sel->kept[0], a) : NULL;
