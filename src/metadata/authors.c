@@ -35,11 +35,10 @@ static int word_in_list(const char *w, size_t n, const char *const *list, size_t
 
 /* ---- reading a credit as a name ------------------------------------------------------------
  * An author string is read as the people layer reads a name in the text (names.h,
- * name_read_string): its kind, and the name without a title before it or honours after it. Three
- * things an author field does that running text does not are undone first, on a copy of the same
- * length (the name's bytes stay where they are): words in capitals ("HANNE VOSSBERG", which the
- * reader would take for acronyms), dotted initials ("T.J. Marlowe", taken for an acronym too) and
- * no-break spaces; and a given name before a head word is a person ("Helen Church"). */
+ * name_read_string): its kind, and the name without a title before it or honours after it. What
+ * an author field does that running text does not is undone first, on a copy of the same length
+ * (the name's bytes stay where they are): words in capitals ("HANNE VOSSBERG", which the reader
+ * would take for acronyms) and no-break spaces. */
 
 enum { READ_MAX = 160 };
 
@@ -133,29 +132,8 @@ static void read_credit(const char *s, size_t n, credit_read *r) {
             for (size_t i = w->s + 1; i < w->e; i++)
                 if (b[i] >= 'A' && b[i] <= 'Z') b[i] = (char)(b[i] | 0x20);
         }
-    /* dotted initials before a name: "T.J." and "TJ." read as one initial ("U.S. Army" stays an
-     * army) */
-    for (uint32_t k = 0; k + 1 < r->n; k++) {
-        credit_word *w = &r->w[k];
-        size_t caps = 0, dots = 0, other = 0;
-        for (size_t i = w->s; i < w->e; i++)
-            if (b[i] >= 'A' && b[i] <= 'Z') caps++;
-            else if (b[i] == '.') dots++;
-            else other++;
-        if (!other && dots && caps >= 2 && caps <= 3 && b[w->e - 1] == '.')
-            for (size_t i = w->s + 1; i < w->e; i++) b[i] = ' ';
-    }
     r->n = credit_words(b, n, r->w, sizeof r->w / sizeof *r->w);
     r->kind = name_read_string(b, n, &r->ns, &r->ne);
-    if (r->kind == EK_ORG && r->n >= 2) {
-        /* "Helen Church", "Martin Post": given names, then a head word that is a common word (not
-         * "Ltd", "GmbH") */
-        uint32_t k = 0;
-        while (k + 1 < r->n && (r->w[k].flags & LEX_GIVEN) && !(r->w[k].flags & LEX_COUNTRY)) k++;
-        uint32_t last = r->w[r->n - 1].flags;
-        if (k == r->n - 1 && (last & LEX_ORG_HEAD) && (last & LEX_COMMON))
-            r->kind = EK_PERSON, r->ns = r->w[0].s, r->ne = r->w[r->n - 1].e;
-    }
     /* a desk of an outlet: the name (a title before it left out: "Sports Editor Jane Doe") ends in a
      * desk word or opens with one ("Ledger Staff", "Hafenblatt-Redaktion", "Redaktion Hafenblatt"); not
      * when given names come before it */

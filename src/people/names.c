@@ -42,16 +42,19 @@ uint32_t word_flags(const char *text, const tok *k) {
 
 static int is_word(const char *text, const tok *k, const char *w) { return tok_is(text, k, w); }
 
-/* All capitals, two to six letters: an acronym ("NATO", "PSPC"), not an initial. */
+/* All capitals, two to six letters: an acronym ("NATO", "PSPC", "AT&T"); not dotted initials ("T.J",
+ * "U.S"), not a given name in capitals ("JOHN"). */
 static int acronym(const char *text, const tok *k) {
     size_t l = k->e - k->s, letters = 0;
-    if (l < 2 || l > 8) return 0;
+    if (l < 2 || l > 7) return 0;
     for (size_t i = 0; i < l; i++) {
         char c = text[k->s + i];
         if (c >= 'A' && c <= 'Z') letters++;
-        else if (c != '.' && c != '&') return 0;
+        else if (c != '&') return 0;
     }
-    return letters >= 2 && letters <= 6;
+    if (letters < 2 || letters > 6) return 0;
+    const lex_entry *x = letters >= 4 ? lex_lookup(text + k->s, l) : NULL;
+    return !(x && (x->flags & LEX_GIVEN));
 }
 
 /* A single capital ("J" of "Donald J. Trump"). */
@@ -66,8 +69,9 @@ static int connector(const char *text, const tok *k) {
 
 /* After a name: honours and suffixes that are not part of it. */
 static int post_nominal(const char *text, const tok *k) {
+    /* (a generation, "Jr", is part of the name: Donald Trump Jr is not Donald Trump) */
     static const char *const P[] = {"mbe", "obe", "cbe", "kbe", "dbe", "qc", "kc", "mp", "msp", "mep", "mla", "phd",
-                                    "jr", "sr", "ii", "iii", "iv", "esq", "bem", "frs"};
+                                    "esq", "bem", "frs"};
     return IN(text, k, P);
 }
 
@@ -140,7 +144,10 @@ void name_read_run(const char *text, const tok *v, uint32_t i, uint32_t j, int a
         !(fl[0] & (LEX_GIVEN | LEX_ROLE | LEX_HONORIFIC | LEX_ORG_HEAD | LEX_PLACE | LEX_DEMONYM | LEX_TITLE_MOD)) &&
         !acronym(text, &v[w[0]]))
         a = 1;
-    while (a < n && (((fl[a] & LEX_NOT_NAME) && !acronym(text, &v[w[a]])) || connector(text, &v[w[a]]))) a++;
+    /* sentence words before the name, but a given name that is one ("Will Fairbrook") stays */
+    while (a < n && (((fl[a] & LEX_NOT_NAME) && !acronym(text, &v[w[a]]) && !((fl[a] & LEX_GIVEN) && a + 1 < n)) ||
+                     connector(text, &v[w[a]])))
+        a++;
     while (n > a && connector(text, &v[w[n - 1]])) n--;
     if (a >= n) return;
     int all_time = 1;
@@ -206,6 +213,13 @@ void name_read_run(const char *text, const tok *v, uint32_t i, uint32_t j, int a
         out->female = x->female;
         out->given_first = 1;
     }
+    /* "Helen Church", "Martin Post": a given name before a head word that is a common word and a
+     * surname too is a person ("Victoria Police", a place, and "Acme Holdings" are not) */
+    static const char *const SURNAME_HEADS[] = {"church", "court", "post", "bank", "hall", "house", "mill", "press",
+                                                "trust", "fund", "star", "guard"};
+    if (org && t == a && n - a == 2 && (f0 & LEX_GIVEN) && !(f0 & LEX_PLACE) &&
+        ((lastfl & LEX_SURNAME) || IN(text, &v[w[n - 1]], SURNAME_HEADS)))
+        org = 0;
     if (org && t == a) { out->kind = EK_ORG; return; }
     if (t > a) { out->kind = EK_PERSON; return; }
     uint32_t words = n - t;
@@ -245,8 +259,11 @@ entity_kind name_read_string(const char *s, size_t n, size_t *ns, size_t *ne) {
     while (i < n && m < RUN_MAX) {
         unsigned char c = (unsigned char)s[i];
         if (c == ' ' || c == '\t' || c == ',' || c == '\n') { i++; continue; }
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) { i += 2; continue; } /* no-break space */
         size_t j = i;
-        while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != ',' && s[j] != '\n') j++;
+        while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != ',' && s[j] != '\n' &&
+               !((unsigned char)s[j] == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0xA0))
+            j++;
         size_t e = j;
         while (e > i + 1 && s[e - 1] == '.') e--; /* "Sen." → "Sen" */
         tok *k = &v[m++];
