@@ -77,7 +77,7 @@ static void test_pronoun_across_organisation(void) {
     json_object *q = quote_with("confirms what we found");
     CHECK_STR(get(q, "speaker"), "Helen Okoro");
     CHECK_STR(get(q, "speaker_mention"), "she");
-    json_object *p = person_named("Helen Okoro"), *g, *v;
+    json_object *p = person_named("Helen Okoro"), *g = NULL, *v = NULL;
     CHECK(p && json_object_object_get_ex(p, "gender", &g) && g && json_object_object_get_ex(g, "value", &v) &&
           !strcmp(json_object_get_string(v), "female"));
     CHECK(g && json_object_object_get_ex(g, "source", &v) && !strcmp(json_object_get_string(v), "pronoun"));
