@@ -75,8 +75,14 @@ static int post_nominal(const char *text, const tok *k) {
     return IN(text, k, P);
 }
 
-/* Does the word (or each part of a hyphenated one: "Major-Gen") name an office or an honorific? */
+/* Does the word (or each part of a hyphenated one: "Major-Gen") name an office or an honorific? Roles
+ * that only describe someone ("a source", "a resident") are no titles before a name. */
 static int title_word(const char *text, const tok *k, uint32_t flags) {
+    static const char *const DESCRIBE_ONLY[] = {"source", "insider", "witness", "victim", "survivor", "resident",
+                                                "local", "man", "woman", "boy", "girl", "child", "teenager", "friend",
+                                                "member", "fan", "employee", "worker", "staffer", "passenger",
+                                                "student", "pupil", "person", "bystander", "neighbour", "neighbor"};
+    if ((flags & LEX_ROLE) && !(flags & LEX_HONORIFIC) && IN(text, k, DESCRIBE_ONLY)) return 0;
     if (flags & (LEX_HONORIFIC | LEX_ROLE)) return 1;
     const char *h = memchr(text + k->s, '-', k->e - k->s);
     if (!h) return 0;

@@ -157,8 +157,24 @@ int32_t new_entity(people *pp, const char *s, size_t l, uint8_t kind) {
     }
     person *x = &pp->v[pp->n];
     memset(x, 0, sizeof *x);
-    x->name = arena_strndup(pp->a, s, l);
-    if (!x->name) return -1;
+    /* one space between words, whatever separated them in the text (a tab, a line break, a no-break
+     * space) */
+    char *nm = arena_alloc(pp->a, l + 1);
+    if (!nm) return -1;
+    size_t o = 0;
+    for (size_t i = 0; i < l;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t sp = c == ' ' || c == '\t' || c == '\n' || c == '\r' ? 1 : c == 0xC2 && i + 1 < l && (unsigned char)s[i + 1] == 0xA0 ? 2 : 0;
+        if (sp) {
+            if (o && nm[o - 1] != ' ') nm[o++] = ' ';
+            i += sp;
+        } else {
+            nm[o++] = s[i++];
+        }
+    }
+    while (o && nm[o - 1] == ' ') o--;
+    nm[o] = 0;
+    x->name = nm;
     x->kind = kind;
     x->female = 128;
     const lex_entry *le = lex_lookup(s, l);
