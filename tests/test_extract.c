@@ -267,9 +267,37 @@ static void test_pre_edges(byline_doc *d) {
     CHECK(CONTAINS(byline_json(d, NULL), "\"status\""));
 }
 
+static void test_marks_across_blocks(byline_doc *d) {
+    /* two <br> inside <em> or <a> end the block: the marks end with it, and an emphasis holding only
+     * the breaks leaves nothing behind (it once left a byte past the Markdown's end) */
+    byline_options o;
+    byline_options_init(&o);
+    o.precision = -1;
+    o.include_links = 1;
+    o.url = "https://ledger.example/news/";
+    const char *page =
+        "<html><body><article>"
+        "<p>The harbour wall failed for the second winter in a row, and the council met on Monday to decide.</p>"
+        "<p><em>The first part of a long emphasised sentence that goes on<br><br>and a second part after the "
+        "breaks</em> and <a href=\"/x\">a link that starts in one block<br><br>and ends in another</a> today.</p>"
+        "<p><em>The harbour office will update these figures every quarter.</em><em><br><br></em></p>"
+        "</article></body></html>";
+    CHECK(ex(d, page, &o) == BYLINE_OK);
+    size_t ml = 0;
+    const char *md = byline_markdown(d, &ml);
+    CHECK(md && strlen(md) == ml);
+    CHECK(CONTAINS(md, "\n*The first part of a long emphasised sentence that goes on*\n"));
+    CHECK(CONTAINS(md, "\nand a second part after the breaks and [a link that starts in one block]"
+                       "(https://ledger.example/x)\n"));
+    CHECK(ml > 2 && !strcmp(md + ml - 2, "*\n") && CONTAINS(md, "\n*The harbour office will update these figures "
+                                                                 "every quarter.*\n"));
+    CHECK(!CONTAINS(md, "another]("));
+}
+
 int main(void) {
     byline_doc *d = byline_doc_new();
     test_pre_edges(d);
+    test_marks_across_blocks(d);
     test_news_page(d);
     test_markdown_escaping(d);
     test_layout_table(d);

@@ -72,6 +72,7 @@ typedef struct walker {
     uint32_t cur_block_el;  /* innermost recorded block-level element: owns new blocks */
     uint32_t cell_blocks;   /* blocks emitted inside the current cell */
     uint32_t item_blocks;
+    uint32_t marks;         /* frames whose emphasis or link mark is open in the current block */
     int oom;
 } walker;
 
@@ -137,9 +138,15 @@ static void block_open(walker *w) {
     w->brs = 0;
 }
 
+static void mark_end(walker *w, frame *f);
+
 static void block_close(walker *w) {
     if (!w->open) return;
     page *pg = w->pg;
+    /* a block that ends inside <em> or <a> ends their marks too: Markdown's inline marks cannot
+     * span blocks, and the next block starts clean */
+    for (uint32_t i = w->depth; w->marks && i > 0; i--)
+        if (w->stack[i].md_close || w->stack[i].link_md) mark_end(w, &w->stack[i]);
     w->open = 0;
     buf_rtrim(&pg->md);
     /* drop trailing spaces of text (md already trimmed) */
@@ -398,6 +405,7 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
                 if (!w->open) block_open(w);
                 buf_putc(&w->pg->md, '[');
                 f->link_md = 1;
+                w->marks++;
                 f->md_open_at = (uint32_t)w->pg->md.len;
             }
         }
@@ -414,6 +422,7 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
         f->md_close = (tag == T_STRONG || tag == T_B) ? 2 : 1;
         buf_put(&w->pg->md, "**", f->md_close);
         f->md_open_at = (uint32_t)w->pg->md.len;
+        w->marks++;
         break;
     default:
         break;
@@ -421,12 +430,12 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
     return 1;
 }
 
-static void leave(walker *w, frame *f) {
-    page *pg = w->pg;
+/* End an emphasis or link mark in the open block's Markdown: dropped when nothing followed it. */
+static void mark_end(walker *w, frame *f) {
+    buf *md = &w->pg->md;
     if (f->md_close) {
-        buf *md = &pg->md;
         if (md->len == f->md_open_at) {
-            md->len -= f->md_close; /* nothing inside: drop the marker */
+            md->len -= f->md_close;
         } else {
             /* emphasis must not end in a space */
             size_t sp = 0;
@@ -434,26 +443,28 @@ static void leave(walker *w, frame *f) {
             buf_put(md, "**", f->md_close);
             if (sp) w->space_pending = 1;
         }
-        if (md->data) md->data[md->len] = 0;
-    }
-    if (f->link_md) {
-        buf *md = &pg->md;
-        if (md->len == f->md_open_at) {
-            md->len--;
-            md->data[md->len] = 0;
-        } else {
-            buf_put(md, "](", 2);
-            char url[4096];
-            size_t ul = url_resolve(w->lim->base_url, f->href, f->href_len, url, sizeof url);
-            for (size_t i = 0; i < ul; i++) {
-                char ch = url[i];
-                if (ch == ' ') buf_put(md, "%20", 3);
-                else if (ch == '(' || ch == ')') { buf_putc(md, '\\'); buf_putc(md, ch); }
-                else if ((unsigned char)ch >= 0x20) buf_putc(md, ch);
-            }
-            buf_putc(md, ')');
+    } else if (md->len == f->md_open_at) {
+        md->len--;
+    } else {
+        buf_put(md, "](", 2);
+        char url[4096];
+        size_t ul = url_resolve(w->lim->base_url, f->href, f->href_len, url, sizeof url);
+        for (size_t i = 0; i < ul; i++) {
+            char ch = url[i];
+            if (ch == ' ') buf_put(md, "%20", 3);
+            else if (ch == '(' || ch == ')') { buf_putc(md, '\\'); buf_putc(md, ch); }
+            else if ((unsigned char)ch >= 0x20) buf_putc(md, ch);
         }
+        buf_putc(md, ')');
     }
+    if (md->data) md->data[md->len] = 0;
+    f->md_close = f->link_md = 0;
+    w->marks--;
+}
+
+static void leave(walker *w, frame *f) {
+    page *pg = w->pg;
+    if (f->md_close || f->link_md) mark_end(w, f);
     int was_cell = (f->tag == T_TD || f->tag == T_TH) && w->c.kind == B_CELL;
     if (f->tk & TK_BLOCK) block_close(w);
     if (was_cell && w->cell_blocks == 0) {
