@@ -73,6 +73,22 @@ static void test_story(byline_doc *d) {
     json_object_put(r);
 }
 
+static void test_long_hashtag(byline_doc *d) {
+    /* a hashtag is capped in bytes; the cap must not cut a character in two */
+    char text[1024];
+    int n = snprintf(text, sizeof text, "The council voted on Monday to rebuild the harbour wall after the storms, "
+                                        "and people shared the news as #");
+    for (int i = 0; i < 40; i++) n += snprintf(text + n, sizeof text - (size_t)n, "\xC3\xA9");
+    snprintf(text + n, sizeof text - (size_t)n, " all evening long, while the work is set to start in the spring.\n");
+    json_object *r = run(d, text, BYLINE_INPUT_TEXT), *h;
+    CHECK(r != NULL);
+    CHECK(r && json_object_object_get_ex(r, "hashtags", &h) && json_object_array_length(h) == 1);
+    const char *tag = r ? json_object_get_string(json_object_array_get_idx(h, 0)) : "";
+    size_t tl = strlen(tag);
+    CHECK(tl > 2 && tl <= 60 && (tl - 1) % 2 == 0 && (unsigned char)tag[tl - 1] == 0xA9);
+    json_object_put(r);
+}
+
 static void test_section_end(byline_doc *d) {
     /* teasers after "Related articles" are prose too, but not the story's */
     const char *text =
@@ -175,6 +191,7 @@ int main(void) {
     test_story(d);
     test_weekday_check(d);
     test_section_end(d);
+    test_long_hashtag(d);
     test_wrapped_lines(d);
     test_spaces(d);
     test_tiny(d);

@@ -89,6 +89,7 @@ void social_marks(metadata *m, arena *a, const char *t, size_t n, int site) {
             if (i > 0 && word_byte((unsigned char)t[i - 1])) continue;
             size_t j = i + 1;
             while (j < n && word_byte((unsigned char)t[j]) && j - i < 60) j++;
+            while (j < n && ((unsigned char)t[j] & 0xC0) == 0x80) j--; /* the cap cut a character: end before it */
             /* a hashtag names a topic (#MeToo, not #1); a handle is not an
              * e-mail's domain and ends where the word ends */
             if (j - i < 3 || !has_letter(t + i + 1, j - i - 1)) continue;
