@@ -1,6 +1,6 @@
 #!/bin/sh
 # Every HTML page of every corpus in ../shared gets a record with a status,
-# and nothing crashes (under the ASan+UBSan build this also catches memory
+# in strict UTF-8 JSON, and nothing crashes (under the ASan+UBSan build this also catches memory
 # errors). Skipped, and says so, when ../shared is absent.
 BYLINE="$1"
 CORPORA="${BYLINE_SHARED:-../../shared}/corpora"
@@ -22,6 +22,14 @@ records=$(wc -l < "$tmp/out.jsonl")
 with_status=$(grep -c '"status":"' "$tmp/out.jsonl")
 if [ "$records" = "$n" ] && [ "$with_status" = "$n" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAILED: $n pages, $records records, $with_status with a status" >&2; fi
 if [ $rc = 0 ] || [ $rc = 123 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAILED: exit $rc" >&2; fi
+# every record strict UTF-8 JSON, no NUL or half-cut character in any string
+if command -v python3 >/dev/null; then
+  out=$(python3 "$(dirname "$0")/strict_records.py" "$tmp/out.jsonl"); src=$?
+  echo "$out" | sed 's/^/test_corpora: /'
+  if [ $src = 0 ]; then pass=$((pass+1)); else fail=$((fail+1)); fi
+else
+  echo "test_corpora: python3 not found, strict UTF-8 check skipped"
+fi
 # a sanitizer report would have stopped a batch short: the counts above catch it
 grep -o '"status":"[a-z_]*"' "$tmp/out.jsonl" | sort | uniq -c | sed 's/^/test_corpora: /'
 echo "test_corpora: $pass passed, $fail failed ($n pages)"
