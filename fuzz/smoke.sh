@@ -21,5 +21,5 @@ page=$(cat examples/news.html)
   printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Target-URI: https://news.example/a\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n' "${#body}" "$body"
 } > "$tmp/wa/example.warc"
 gzip -c "$tmp/wa/example.warc" > "$tmp/wa/example.warc.gz"
-"$dir/fuzz_extract" -runs="$runs" -seed=1 -max_len=20000 -timeout=10 "$tmp/ex" 2>&1 | tail -n 2
-"$dir/fuzz_warc" -runs="$((runs / 3))" -seed=1 -max_len=40000 -timeout=10 "$tmp/wa" 2>&1 | tail -n 2
+"$dir/fuzz_extract" -runs="$runs" -seed=1 -max_len=20000 -timeout=10 "$tmp/ex" > "$tmp/log" 2>&1 || { tail -n 60 "$tmp/log"; exit 1; }; tail -n 2 "$tmp/log"
+"$dir/fuzz_warc" -runs="$((runs / 3))" -seed=1 -max_len=40000 -timeout=10 "$tmp/wa" > "$tmp/log" 2>&1 || { tail -n 60 "$tmp/log"; exit 1; }; tail -n 2 "$tmp/log"
