@@ -1,5 +1,6 @@
 /* Encoding sniffing and conversion, in the HTML5 order. */
 #include "decode/decode.h"
+#include <byline.h>
 #include "test_util.h"
 
 static decoded dec(arena *a, const char *s, size_t n, const char *transport) {
@@ -68,6 +69,27 @@ int main(void) {
     CHECK(d.replaced == 3);
     CHECK_STR(d.data, "a\xEF\xBF\xBD(b\xEF\xBF\xBDz\xEF\xBF\xBD");
     CHECK(utf8_valid(d.data, d.len));
+
+    /* stray pieces of sequences dropped in place, whole sequences kept */
+    char torn[] = "b\xEF\xBF\xBD\xBF\x01" "B\xC3\xA9\xE2\x82";
+    size_t tl = utf8_drop_invalid(torn, sizeof torn - 1);
+    CHECK(tl == 8 && !memcmp(torn, "b\xEF\xBF\xBD\x01" "B\xC3\xA9", 8) && !torn[8]);
+
+    /* NUL bytes beside a replaced byte: the parser's text stays valid UTF-8 on the way to the record */
+    char page[1024];
+    int pl = snprintf(page, sizeof page, "<html><head><meta charset=\"utf-8\"><title>Sea wall</title></head><body>"
+                      "<article><p>The council voted on Tuesday to rebuild the sea wall that protects the market, "
+                      "said the chair of the harbour comm%sittee, who has pressed for it for years.</p><p>Work "
+                      "starts in September and lasts eighteen months, with the market staying open.</p></article>"
+                      "</body></html>", "@@b\x90@\x01" "B@");
+    for (int i = 0; i < pl; i++)
+        if (page[i] == '@') page[i] = 0;
+    byline_doc *doc = byline_doc_new();
+    byline_extract(doc, page, (size_t)pl, NULL);
+    size_t jl = 0, xl = 0;
+    const char *json = byline_json(doc, &jl), *text = byline_text(doc, &xl);
+    CHECK(json && utf8_valid(json, jl) && text && utf8_valid(text, xl) && strstr(text, "harbour comm"));
+    byline_doc_free(doc);
 
     /* overlongs and surrogates are not valid UTF-8 */
     CHECK(!utf8_valid("\xC0\xAF", 2));

@@ -50,6 +50,22 @@ static size_t ascii_run(const unsigned char *s, size_t n) {
     return i;
 }
 
+size_t utf8_drop_invalid(char *str, size_t n) {
+    unsigned char *s = (unsigned char *)str;
+    size_t i = 0, j = 0;
+    while (i < n) {
+        size_t k = s[i] < 0x80 ? 1 : utf8_seq(s + i, n - i);
+        if (!k) {
+            i++;
+            continue;
+        }
+        memmove(s + j, s + i, k);
+        i += k, j += k;
+    }
+    if (j < n) s[j] = 0;
+    return j;
+}
+
 int utf8_valid(const char *str, size_t n) {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;

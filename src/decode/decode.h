@@ -32,4 +32,7 @@ const char *encoding_for_label(const char *label, size_t n);
 const char *enc_source_name(enc_source s);
 /* 1 when s[0..n) is valid UTF-8. */
 int utf8_valid(const char *s, size_t n);
+/* Drop, in place, every byte that starts no valid UTF-8 sequence; returns the new length (the
+ * string NUL-terminated there when it shrank). */
+size_t utf8_drop_invalid(char *s, size_t n);
 #endif

@@ -1,6 +1,7 @@
 /* The DOM view over MyHTML (libmodest). Single-threaded parse mode; the tree
  * is cleaned and reused for each document. */
 #include "dom.h"
+#include "../decode/decode.h"
 #include <myhtml/api.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,7 +119,17 @@ const char *dom_tag_name(const dom_node *n, size_t *len) {
 
 const char *dom_text(const dom_node *n, size_t *len) {
     const char *s = myhtml_node_text(NODE(n), len);
-    if (!s) *len = 0;
+    if (!s) {
+        *len = 0;
+        return s;
+    }
+    /* MyHTML, taking NUL bytes out of a text, can leave a piece of a UTF-8 sequence behind (the
+     * decoded "b\uFFFD\0\x01" came out "b\uFFFD\xBF\x01"): such bytes go, in the tree itself, so that
+     * every stage after the parse reads valid UTF-8 */
+    if (!utf8_valid(s, *len)) {
+        mycore_string_t *str = myhtml_node_string(NODE(n));
+        if (str && mycore_string_data(str) == s) mycore_string_length_set(str, *len = utf8_drop_invalid((char *)s, *len));
+    }
     return s;
 }
 
