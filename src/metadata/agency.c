@@ -1,7 +1,9 @@
 /* Wire services and content agencies: credited in bylines ("By The Associated
  * Press"), as authors in structured data, in datelines ("BERLIN (dpa) -") and
- * in credit lines that end a story ("– Cover Media", "(c) 2019 Reuters"). */
+ * in credit lines that end a story ("– Cover Media", "(c) 2019 Reuters"); and the choice of the one a
+ * page credits. */
 #include "agency.h"
+#include "fields.h"
 #include <string.h>
 #include <strings.h>
 
@@ -88,4 +90,55 @@ const char *agency_in_text(const char *first, size_t first_len, const char *last
     if (!last || !last_len || last_len > 80) return NULL;
     /* a credit line of its own: "– Cover Media", "(c) 2019 Reuters", "(dpa)", "Source: AFP" */
     return agency_match(last, last_len);
+}
+
+/* ---- the choice ------------------------------------------------------ */
+
+void agency_choose(metadata *m, const page *pg, const selection *sel) {
+    /* an "author" that is an agency moves to agency; then the byline's parts, the dateline of the
+     * first paragraph, a credit line at the end */
+    uint32_t kept = 0;
+    for (uint32_t i = 0; i < m->n_authors; i++) {
+        const char *ag = agency_match(m->authors[i], strlen(m->authors[i]));
+        if (ag) {
+            if (!m->agency) m->agency = ag, m->agency_src = m->authors_src;
+        } else {
+            m->authors[kept++] = m->authors[i];
+        }
+    }
+    if (kept < m->n_authors && !kept) m->authors_are_organization = 1;
+    m->n_authors = kept;
+    if (!m->agency && m->byline) {
+        const char *b = m->byline;
+        size_t n = strlen(b), i = 0;
+        while (i < n && !m->agency) {
+            size_t j = i;
+            while (j < n && b[j] != ',' && b[j] != '/' && b[j] != ';' && b[j] != '|' && b[j] != '&') j++;
+            /* "FR mit dpa", "Jane Doe and AP": the agency after "mit"/"and" */
+            const char *part = b + i;
+            size_t pl = j - i;
+            for (size_t k = 0; k + 5 <= pl && !m->agency; k++)
+                if (!strncasecmp(part + k, " mit ", 5) || !strncasecmp(part + k, " and ", 5) ||
+                    !strncasecmp(part + k, " und ", 5)) {
+                    const char *ag = agency_match(part + k + 5, pl - k - 5);
+                    if (ag) m->agency = ag, m->agency_src = m->authors_src;
+                }
+            const char *ag = agency_match(part, pl);
+            if (ag && !m->agency) m->agency = ag, m->agency_src = m->authors_src;
+            i = j + 1;
+        }
+    }
+    if (!m->agency && sel->n_kept) {
+        /* the first kept paragraph's dateline; the last lines of the region,
+         * where a credit line stands (trimming may have left it out of the text) */
+        const xblock *f = &pg->blocks[sel->kept[0]];
+        const char *ag = agency_in_text(pg->text.data + f->text_off, f->text_len, NULL, 0);
+        for (uint32_t i = sel->to, seen = 0; !ag && i-- > sel->from && seen < 3;) {
+            const xblock *l = &pg->blocks[i];
+            if (!l->w) continue;
+            seen++;
+            ag = agency_in_text(NULL, 0, pg->text.data + l->text_off, l->text_len);
+        }
+        if (ag) m->agency = ag, m->agency_src = MS_TEXT;
+    }
 }

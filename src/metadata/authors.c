@@ -411,3 +411,121 @@ static uint32_t authors_clean_ex(arena *a, const char *s, size_t n, const char *
     }
     return k;
 }
+
+/* ---- the choice ------------------------------------------------------
+ * JSON-LD's authors (read before), then meta keys, a sharing card's "Written by", itemprop author,
+ * then a "By ..." line or byline element by the article. */
+
+static const char *const AUTHOR_KEYS[] = {"dc:creator", "dcterm:creator", "author", "article:author",
+                                          "parsely-author", "sailthru.author",
+                                          "dc.creator", "dcterms.creator", "byl", "og:article:author",
+                                          "citation_author",
+                                          "twitter:misc:written"}; /* "twitter:misc:Written by": keys split at spaces */
+
+/* Sharing cards that label a value "Written by": twitter:label1 / twitter:data1 (and 2..4). */
+static const meta_pair *written_by(const meta_raw *raw) {
+    static const char *const LABELS[] = {"written by", "geschrieben von", "verfasst von", "escrito por", "écrit par",
+                                         "scritto da", "geschreven door", "autor", "author"};
+    for (uint32_t i = 0; i < raw->n_metas; i++) {
+        const meta_pair *l = &raw->metas[i];
+        if (l->key_len != 14 || strncasecmp(l->key, "twitter:label", 13) || l->key[13] < '1' || l->key[13] > '4')
+            continue;
+        int hit = 0;
+        for (size_t k = 0; k < sizeof LABELS / sizeof *LABELS && !hit; k++)
+            hit = strlen(LABELS[k]) == l->val_len && !strncasecmp(l->val, LABELS[k], l->val_len);
+        if (!hit) continue;
+        char dk[16] = "twitter:data";
+        dk[12] = l->key[13], dk[13] = 0;
+        for (uint32_t j = 0; j < raw->n_metas; j++)
+            if (raw->metas[j].val_len && !strcasecmp(raw->metas[j].key, dk)) return &raw->metas[j];
+    }
+    return NULL;
+}
+
+/* "By ", "Von ", "Par "...: a byline's first word. */
+static int starts_with_by(const char *t, size_t n) {
+    static const char *const BY[] = {"by ", "von ", "par ", "por ", "di ", "door ", "av ", "af "};
+    for (size_t k = 0; k < sizeof BY / sizeof *BY; k++) {
+        size_t l = strlen(BY[k]);
+        if (n > l && !strncasecmp(t, BY[k], l)) return 1;
+    }
+    return 0;
+}
+
+void authors_choose(metadata *m, const page *pg, const selection *sel, const meta_raw *raw, arena *a) {
+    const meta_pair *p;
+    /* meta keys in order until one names someone (an e-mail under "author" names no one); the
+     * first one's value stays the byline either way, for the agency */
+    for (size_t k = 0; k < sizeof AUTHOR_KEYS / sizeof *AUTHOR_KEYS && !m->n_authors; k++) {
+        p = meta_get(raw, AUTHOR_KEYS + k, 1);
+        if (!p || (p->val_len > 4 && !strncasecmp(p->val, "http", 4))) continue;
+        uint32_t got = authors_clean_field(a, p->val, p->val_len, m->authors, META_MAX_AUTHORS);
+        if (!m->byline || got) m->byline = meta_dup_trim(a, p->val, p->val_len);
+        if (got) m->n_authors = got, m->authors_src = meta_source_of_key(p->key);
+    }
+    if (!m->n_authors && (p = written_by(raw))) {
+        m->n_authors = authors_clean_field(a, p->val, p->val_len, m->authors, META_MAX_AUTHORS);
+        if (m->n_authors) m->authors_src = MS_META, m->byline = meta_dup_trim(a, p->val, p->val_len);
+    }
+    for (uint32_t i = 0; i < raw->n_props && !m->n_authors; i++)
+        if (!strcasecmp(raw->props[i].key, "author")) {
+            m->n_authors = authors_clean_field(a, raw->props[i].val, raw->props[i].val_len, m->authors, META_MAX_AUTHORS);
+            if (m->n_authors) m->authors_src = MS_MICRODATA, m->byline = raw->props[i].val;
+        }
+    /* a "By ..." line by the article, byline elements: where nothing else names a writer, or only the
+     * outlet itself does */
+    int outlet_only = m->n_authors > 0;
+    for (uint32_t i = 0; i < m->n_authors; i++)
+        outlet_only &= names_site(m->authors[i], strlen(m->authors[i]), m->site_name, m->hostname) ||
+                       author_kind(m->authors[i]) == EK_ORG;
+    if (!m->n_authors || outlet_only) {
+        const char *found[META_MAX_AUTHORS], *line = NULL;
+        uint32_t nf = 0;
+        uint32_t from = sel->from > 12 ? sel->from - 12 : 0;
+        uint32_t to = sel->to < sel->from + 4 ? sel->to : sel->from + 4;
+        for (uint32_t i = from; i < to && i < pg->n_blocks && !nf; i++) {
+            const xblock *b = &pg->blocks[i];
+            const char *t = pg->text.data + b->text_off;
+            if (b->w > 80 || !starts_with_by(t, b->text_len)) continue;
+            nf = authors_clean(a, t, b->text_len, found, META_MAX_AUTHORS);
+            if (nf) line = arena_strndup(a, t, b->text_len);
+        }
+        for (uint32_t i = 0; i < raw->n_bylines && !nf; i++)
+            if ((!outlet_only || (raw->byline_block[i] >= from && raw->byline_block[i] < sel->to)) && /* by the article */
+                (nf = authors_clean(a, raw->bylines[i], strlen(raw->bylines[i]), found, META_MAX_AUTHORS)))
+                line = raw->bylines[i];
+        if (nf && outlet_only) { /* in place of an organisation, a byline that names a person */
+            int person = 0;
+            for (uint32_t i = 0; i < nf; i++)
+                person |= !names_site(found[i], strlen(found[i]), m->site_name, m->hostname) &&
+                          author_kind(found[i]) == EK_PERSON;
+            if (!person) nf = 0;
+        }
+        if (nf) {
+            memcpy(m->authors, found, nf * sizeof *found);
+            m->n_authors = nf, m->authors_src = MS_TEXT, m->byline = line;
+        }
+    }
+}
+
+void authors_settle(metadata *m) {
+    m->n_authors = authors_drop_initials(m->authors, m->n_authors);
+    /* the outlet (or one of its desks: "MDR Thüringen" for MDR) named as an author: dropped beside
+     * writers or an agency; kept and flagged when it is the only credit (how the page credits it).
+     * Other organisations ("Harbour Holdings Ltd", "Ledger Staff") stay where the page lists them,
+     * and flag the credit when they are all it names. */
+    uint32_t k = 0, outlets = 0, orgs = 0;
+    for (uint32_t i = 0; i < m->n_authors; i++) {
+        int outlet = names_outlet(m->authors[i], m->site_name, m->hostname);
+        outlets += outlet;
+        orgs += outlet || author_kind(m->authors[i]) == EK_ORG;
+    }
+    if (outlets && (outlets < m->n_authors || m->agency)) {
+        for (uint32_t i = 0; i < m->n_authors; i++)
+            if (!names_outlet(m->authors[i], m->site_name, m->hostname)) m->authors[k++] = m->authors[i];
+        m->n_authors = k;
+        if (!k) m->authors_are_organization = 1;
+        orgs -= outlets;
+    }
+    if (orgs && orgs == m->n_authors) m->authors_are_organization = 1;
+}

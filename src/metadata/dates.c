@@ -1,4 +1,8 @@
-#include "dates.h"
+/* Dates as pages write them (the parsers), and the choice of the publication and modification
+ * dates among what a page offers (the end of the file). */
+#include "metadata.h"
+#include "fields.h"
+#include <strings.h>
 #include <string.h>
 
 typedef struct { const char *name; uint8_t len, month; } month_name;
@@ -445,4 +449,367 @@ void date_utc_to_cet(date_val *d) {
     d->year = (int16_t)y, d->month = (int8_t)m, d->day = (int8_t)nd;
     d->hour = (int8_t)(minutes / 60), d->minute = (int8_t)(minutes % 60);
     d->tz_minutes = (int16_t)off;
+}
+
+/* ---- the choice ------------------------------------------------------
+ * Publication: JSON-LD (read before), explicit meta keys, microdata, <time> by the article, a
+ * generic meta date, the URL, script data, image URLs, the text by the article; then the day the
+ * article shows settles sources days apart, and a UTC timestamp is read in the page's zone. */
+
+/* A date value: machine-readable, or a short human one ("Di., 25.01.2022 - 14:45"). */
+static int date_value(const char *s, size_t n, date_val *d) {
+    return date_parse(s, n, d) || (n < 64 && date_find(s, n, d, NULL));
+}
+
+static void set_date_from(const char *s, size_t n, meta_source src, char *dst, size_t cap, meta_source *dsrc) {
+    date_val d;
+    if (*dsrc || !s || !date_value(s, n, &d)) return;
+    date_format(&d, dst, cap);
+    *dsrc = src;
+}
+
+static const char *const PUBLISHED_KEYS[] = {
+    "article:published_time", "og:article:published_time", "og:published_time", "datePublished",
+    "article.published", "published_time", "publishdate", "publish-date", "publish_date", "pubdate",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
+    "citation_publication_date", "citation_date", "original-publish-date",
+    "article:post_date", "og:pubdate", "cxenseparse:recs:publishtime", "date.available", "pub_date"};
+#define MAX_ALT_TIMES 8 /* <time>s weighed against the chosen publication date */
+/* Generic dates: CMSs fill them with the last change as often as with the publication. */
+static const char *const GENERIC_DATE_KEYS[] = {"dc.date", "dcterms.date", "date"};
+static const char *const MODIFIED_KEYS[] = {
+    "article:modified_time", "og:updated_time", "og:article:modified_time", "dateModified", "modified_time",
+    "last-modified", "lastmod", "dc.date.modified", "dcterms.modified", "article.updated", "revised"};
+
+/* ---- time zones ----------------------------------------------------- */
+
+/* A page in a Central European language, or on a Central European country
+ * domain: its UTC timestamps are read in CET/CEST for the local day. */
+static int central_european(const metadata *m) {
+    static const char *const LANGS[] = {"de", "fr", "it", "nl", "pl", "cs", "da", "sv", "nb", "nn", "no", "hu",
+                                        "sk", "sl", "hr", "sr", "bs", "lb", "ca"};
+    const char *l = m->lang_declared;
+    if (l && strlen(l) >= 2) {
+        for (size_t i = 0; i < sizeof LANGS / sizeof *LANGS; i++)
+            if (!strncasecmp(l, LANGS[i], 2) && (l[2] == 0 || l[2] == '-' || l[2] == '_')) {
+                /* fr-CA, de-US: the region says otherwise */
+                if (l[2] && strlen(l) >= 5 && strchr("-_", l[2])) {
+                    static const char *const EU[] = {"de", "at", "ch", "fr", "be", "lu", "it", "nl", "pl", "cz",
+                                                     "dk", "se", "no", "hu", "sk", "si", "hr", "rs", "ba", "es",
+                                                     "li", "mc", "ad"};
+                    int eu = 0;
+                    for (size_t k = 0; k < sizeof EU / sizeof *EU; k++) eu |= !strncasecmp(l + 3, EU[k], 2);
+                    return eu;
+                }
+                return 1;
+            }
+        if (!strncasecmp(l, "es-es", 5)) return 1;
+    }
+    const char *h = m->hostname;
+    if (h) {
+        const char *dot = strrchr(h, '.');
+        static const char *const TLD[] = {".de", ".at", ".ch", ".fr", ".it", ".nl", ".be", ".pl", ".cz", ".dk",
+                                          ".se", ".no", ".hu", ".sk", ".si", ".hr", ".es", ".lu", ".li"};
+        for (size_t i = 0; dot && i < sizeof TLD / sizeof *TLD; i++)
+            if (!strcasecmp(dot, TLD[i])) return 1;
+    }
+    return 0;
+}
+
+static void localize(char *iso, size_t cap) {
+    date_val d;
+    if (!iso[0] || !date_parse(iso, strlen(iso), &d) || !d.has_tz || d.tz_minutes != 0) return;
+    date_utc_to_cet(&d);
+    date_format(&d, iso, cap);
+}
+
+/* The offset east of UTC, in minutes, that turns the instant u into the wall-clock time l (no zone)
+ * when both name the same minute and second; 1 when there is such an offset, a whole quarter hour
+ * within the zones that exist. Pages often print the local time beside a UTC timestamp. */
+static int wall_clock_offset(const date_val *u, const date_val *l, int *offset) {
+    if (l->has_tz || l->hour < 0 || u->hour < 0 || l->minute % 15 != u->minute % 15 || l->second != u->second)
+        return 0;
+    long day = (long)(l->year - u->year) * 400 + (l->month - u->month) * 31 + (l->day - u->day);
+    if (day < -1 || day > 1) return 0; /* more than a day apart: another date */
+    int mins = (l->hour * 60 + l->minute) - (u->hour * 60 + u->minute);
+    if (day) mins += day > 0 ? 1440 : -1440;
+    if (mins % 15 || mins == 0 || mins < -720 || mins > 840) return 0;
+    *offset = mins;
+    return 1;
+}
+
+/* Can an instant at UTC time u fall on the day after (+1) or before (-1) in some zone? Central
+ * European pages are read in CET/CEST only. */
+static int crosses_midnight(const date_val *u, int dir, int cet) {
+    int m = u->hour * 60 + (u->minute > 0 ? u->minute : 0);
+    int east = cet ? 120 : 840, west = cet ? 0 : 720;
+    return dir > 0 ? m + east >= 1440 : m - west < 0;
+}
+
+/* Words that announce a date in the text: 1 publication, -1 update. */
+static int date_cue(const char *t, size_t before) {
+    static const struct { const char *w; int kind; } CUES[] = {
+        {"published", 1}, {"posted", 1}, {"veröffentlicht", 1}, {"erschienen", 1}, {"publié", 1},
+        {"publicado", 1}, {"pubblicato", 1}, {"gepubliceerd", 1}, {"opublikowano", 1}, {"erstellt", 1},
+        {"updated", -1}, {"modified", -1}, {"aktualisiert", -1}, {"geändert", -1}, {"änderung", -1},
+        {"mis à jour", -1}, {"actualizado", -1}, {"aggiornato", -1}, {"bijgewerkt", -1}, {"stand:", -1}};
+    size_t lo = before > 40 ? before - 40 : 0;
+    int kind = 0;
+    size_t best = 0;
+    for (size_t k = 0; k < sizeof CUES / sizeof *CUES; k++) {
+        size_t l = strlen(CUES[k].w);
+        for (size_t i = lo; i + l <= before; i++)
+            if (!strncasecmp(t + i, CUES[k].w, l) && i + 1 > best) best = i + 1, kind = CUES[k].kind;
+    }
+    return kind;
+}
+
+/* The first date in t: with want_cue, only one announced as the publication.
+ * Dates announced as updates are passed over. 1 when one is found. */
+static int text_date(const char *t, size_t n, int want_cue, date_val *out) {
+    size_t off = 0;
+    while (off < n) {
+        size_t at;
+        if (!date_find(t + off, n - off, out, &at)) return 0;
+        int cue = date_cue(t, off + at);
+        if (cue > 0 || (!want_cue && cue == 0)) return 1;
+        off += at + 1;
+    }
+    return 0;
+}
+
+/* The first date written in the text around the start of the article: before it, or in its first
+ * six blocks; with wide, anywhere in it before its second paragraph of running text. */
+static int visible_date(const page *pg, const selection *sel, int wide, date_val *out) {
+    uint32_t from = sel->from > 12 ? sel->from - 12 : 0, paragraphs = 0;
+    uint32_t to = wide || sel->to < sel->from + 6 ? sel->to : sel->from + 6;
+    for (uint32_t i = from; i < to && i < pg->n_blocks && paragraphs < 2; i++) {
+        const xblock *b = &pg->blocks[i];
+        if (date_find(pg->text.data + b->text_off, b->text_len, out, NULL)) return 1;
+        if (wide && i >= sel->from && b->text_len > 150) paragraphs++;
+    }
+    return 0;
+}
+
+static long day_number(const date_val *d) {
+    /* days since a fixed epoch (civil calendar) */
+    int y = d->year, m = d->month;
+    if (m <= 2) y--, m += 12;
+    return 365L * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d->day;
+}
+
+static long day_distance(const date_val *a, const date_val *b) {
+    long d = day_number(a) - day_number(b);
+    return d < 0 ? -d : d;
+}
+
+static int txt_before(const date_val *t, const date_val *p) { return day_number(t) < day_number(p); }
+
+/* A date under one of the keys that page scripts use for publication, in
+ * JSON blobs the page carries: "published_at":"2019-03-02T06:22:28+01:00". */
+static int date_in_scripts(const char *html, size_t n, date_val *out) {
+    static const char *const KEYS[] = {"datePublished\"", "published_at\"", "publishedAt\"",
+                                       "publishDate\"", "publishedDate\"", "date_published\"",
+                                       "firstPublished\"", "publicationDate\"", "pubDate\"",
+                                       "createdAt\"", "created_at\"", "dateCreated\""};
+    enum { NK = sizeof KEYS / sizeof *KEYS };
+    /* one pass over the quotation marks; the earliest key of the list wins, wherever it stands */
+    int best = NK;
+    const char *p = html, *end = html + n;
+    while (best > 0 && (p = memchr(p, '"', (size_t)(end - p)))) {
+        p++;
+        if (p >= end) break;
+        char c = *p;
+        if (c != 'd' && c != 'p' && c != 'f' && c != 'c') continue; /* no key starts otherwise */
+        for (int k = 0; k < best; k++) {
+            size_t kl = strlen(KEYS[k]);
+            if (KEYS[k][0] != c || (size_t)(end - p) < kl || memcmp(p, KEYS[k], kl)) continue;
+            const char *v = p + kl;
+            while (v < end && (*v == ' ' || *v == ':' || *v == '"' || *v == '\\')) v++;
+            size_t avail = (size_t)(end - v) < 40 ? (size_t)(end - v) : 40;
+            date_val d;
+            if (avail >= 8 && v[0] >= '1' && v[0] <= '2' && date_parse(v, avail, &d)) *out = d, best = k;
+            break;
+        }
+    }
+    return best < NK;
+}
+
+/* The candidates in order of trust: the first source that gives a date wins. */
+static void published_candidates(metadata *m, const page *pg, const selection *sel, const meta_raw *raw,
+                                 const char *url, const char *html, size_t html_len) {
+    const meta_pair *p = meta_get(raw, PUBLISHED_KEYS, sizeof PUBLISHED_KEYS / sizeof *PUBLISHED_KEYS);
+    if (p) set_date_from(p->val, p->val_len, meta_source_of_key(p->key), m->published, sizeof m->published, &m->published_src);
+    for (uint32_t i = 0; i < raw->n_props; i++) {
+        const meta_pair *q = &raw->props[i];
+        if (!strcasecmp(q->key, "datePublished") || !strcasecmp(q->key, "dateCreated"))
+            set_date_from(q->val, q->val_len, MS_MICRODATA, m->published, sizeof m->published, &m->published_src);
+    }
+    /* <time>: by the article before anywhere else (sidebars and teasers mark their own times as
+     * published too), marked as the publication before unmarked; unmarked ones only near the
+     * article's start, since times further in belong to embeds and comments */
+    {
+        uint32_t near = sel->from > 12 ? sel->from - 12 : 0, start_end = sel->from + 6;
+        for (int pass = 0; pass < 3 && !m->published_src; pass++) {
+            for (uint32_t i = 0; i < raw->n_times && !m->published_src; i++) {
+                int pub = raw->times[i].key_len == 3 && !memcmp(raw->times[i].key, "pub", 3);
+                int unmarked = raw->times[i].key_len == 0;
+                uint32_t b = raw->time_block[i];
+                int in_article = pg->n_blocks && b >= near && b < sel->to, at_start = in_article && b < start_end;
+                if ((pass == 0 && pub && in_article) || (pass == 1 && unmarked && at_start) || (pass == 2 && pub))
+                    set_date_from(raw->times[i].val, raw->times[i].val_len, MS_TIME, m->published,
+                                  sizeof m->published, &m->published_src);
+            }
+            if (pass == 1 && !m->published_src) {
+                /* a generic meta date, unless the article's start shows another day */
+                p = meta_get(raw, GENERIC_DATE_KEYS, sizeof GENERIC_DATE_KEYS / sizeof *GENERIC_DATE_KEYS);
+                date_val g, v;
+                if (p && date_parse(p->val, p->val_len, &g)) {
+                    if (pg->n_blocks && visible_date(pg, sel, 0, &v) && day_distance(&g, &v) != 0)
+                        date_format(&v, m->published, sizeof m->published), m->published_src = MS_TEXT;
+                    else
+                        date_format(&g, m->published, sizeof m->published), m->published_src = MS_META;
+                }
+            }
+        }
+    }
+    if (!m->published_src) {
+        const char *u = m->canonical_url ? m->canonical_url : url;
+        date_val dv;
+        if (u && date_from_url(u, strlen(u), &dv)) date_format(&dv, m->published, sizeof m->published), m->published_src = MS_URL;
+        else if (url && u != url && date_from_url(url, strlen(url), &dv))
+            date_format(&dv, m->published, sizeof m->published), m->published_src = MS_URL;
+    }
+    if (!m->published_src) {
+        date_val dv;
+        if (html && date_in_scripts(html, html_len, &dv))
+            date_format(&dv, m->published, sizeof m->published), m->published_src = MS_META;
+    }
+    if (!m->published_src) {
+        /* an image filed under the day: /files/2016/05/04/photo.png */
+        static const char *const IMG[] = {"og:image", "twitter:image", "og:image:url"};
+        const meta_pair *ip = meta_get(raw, IMG, 3);
+        date_val dv;
+        if (ip && date_from_url(ip->val, ip->val_len, &dv))
+            date_format(&dv, m->published, sizeof m->published), m->published_src = MS_URL;
+    }
+    if (!m->published_src && pg->n_blocks) {
+        /* the text: a date announced as the publication ("Published on",
+         * "Erschienen am") anywhere, then the first date around the start of
+         * the article, then in the article, then on the page; dates announced
+         * as updates ("Updated", "Letzte Änderung") are not publication dates */
+        uint32_t from = sel->from > 12 ? sel->from - 12 : 0;
+        uint32_t cue_to = sel->to + 12 < pg->n_blocks ? sel->to + 12 : pg->n_blocks;
+        uint32_t spans[4][2] = {{from, cue_to}, {from, sel->to < sel->from + 6 ? sel->to : sel->from + 6},
+                                {sel->from, sel->to}, {0, pg->n_blocks}};
+        for (int sp = 0; sp < 4 && !m->published_src; sp++)
+            for (uint32_t i = spans[sp][0]; i < spans[sp][1] && i < pg->n_blocks && !m->published_src; i++) {
+                const xblock *b = &pg->blocks[i];
+                date_val dv;
+                int cue = text_date(pg->text.data + b->text_off, b->text_len, sp == 0, &dv);
+                if (cue) date_format(&dv, m->published, sizeof m->published), m->published_src = MS_TEXT;
+            }
+    }
+    for (uint32_t i = 0; i < raw->n_times && !m->published_src; i++)
+        if (!raw->times[i].key_len) /* an unmarked <time> far from the article: the last resort */
+            set_date_from(raw->times[i].val, raw->times[i].val_len, MS_TIME, m->published, sizeof m->published,
+                          &m->published_src);
+}
+
+static void settle_on_visible(metadata *m, const page *pg, const selection *sel, const meta_raw *raw) {
+    /* Sources that disagree on the day by days (not a zone's midnight, not the months between a
+     * first version and a live page's latest): the one the article shows wins. */
+    if (m->published_src && m->published_src != MS_TEXT && pg->n_blocks) {
+        date_val cur, vis;
+        if (date_parse(m->published, strlen(m->published), &cur) && visible_date(pg, sel, 1, &vis) &&
+            day_distance(&cur, &vis) > 1 && day_distance(&cur, &vis) <= 31) {
+
+            const meta_pair *alt[2 + MAX_ALT_TIMES];
+            meta_source alt_src[2 + MAX_ALT_TIMES];
+            size_t na = 0;
+            const meta_pair *p;
+            if ((p = meta_get(raw, PUBLISHED_KEYS, sizeof PUBLISHED_KEYS / sizeof *PUBLISHED_KEYS)))
+                alt[na] = p, alt_src[na++] = meta_source_of_key(p->key);
+            for (uint32_t i = 0; i < raw->n_props && na < 2; i++)
+                if (!strcasecmp(raw->props[i].key, "datePublished")) alt[na] = &raw->props[i], alt_src[na++] = MS_MICRODATA;
+            for (uint32_t i = 0; i < raw->n_times && na < 2 + MAX_ALT_TIMES; i++)
+                if (raw->times[i].key_len != 3 || memcmp(raw->times[i].key, "mod", 3))
+                    alt[na] = &raw->times[i], alt_src[na++] = MS_TIME;
+            for (size_t k = 0; k < na; k++) {
+                date_val x;
+                if (date_parse(alt[k]->val, alt[k]->val_len, &x) && day_distance(&x, &vis) == 0) {
+                    date_format(&x, m->published, sizeof m->published);
+                    m->published_src = alt_src[k];
+                    break;
+                }
+            }
+        }
+    }
+}
+
+static void localize_published(metadata *m, const page *pg, const selection *sel, const meta_raw *raw) {
+    /* A UTC timestamp names an instant, the reader's page a local day: when
+     * the visible date by the article is the day before or after, the page
+     * was published across midnight from UTC, and the local reading wins
+     * (with the offset the two times imply, when the text gives a time). */
+    int localized = 0;
+    date_val pub = {0};
+    if (m->published_src && m->published_src != MS_TEXT &&
+        date_parse(m->published, strlen(m->published), &pub) && pub.has_tz && pub.tz_minutes == 0 && pub.hour >= 0) {
+        /* a <time> that prints the same instant as a wall-clock time gives the zone itself */
+        for (uint32_t i = 0; i < raw->n_times && !localized; i++) {
+            date_val l;
+            int off;
+            if (date_parse(raw->times[i].val, raw->times[i].val_len, &l) && wall_clock_offset(&pub, &l, &off)) {
+                l.has_tz = 1, l.tz_minutes = (int16_t)off;
+                date_format(&l, m->published, sizeof m->published);
+                localized = 1;
+            }
+        }
+    }
+    if (!localized && m->published_src && m->published_src != MS_TEXT && pg->n_blocks && pub.has_tz &&
+        pub.tz_minutes == 0 && pub.hour >= 0) {
+        date_val txt;
+        if (visible_date(pg, sel, 0, &txt) && day_distance(&pub, &txt) == 1 &&
+            crosses_midnight(&pub, txt_before(&txt, &pub) ? -1 : 1, central_european(m))) {
+            int offset = 0;
+            if (txt.hour >= 0) {
+                int mins = (txt.hour * 60 + txt.minute) - (pub.hour * 60 + pub.minute);
+                mins += (txt.day != pub.day) ? (txt_before(&txt, &pub) ? -1440 : 1440) : 0;
+                offset = (int)((mins + (mins < 0 ? -7 : 7)) / 15) * 15;
+            }
+            if (txt.hour >= 0 && offset >= -720 && offset <= 840) {
+                txt.second = pub.second;
+                txt.has_tz = 1, txt.tz_minutes = (int16_t)offset;
+            }
+            date_format(&txt, m->published, sizeof m->published);
+            localized = 1;
+        }
+    }
+    if (!localized && central_european(m)) {
+        localize(m->published, sizeof m->published);
+        localize(m->modified, sizeof m->modified);
+    }
+}
+
+/* The last modification: JSON-LD (read before), meta keys, microdata, a <time> marked so. */
+static void modified_choose(metadata *m, const meta_raw *raw) {
+    const meta_pair *p = meta_get(raw, MODIFIED_KEYS, sizeof MODIFIED_KEYS / sizeof *MODIFIED_KEYS);
+    if (p) set_date_from(p->val, p->val_len, meta_source_of_key(p->key), m->modified, sizeof m->modified, &m->modified_src);
+    for (uint32_t i = 0; i < raw->n_props; i++)
+        if (!strcasecmp(raw->props[i].key, "dateModified"))
+            set_date_from(raw->props[i].val, raw->props[i].val_len, MS_MICRODATA, m->modified, sizeof m->modified,
+                          &m->modified_src);
+    for (uint32_t i = 0; i < raw->n_times && !m->modified_src; i++)
+        if (raw->times[i].key_len == 3 && !memcmp(raw->times[i].key, "mod", 3))
+            set_date_from(raw->times[i].val, raw->times[i].val_len, MS_TIME, m->modified, sizeof m->modified,
+                          &m->modified_src);
+}
+
+void dates_choose(metadata *m, const page *pg, const selection *sel, const meta_raw *raw, const char *url,
+                  const char *html, size_t html_len) {
+    published_candidates(m, pg, sel, raw, url, html, html_len);
+    modified_choose(m, raw);
+    settle_on_visible(m, pg, sel, raw);
+    localize_published(m, pg, sel, raw);
 }

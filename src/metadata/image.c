@@ -1,4 +1,5 @@
-/* The top image's caption and credit: from a structured-data ImageObject, or from the <figure>
+/* The top image: chosen from structured data and the head, resolved against the page, logos and
+ * icons refused; its caption and credit from a structured-data ImageObject, or from the <figure>
  * that shows the same image; a credit cut off the caption's end and unlabelled. */
 #include "metadata.h"
 #include "fields.h"
@@ -6,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 #include "../util/entities.h"
+#include "../util/url.h"
 
 /* The file name of an image URL, without its query: what two sizes of one image share. */
 static void image_file(const char *u, size_t n, const char **f, size_t *fl) {
@@ -95,4 +97,26 @@ void image_caption_credit(metadata *m, const meta_raw *raw, arena *a) {
         m->image_caption = cl ? entities_decode(a, cap, cl) : NULL;
     }
     if (m->image_credit) m->image_credit = credit_clean(a, m->image_credit, strlen(m->image_credit));
+}
+
+void image_choose(metadata *m, const meta_raw *raw, arena *a, const char *url) {
+    if (!m->image) {
+        static const char *const IMG[] = {"og:image", "og:image:url", "og:image:secure_url", "twitter:image",
+                                          "twitter:image:src", "thumbnailUrl"};
+        const meta_pair *ip = meta_get(raw, IMG, sizeof IMG / sizeof *IMG);
+        if (ip) m->image = meta_dup_trim(a, ip->val, ip->val_len), m->image_src = meta_source_of_key(ip->key);
+    }
+    if (m->image) {
+        /* relative to the page; icons and logos are no top image */
+        char resolved[2048];
+        const char *base = m->canonical_url ? m->canonical_url : url;
+        size_t rl = url_resolve(base, m->image, strlen(m->image), resolved, sizeof resolved);
+        m->image = arena_strndup(a, resolved, rl);
+        static const char *const ICON[] = {"favicon", "/logo", "logo.", "-logo", "_logo", "/icon", "sprite",
+                                           "apple-touch", "placeholder", "default-share", "blank."};
+        for (size_t k = 0; m->image && k < sizeof ICON / sizeof *ICON; k++)
+            if (strcasestr(m->image, ICON[k])) m->image = NULL, m->image_src = MS_NONE;
+    }
+    if (m->image) image_caption_credit(m, raw, a);
+    else m->image_caption = m->image_credit = NULL;
 }

@@ -163,3 +163,11 @@ int metadata_from_text(const page *pg, const selection *sel, const text_info *ti
     }
     return 0;
 }
+
+void social_choose(metadata *m, const meta_raw *raw, arena *a, const char *text, size_t text_len) {
+    static const char *const TW[] = {"twitter:site"};
+    const meta_pair *tw = meta_get(raw, TW, 1);
+    if (tw && tw->val_len > 1 && tw->val[0] == '@') social_marks(m, a, tw->val, tw->val_len, 1);
+    if (m->title) social_marks(m, a, m->title, strlen(m->title), 0);
+    if (text_len) social_marks(m, a, text, text_len, 0);
+}

@@ -1,8 +1,9 @@
-/* Titles and outlet names: a headline without the site's name around it, and whether a string
- * names the outlet itself. */
+/* Titles and outlet names: the headline chosen among what the page offers, without the site's name
+ * around it, and whether a string names the outlet itself. */
 #include "metadata.h"
 #include "fields.h"
 #include "../util/text.h"
+#include "../util/entities.h"
 #include <string.h>
 #include <strings.h>
 
@@ -101,4 +102,51 @@ int kicker_then(const char *headline, const char *h1) {
         if (k > l && !memcmp(headline + k - l, SEP[i], l)) return k - l <= n; /* the topic is the shorter part */
     }
     return 0;
+}
+
+/* The h1 nearest the article: the last one before its region, else the first inside it. */
+static const char *article_h1(const page *pg, const selection *sel, arena *a) {
+    uint32_t lo = sel->from > 40 ? sel->from - 40 : 0;
+    for (uint32_t i = sel->from; i-- > lo;) {
+        const xblock *b = &pg->blocks[i];
+        if (b->kind == B_HEADING && b->level == 1 && b->text_len)
+            return arena_strndup(a, pg->text.data + b->text_off, b->text_len);
+    }
+    for (uint32_t i = sel->from; i < sel->to && i < sel->from + 10; i++) {
+        const xblock *b = &pg->blocks[i];
+        if (b->kind == B_HEADING && b->level == 1 && b->text_len)
+            return arena_strndup(a, pg->text.data + b->text_off, b->text_len);
+    }
+    return NULL;
+}
+
+/* The headline: structured data, the head's title keys, the page's h1, <title>; the site name is
+ * cut off whichever it came from. */
+void title_choose(metadata *m, const page *pg, const selection *sel, const meta_raw *raw, arena *a,
+                  const char *headline, meta_source hl_src) {
+    static const char *const TITLE_KEYS[] = {"dc:title", "dcterm:title", "dcterms.title", "og:title",
+                                             "twitter:title", "headline", "dc.title", "title", "parsely-title"};
+    if (!headline) {
+        const meta_pair *p = meta_get(raw, TITLE_KEYS, sizeof TITLE_KEYS / sizeof *TITLE_KEYS);
+        if (p) headline = arena_strndup(a, p->val, p->val_len), hl_src = meta_source_of_key(p->key);
+    }
+    if (!headline) {
+        /* the h1 by the article when <title> says the same (it lacks the
+         * site name); <title> when the h1 is something else */
+        const char *h1 = article_h1(pg, sel, a);
+        if (!h1 && raw->h1 && raw->h1_len) h1 = raw->h1;
+        if (h1 && (!raw->title_tag || word_overlap(h1, raw->title_tag) >= 0.5f)) headline = h1, hl_src = MS_H1;
+    }
+    if (!headline && raw->title_tag && raw->title_tag_len) headline = raw->title_tag, hl_src = MS_TITLE;
+    if (headline && hl_src != MS_H1 && hl_src != MS_TITLE) {
+        /* a structured headline that is the h1 behind a topic ("Iran: <h1>") gives way to the h1 */
+        const char *h1 = article_h1(pg, sel, a);
+        if (!h1 && raw->h1 && raw->h1_len) h1 = raw->h1;
+        if (h1 && kicker_then(headline, h1)) headline = h1, hl_src = MS_H1;
+    }
+    if (headline) headline = entities_decode(a, headline, strlen(headline));
+    if (headline) {
+        m->title = title_clean(a, headline, strlen(headline), m->site_name, m->hostname);
+        m->title_src = hl_src;
+    }
 }
