@@ -9,12 +9,6 @@
 #include "classify.h"
 #include <string.h>
 
-enum { /* why an element's subtree is not article text */
-    CH_CHROME = 1,   /* navigation, share bars, comments, related links, ads */
-    CH_CAPTION = 2,  /* figures, captions, credits */
-    CH_META = 4,     /* bylines, datelines, author boxes */
-};
-
 /* share: the part of the page's good text inside this element. Layout words
  * (sidebar, widget, footer) also name wrappers, so they count only on
  * elements that hold little of the text. */

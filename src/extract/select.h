@@ -3,6 +3,12 @@
 #define BYLINE_SELECT_H
 #include "blocks.h"
 
+enum { /* why an element's subtree is not article text (selection.chrome) */
+    CH_CHROME = 1,   /* navigation, share bars, comments, related links, ads */
+    CH_CAPTION = 2,  /* figures, captions, credits */
+    CH_META = 4,     /* bylines, datelines, author boxes */
+};
+
 typedef struct selection {
     uint32_t *kept;      /* indices into page.blocks, in document order */
     uint32_t n_kept;
