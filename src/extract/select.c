@@ -137,17 +137,22 @@ static void text_goodness(page *pg, float *tgood) {
  * the tree (parents precede children). exempt[e]: e encloses the text-only
  * best container, so its class names describe a wrapper; NULL in the first
  * pass, which reads only tags and comment classes. */
-static void mark_chrome(const page *pg, const float *mass, float total, const uint8_t *exempt, uint8_t *in_article,
-                        uint8_t *chrome) {
+static void mark_chrome(const page *pg, const float *mass, float total, const uint8_t *exempt, page_kind kind,
+                        uint8_t *in_article, uint8_t *chrome) {
+    int comments_content = kind == PK_FORUM;
     for (uint32_t e = 0; e < pg->n_els; e++) {
         const xel *x = &pg->els[e];
         uint32_t p = x->parent;
         in_article[e] = (uint8_t)((p != NO_EL && in_article[p]) || x->tag == T_ARTICLE);
         float share = total > 0 ? mass[e] / total : 0;
         xel masked = *x;
-        if (!exempt || exempt[e]) masked.cls &= (uint16_t)(CLS_COMMENT | CLS_POS | CLS_BODY | CLS_HIDDEN);
-        if (masked.cls & CLS_COMMENT) masked.cls |= CLS_NEG_STRONG;
+        if (!exempt || exempt[e]) masked.cls &= (uint32_t)(CLS_COMMENT | CLS_POS | CLS_BODY | CLS_HIDDEN);
+        /* on a forum the comments are the content; elsewhere they are never the article */
+        if (comments_content && (masked.cls & CLS_COMMENT)) masked.cls &= ~(uint32_t)(CLS_COMMENT | CLS_NEG_STRONG);
+        else if (masked.cls & CLS_COMMENT) masked.cls |= CLS_NEG_STRONG;
         unsigned own = own_chrome(&masked, share, p != NO_EL && in_article[p]);
+        /* a product page's reviews and ratings are what buyers say, not the product's description */
+        if (kind == PK_PRODUCT && (x->cls & CLS_H_REVIEW) && share < 0.5f) own |= CH_CHROME;
         chrome[e] = (uint8_t)((p == NO_EL ? 0 : chrome[p]) | own);
     }
 }
@@ -208,7 +213,29 @@ static uint32_t pick_best(const page *pg, const uint8_t *chrome, float *best_sco
     return best;
 }
 
-int select_article(page *pg, arena *a, float precision, selection *out) {
+/* Pages that are not one run of prose (a thread of posts, a product, items of a listing or a
+ * collection, documentation, the sections of a service page): the content is spread over many
+ * subtrees, so every block outside chrome is kept, in document order, except runs of short links
+ * (menus, tag lists, "Read more"). */
+static void select_sections(const page *pg, const uint8_t *chrome, page_kind kind, selection *out) {
+    /* item titles of listings, collections and tables of contents are short links of their own */
+    int short_links = kind == PK_LISTING || kind == PK_COLLECTION || kind == PK_DOCS;
+    for (uint32_t i = 0; i < pg->n_blocks; i++) {
+        const xblock *b = &pg->blocks[i];
+        if (!b->w || (b->el != NO_EL && (chrome[b->el] & CH_CHROME))) continue;
+        if (!short_links && b->link_w * 10 >= b->w * 9 && b->w < 30) continue;
+        out->kept[out->n_kept++] = i;
+    }
+    out->from = 0;
+    out->to = pg->n_blocks;
+}
+
+static int sections_page(page_kind k) {
+    return k == PK_FORUM || k == PK_PRODUCT || k == PK_COLLECTION || k == PK_LISTING || k == PK_DOCS ||
+           k == PK_SERVICE;
+}
+
+int select_article(page *pg, arena *a, float precision, page_kind kind, selection *out) {
     memset(out, 0, sizeof *out);
     out->root = NO_EL;
     uint32_t n = pg->n_els, nb = pg->n_blocks;
@@ -251,11 +278,11 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
      * "page-ad-margins"), so the second pass, which reads class names, does
      * not count them as chrome. */
     float best_score;
-    mark_chrome(pg, mass, total, NULL, in_article, chrome);
+    mark_chrome(pg, mass, total, NULL, kind, in_article, chrome);
     score_tree(pg, tgood, chrome, NULL);
     for (uint32_t e = pick_best(pg, chrome, &best_score); e != NO_EL; e = pg->els[e].parent)
         exempt[e] = total > 0 && mass[e] >= 0.5f * total;
-    mark_chrome(pg, mass, total, exempt, in_article, chrome);
+    mark_chrome(pg, mass, total, exempt, kind, in_article, chrome);
     score_tree(pg, tgood, chrome, neg);
     uint32_t best = pick_best(pg, chrome, &best_score);
     if (best == NO_EL) {
@@ -265,6 +292,10 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         if (best == NO_EL) best = 0;
     }
     out->root = best;
+    if (sections_page(kind)) {
+        select_sections(pg, chrome, kind, out);
+        return 0;
+    }
 
     /* siblings that carry article text of their own (a lead outside the
      * body wrapper, a body split in two by an ad slot) */

@@ -2,6 +2,7 @@
 #ifndef BYLINE_SELECT_H
 #define BYLINE_SELECT_H
 #include "blocks.h"
+#include "page_type.h"
 
 enum { /* why an element's subtree is not article text (selection.chrome) */
     CH_CHROME = 1,   /* navigation, share bars, comments, related links, ads */
@@ -17,6 +18,7 @@ typedef struct selection {
     uint32_t from, to;   /* the blocks of the article region: [from, to) */
 } selection;
 
-/* precision in [-1, 1]: the one recall/precision setting. 0 on success, -1 OOM. */
-int select_article(page *pg, arena *a, float precision, selection *out);
+/* precision in [-1, 1]: the one recall/precision setting; kind: what page_classify found, which
+ * decides how the content is chosen. 0 on success, -1 OOM. */
+int select_article(page *pg, arena *a, float precision, page_kind kind, selection *out);
 #endif
