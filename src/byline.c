@@ -286,7 +286,8 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     page_class pc;
     page_hints ph;
     page_hints_from_raw(opt->skip_metadata ? NULL : &raw, opt->url, &ph);
-    page_classify(&d->page, &ph, &d->arena, &pc);
+    if (select_mark(&d->page, &d->arena, PK_ARTICLE, &sel)) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+    page_classify(&d->page, &ph, sel.chrome, &d->arena, &pc);
     rin.page_type = page_kind_name(pc.kind);
     rin.page_type_confidence = pc.confidence;
     if (opt->all_text) {

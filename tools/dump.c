@@ -117,14 +117,15 @@ int main(int argc, char **argv) {
     page_build(&pg, &a, d, &lim);
     page_hints ph;
     page_hints_from_raw(&raw, url, &ph);
+    selection sel;
+    select_mark(&pg, &a, PK_ARTICLE, &sel);
     page_class pc;
-    page_classify(&pg, &ph, &a, &pc);
+    page_classify(&pg, &ph, sel.chrome, &a, &pc);
     if (feats) {
         print_features(&pc);
         return 0;
     }
     if (force >= 0 && force < PK__COUNT) pc.kind = (page_kind)force;
-    selection sel;
     select_article(&pg, &a, 0, pc.kind, &sel);
     if (blocks_json) {
         print_blocks_json(&pg, &sel, &pc);

@@ -1,5 +1,6 @@
 #include "page_type.h"
 #include "classify.h"
+#include "select.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -270,7 +271,7 @@ static void repeated(const page *pg, const uint32_t *ew, const uint32_t *elw, ar
     }
 }
 
-static void features(const page *pg, const page_hints *h, arena *a, page_features *f) {
+static void features(const page *pg, const page_hints *h, const uint8_t *chrome, arena *a, page_features *f) {
     memset(f, 0, sizeof *f);
     f->url = page_url_signals(h ? h->url : NULL);
     for (uint32_t i = 0; h && i < h->n_jsonld; i++) f->sd |= jsonld_types(h->jsonld[i], h->jsonld_len[i]);
@@ -295,6 +296,11 @@ static void features(const page *pg, const page_hints *h, arena *a, page_feature
     }
     for (uint32_t i = 0; i < pg->n_blocks; i++) {
         const xblock *b = &pg->blocks[i];
+        f->w_all += b->w;
+        if (b->el != NO_EL && in_comment[b->el]) f->comment_w += b->w;
+        /* the rest reads the page without its chrome: a news story's menus and link lists would
+         * make any article look like an index */
+        if (chrome && b->el != NO_EL && (chrome[b->el] & CH_CHROME)) continue;
         f->w += b->w, f->link_w += b->link_w;
         /* prose paragraphs side by side in one element: an article's body; a listing's teasers each
          * sit in an item of their own */
@@ -310,7 +316,6 @@ static void features(const page *pg, const page_hints *h, arena *a, page_feature
         if (b->w && b->w <= 30 && is_price(pg->text.data + b->text_off, b->text_len)) f->price_texts++;
         if (b->el == NO_EL) continue;
         ew[b->el] += b->w, elw[b->el] += b->link_w;
-        if (in_comment[b->el]) f->comment_w += b->w;
     }
     for (uint32_t e = n; e-- > 0;) {
         uint32_t p = pg->els[e].parent;
@@ -340,7 +345,7 @@ void page_feature_vector(const page_features *f, float x[PF_DIM]) {
     x[k++] = share(f->link_w, f->w ? f->w : 1);
     x[k++] = share(f->rep_w, f->w ? f->w : 1);
     x[k++] = share(f->rep_link_w, f->rep_w ? f->rep_w : 1);
-    x[k++] = share(f->comment_w, f->w ? f->w : 1);
+    x[k++] = share(f->comment_w, f->w_all ? f->w_all : 1);
     x[k++] = (hp < 5 ? hp : 5) / 5;
     x[k++] = log1pf((float)f->w) / 10;
     x[k++] = f->dated;
@@ -352,10 +357,10 @@ void page_feature_vector(const page_features *f, float x[PF_DIM]) {
 
 #include "page_model.h"
 
-void page_classify(const page *pg, const page_hints *h, arena *a, page_class *out) {
+void page_classify(const page *pg, const page_hints *h, const uint8_t *chrome, arena *a, page_class *out) {
     memset(out, 0, sizeof *out);
     page_features *f = &out->f;
-    features(pg, h, a, f);
+    features(pg, h, chrome, a, f);
     /* the seven kinds a multinomial logistic model tells apart (tools/fit_page_type.py) */
     float x[PF_DIM], z[PM_KINDS], zmax = -1e30f, sum = 0;
     page_feature_vector(f, x);
@@ -368,6 +373,11 @@ void page_classify(const page *pg, const page_hints *h, arena *a, page_class *ou
     for (int c = 0; c < PM_KINDS; c++) sum += expf(z[c] - zmax);
     out->kind = PM_KIND[best];
     out->confidence = 1 / sum;
+    /* a page that calls itself an article, gives its date and holds a body of prose side by side is
+     * one, whatever index of other stories sits around it */
+    if ((out->kind == PK_LISTING || out->kind == PK_SERVICE || out->kind == PK_COLLECTION) && (f->sd & SD_ARTICLE) &&
+        f->dated && f->run_w >= 400 && f->run_w * 2 >= f->prose_w)
+        out->kind = PK_ARTICLE, out->confidence = 1 - out->confidence;
     /* kinds the page names itself that the model does not know */
     if (f->sd & SD_LIVEBLOG) out->kind = PK_LIVEBLOG, out->confidence = 0.95f;
     else if ((f->sd & (SD_VIDEO | SD_GALLERY)) && share(f->prose_w, f->w ? f->w : 1) < 0.3f)

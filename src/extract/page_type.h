@@ -61,14 +61,15 @@ typedef struct page_features {
     /* elements whose class names or itemtype carry a hint (classify.h CLS_H_*, CLS_IT_*) */
     uint32_t forum, product, price, cart, review, docs, service, card, pager, filter;
     uint32_t it_product, it_post, it_article, comment;
-    /* text: weights as blocks.c counts them */
-    uint32_t w, link_w;        /* all visible text, and of it inside links */
+    /* text outside chrome, weights as blocks.c counts them */
+    uint32_t w, link_w;        /* visible text outside chrome, and of it inside links */
+    uint32_t w_all;            /* all visible text */
     uint32_t prose_w, n_prose; /* paragraphs that read as sentences */
     uint32_t n_pre, n_headings, n_items, n_cells, n_forms;
     uint32_t price_texts;      /* short texts that are a price ("$19.99", "12,50 €") */
     /* the largest run of siblings alike in tag and class, each with text */
     uint32_t rep_items, rep_w, rep_link_w;
-    uint32_t comment_w;        /* text inside comment-classed elements */
+    uint32_t comment_w;        /* text inside comment-classed elements (of w_all) */
     uint32_t n_link_headings;  /* headings that are links (item titles) */
     uint32_t run_w;            /* the most prose in paragraphs side by side in one element */
     uint32_t n_time, n_code, n_controls, n_articles; /* <time>, <code>, <button>+<input>, <article> */
@@ -81,7 +82,8 @@ typedef struct page_class {
     page_features f;
 } page_class;
 
-void page_classify(const page *pg, const page_hints *h, arena *a, page_class *out);
+/* chrome: select_mark's marking per element (CH_* bits), NULL to read the whole page. */
+void page_classify(const page *pg, const page_hints *h, const uint8_t *chrome, arena *a, page_class *out);
 /* The model's input for these features: PF_DIM numbers, in the order tools/fit_page_type.py names. */
 enum { PF_DIM = 55 };
 void page_feature_vector(const page_features *f, float x[PF_DIM]);

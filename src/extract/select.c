@@ -217,14 +217,29 @@ static uint32_t pick_best(const page *pg, const uint8_t *chrome, float *best_sco
  * collection, documentation, the sections of a service page): the content is spread over many
  * subtrees, so every block outside chrome is kept, in document order, except runs of short links
  * (menus, tag lists, "Read more"). */
+static int short_link(const xblock *b) { return b->w && b->w < 30 && b->link_w * 10 >= b->w * 9; }
+
+static uint32_t parent_of(const page *pg, const xblock *b) { return b->el == NO_EL ? NO_EL : pg->els[b->el].parent; }
+
 static void select_sections(const page *pg, const uint8_t *chrome, page_kind kind, selection *out) {
-    /* item titles of listings, collections and tables of contents are short links of their own */
+    /* item titles of listings, collections and tables of contents are short links of their own; four
+     * or more side by side with nothing else are a menu, a tag cloud or a list of categories */
     int short_links = kind == PK_LISTING || kind == PK_COLLECTION || kind == PK_DOCS;
-    for (uint32_t i = 0; i < pg->n_blocks; i++) {
+    for (uint32_t i = 0; i < pg->n_blocks;) {
         const xblock *b = &pg->blocks[i];
-        if (!b->w || (b->el != NO_EL && (chrome[b->el] & CH_CHROME))) continue;
-        if (!short_links && b->link_w * 10 >= b->w * 9 && b->w < 30) continue;
-        out->kept[out->n_kept++] = i;
+        if (short_link(b)) {
+            uint32_t j = i + 1, p = parent_of(pg, b);
+            while (j < pg->n_blocks && short_link(&pg->blocks[j]) && parent_of(pg, &pg->blocks[j]) == p) j++;
+            for (uint32_t k = i; k < j; k++) {
+                const xblock *c = &pg->blocks[k];
+                if (short_links && j - i < 8 && !(c->el != NO_EL && (chrome[c->el] & CH_CHROME)))
+                    out->kept[out->n_kept++] = k;
+            }
+            i = j;
+            continue;
+        }
+        if (b->w && !(b->el != NO_EL && (chrome[b->el] & CH_CHROME))) out->kept[out->n_kept++] = i;
+        i++;
     }
     out->from = 0;
     out->to = pg->n_blocks;
@@ -235,36 +250,52 @@ static int sections_page(page_kind k) {
            k == PK_SERVICE;
 }
 
-int select_article(page *pg, arena *a, float precision, page_kind kind, selection *out) {
+/* Text goodness, text mass per subtree, and the chrome marking in two passes. The first pass
+ * reads tags and text alone: the elements enclosing its best container and half the page's text
+ * are wrappers ("above-footer", "page-ad-margins"), so the second pass, which reads class names,
+ * does not count them as chrome. */
+static void mark(page *pg, page_kind kind, selection *out) {
+    float best_score;
+    memset(out->exempt, 0, pg->n_els);
+    mark_chrome(pg, out->mass, out->total, NULL, kind, out->in_article, out->chrome);
+    score_tree(pg, out->tgood, out->chrome, NULL);
+    for (uint32_t e = pick_best(pg, out->chrome, &best_score); e != NO_EL; e = pg->els[e].parent)
+        out->exempt[e] = out->total > 0 && out->mass[e] >= 0.5f * out->total;
+    mark_chrome(pg, out->mass, out->total, out->exempt, kind, out->in_article, out->chrome);
+    out->marked_as = kind;
+}
+
+/* The kinds whose chrome differs: a forum's comments are its content, a product's reviews are not. */
+static page_kind marking_of(page_kind k) { return k == PK_FORUM || k == PK_PRODUCT ? k : PK_ARTICLE; }
+
+int select_mark(page *pg, arena *a, page_kind kind, selection *out) {
     memset(out, 0, sizeof *out);
     out->root = NO_EL;
     uint32_t n = pg->n_els, nb = pg->n_blocks;
     if (!n || !nb) return 0;
-    uint8_t *chrome = arena_alloc(a, n);
-    uint8_t *keep = arena_calloc(a, nb);
-    uint8_t *in_article = arena_alloc(a, n);
-    uint8_t *exempt = arena_calloc(a, n);
-    float *tgood = arena_alloc(a, (size_t)nb * sizeof *tgood);
-    float *mass = arena_alloc(a, (size_t)n * sizeof *mass);
-    float *neg = arena_alloc(a, (size_t)n * sizeof *neg);
+    out->chrome = arena_alloc(a, n);
+    out->in_article = arena_alloc(a, n);
+    out->exempt = arena_alloc(a, n);
+    out->tgood = arena_alloc(a, (size_t)nb * sizeof *out->tgood);
+    out->mass = arena_alloc(a, (size_t)n * sizeof *out->mass);
+    out->neg = arena_alloc(a, (size_t)n * sizeof *out->neg);
     out->kept = arena_alloc(a, (size_t)nb * sizeof *out->kept);
-    if (!chrome || !keep || !in_article || !exempt || !tgood || !mass || !neg || !out->kept) return -1;
-    out->chrome = chrome;
-
+    if (!out->chrome || !out->in_article || !out->exempt || !out->tgood || !out->mass || !out->neg || !out->kept)
+        return -1;
     /* cells of layout tables are ordinary paragraphs */
     for (uint32_t i = 0; i < nb; i++) {
         xblock *b = &pg->blocks[i];
         if (b->kind == B_CELL && !data_cell(pg, b)) b->kind = B_PARA;
     }
-    text_goodness(pg, tgood);
+    text_goodness(pg, out->tgood);
     /* Text mass and weight per subtree: an element that holds most of the
      * page's good text is a wrapper whatever its class says. */
-    float total = 0;
+    float *mass = out->mass, *tgood = out->tgood;
     for (uint32_t e = 0; e < n; e++) mass[e] = 0, pg->els[e].w = pg->els[e].link_w = 0;
     for (uint32_t i = 0; i < nb; i++) {
         const xblock *b = &pg->blocks[i];
         if (b->el == NO_EL) continue;
-        if (tgood[i] > 0) mass[b->el] += tgood[i], total += tgood[i];
+        if (tgood[i] > 0) mass[b->el] += tgood[i], out->total += tgood[i];
         pg->els[b->el].w += b->w, pg->els[b->el].link_w += b->link_w;
     }
     for (uint32_t e = n; e-- > 0;) {
@@ -273,16 +304,20 @@ int select_article(page *pg, arena *a, float precision, page_kind kind, selectio
         mass[x->parent] += mass[e];
         pg->els[x->parent].w += x->w, pg->els[x->parent].link_w += x->link_w;
     }
-    /* First pass on tags and text alone: the elements enclosing its best
-     * container and half the page's text are wrappers ("above-footer",
-     * "page-ad-margins"), so the second pass, which reads class names, does
-     * not count them as chrome. */
+    mark(pg, marking_of(kind), out);
+    return 0;
+}
+
+int select_article(page *pg, arena *a, float precision, page_kind kind, selection *out) {
+    uint32_t n = pg->n_els, nb = pg->n_blocks;
+    out->n_kept = 0;
+    if (!n || !nb || !out->chrome) return 0;
+    uint8_t *keep = arena_calloc(a, nb);
+    if (!keep) return -1;
+    if (marking_of(kind) != out->marked_as) mark(pg, marking_of(kind), out);
+    uint8_t *chrome = out->chrome;
+    float *tgood = out->tgood, *mass = out->mass, *neg = out->neg;
     float best_score;
-    mark_chrome(pg, mass, total, NULL, kind, in_article, chrome);
-    score_tree(pg, tgood, chrome, NULL);
-    for (uint32_t e = pick_best(pg, chrome, &best_score); e != NO_EL; e = pg->els[e].parent)
-        exempt[e] = total > 0 && mass[e] >= 0.5f * total;
-    mark_chrome(pg, mass, total, exempt, kind, in_article, chrome);
     score_tree(pg, tgood, chrome, neg);
     uint32_t best = pick_best(pg, chrome, &best_score);
     if (best == NO_EL) {

@@ -16,9 +16,16 @@ typedef struct selection {
     uint32_t root;       /* the element chosen as the article container, or NO_EL */
     uint8_t *chrome;     /* per element: why its subtree is not article text (CH_* bits) */
     uint32_t from, to;   /* the blocks of the article region: [from, to) */
+    /* what select_mark leaves for select_article */
+    float *tgood, *mass, *neg, total;
+    uint8_t *in_article, *exempt;
+    page_kind marked_as;
 } selection;
 
-/* precision in [-1, 1]: the one recall/precision setting; kind: what page_classify found, which
- * decides how the content is chosen. 0 on success, -1 OOM. */
+/* Score the blocks and mark chrome as on a page of this kind (only forums and products mark
+ * differently), so that the page's kind can be told from the text outside chrome. 0 ok, -1 OOM. */
+int select_mark(page *pg, arena *a, page_kind kind, selection *out);
+/* After select_mark: find the content. precision in [-1, 1]: the one recall/precision setting;
+ * kind: what page_classify found, which decides how the content is chosen. 0 ok, -1 OOM. */
 int select_article(page *pg, arena *a, float precision, page_kind kind, selection *out);
 #endif
