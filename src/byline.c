@@ -295,7 +295,8 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
         rin.r = &r;
         return finish(d, &rin, d->text.len ? BYLINE_OK : BYLINE_EMPTY, d->text.len ? NULL : "no text found");
     }
-    if (select_article(&d->page, &d->arena, precision, pc.kind, &sel) ||
+    page_kind read_as;
+    if (select_content(&d->page, &d->arena, precision, pc.kind, pc.confidence, &read_as, &sel) ||
         render_article(&d->page, &sel, &d->arena, &d->text, &d->md, &r))
         return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
     rin.r = &r;

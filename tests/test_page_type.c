@@ -1,6 +1,8 @@
 /* What kind of page: the URL's shape, and whole pages written for these tests, each clearly one
  * kind, through the public API. */
+#include "decode/decode.h"
 #include "extract/page_type.h"
+#include "extract/select.h"
 #include "record_util.h"
 #include "test_util.h"
 #include <stdio.h>
@@ -107,6 +109,71 @@ static void test_article(void) {
     CHECK(json_object_object_get_ex(rec, "page_type_confidence", &c) && json_object_get_double(c) > 0.5);
 }
 
+/* A consent dialog with more prose than the thread under it is still laid over the page. */
+static void test_overlay(void) {
+    char page[16384];
+    size_t n = (size_t)snprintf(page, sizeof page, "<html><head><title>Harbour wall - Harbour Forum</title></head><body>"
+                                                   "<main><h1>Harbour wall</h1>");
+    for (int i = 0; i < 3; i++)
+        n += (size_t)snprintf(page + n, sizeof page - n,
+                              "<article class=\"message\"><span class=\"username\">walker%d</span>"
+                              "<div class=\"message-body\"><p>The cracks near the lighthouse look wider this week, "
+                              "does anyone know when repairs start?</p></div></article>", i);
+    n += (size_t)snprintf(page + n, sizeof page - n, "</main><div id=\"site-consent-sdk\"><div class=\"pc-dialog\">");
+    for (int i = 0; i < 6; i++)
+        n += (size_t)snprintf(page + n, sizeof page - n,
+                              "<h3>Purpose %d</h3><p>These technologies help us understand how our site is used, how "
+                              "visitors move through its pages and which of them they return to, so that we can "
+                              "measure and improve what we offer; they may be set by us or by our partners.</p>", i);
+    snprintf(page + n, sizeof page - n, "</div></div></body></html>");
+    html(page, "https://community.example.org/t/harbour-wall/4512");
+    const char *text = get(rec, "text");
+    CHECK(text && strstr(text, "cracks near the lighthouse"));
+    CHECK(text && !strstr(text, "These technologies"));
+}
+
+/* The kind decides the reading only when it is told with confidence: an article beside a long menu,
+ * called a listing with little confidence, is read as an article; called one with confidence, as a
+ * listing, menu entries and all. */
+static void test_uncertain_kind(void) {
+    char src[16384];
+    size_t n = (size_t)snprintf(src, sizeof src, "<html><body><div class=\"sections\"><ul>");
+    for (int i = 0; i < 5; i++)
+        n += (size_t)snprintf(src + n, sizeof src - n, "<li><a href=\"/s/%d\">Section number %d</a></li>", i, i);
+    n += (size_t)snprintf(src + n, sizeof src - n, "</ul></div><div class=\"story\">");
+    for (int i = 0; i < 4; i++)
+        n += (size_t)snprintf(src + n, sizeof src - n,
+                              "<p>The council voted on Tuesday to rebuild the sea wall that protects the market, "
+                              "and work starts in September, the chair of the harbour committee said (%d).</p>", i);
+    snprintf(src + n, sizeof src - n, "</div></body></html>");
+    for (int sure = 0; sure < 2; sure++) {
+        arena a;
+        arena_init(&a);
+        decoded dec;
+        CHECK(!decode_bytes(&a, src, strlen(src), NULL, &dec));
+        dom *d = dom_new();
+        dom_parse(d, dec.data, dec.len, NULL, NULL);
+        page pg;
+        page_init(&pg);
+        walk_limits lim = {4096, 1000000, NULL, NULL, 0, NULL, NULL, NULL, NULL};
+        CHECK(!page_build(&pg, &a, d, &lim));
+        selection sel;
+        CHECK(!select_mark(&pg, &a, PK_ARTICLE, &sel));
+        page_kind used;
+        CHECK(!select_content(&pg, &a, 0, PK_LISTING, sure ? 0.9f : 0.5f, &used, &sel));
+        CHECK(used == (sure ? PK_LISTING : PK_ARTICLE));
+        int menu = 0;
+        for (uint32_t k = 0; k < sel.n_kept; k++) {
+            const xblock *b = &pg.blocks[sel.kept[k]];
+            menu |= b->text_len >= 7 && !memcmp(pg.text.data + b->text_off, "Section", 7);
+        }
+        CHECK(menu == sure);
+        page_free(&pg);
+        dom_free(d);
+        arena_free(&a);
+    }
+}
+
 int main(void) {
     doc = byline_doc_new();
     test_url_signals();
@@ -114,6 +181,8 @@ int main(void) {
     test_product();
     test_docs();
     test_article();
+    test_overlay();
+    test_uncertain_kind();
     json_object_put(rec);
     byline_doc_free(doc);
     return test_summary("test_page_type");

@@ -126,7 +126,9 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (force >= 0 && force < PK__COUNT) pc.kind = (page_kind)force;
-    select_article(&pg, &a, 0, pc.kind, &sel);
+    page_kind read_as;
+    if (force >= 0) select_article(&pg, &a, 0, pc.kind, &sel);
+    else select_content(&pg, &a, 0, pc.kind, pc.confidence, &read_as, &sel);
     if (blocks_json) {
         print_blocks_json(&pg, &sel, &pc);
         return 0;

@@ -5,7 +5,7 @@
 /* A pattern matches a class/id token that starts with it (prefix) or, for
  * short words that occur inside other words, only the whole token (exact).
  * Tokens are the lower-cased runs of letters and digits, camelCase split. */
-typedef struct { const char *word; uint8_t len, exact; uint16_t flags; } pattern;
+typedef struct { const char *word; uint8_t len, exact; uint32_t flags; } pattern;
 #define P(w, exact, flags) {w, sizeof w - 1, exact, flags}
 
 /* Sorted by word (strcmp order) for binary search. */
@@ -33,10 +33,10 @@ static const pattern PATTERNS[] = {
     P("comment", 0, CLS_NEG_STRONG | CLS_COMMENT),
     P("commentary", 0, 0),
     P("commentator", 0, 0),
-    P("consent", 0, CLS_NEG_STRONG),
+    P("consent", 0, CLS_NEG_STRONG | CLS_OVERLAY),
     P("content", 0, CLS_POS),
     P("contributor", 0, CLS_META),
-    P("cookie", 0, CLS_NEG_STRONG),
+    P("cookie", 0, CLS_NEG_STRONG | CLS_OVERLAY),
     P("copyright", 0, CLS_NEG_STRONG),
     P("credit", 0, CLS_CAPTION),
     P("dateline", 0, CLS_META),
@@ -45,11 +45,11 @@ static const pattern PATTERNS[] = {
     P("entry", 0, CLS_POS),
     P("follow", 1, CLS_NEG_STRONG),
     P("footer", 0, CLS_NEG_STRONG),
-    P("gdpr", 0, CLS_NEG_STRONG),
+    P("gdpr", 0, CLS_NEG_STRONG | CLS_OVERLAY),
     P("hentry", 0, CLS_POS),
     P("masthead", 0, CLS_NEG_WEAK),
     P("menu", 0, CLS_NEG_WEAK),
-    P("modal", 0, CLS_NEG_STRONG),
+    P("modal", 0, CLS_NEG_STRONG | CLS_OVERLAY),
     P("mostpopular", 0, CLS_NEG_STRONG),
     P("mostread", 0, CLS_NEG_STRONG),
     P("nav", 1, CLS_NEG_STRONG),
@@ -59,7 +59,7 @@ static const pattern PATTERNS[] = {
     P("outbrain", 0, CLS_NEG_STRONG),
     P("pagination", 0, CLS_NEG_STRONG),
     P("popular", 0, CLS_NEG_STRONG),
-    P("popup", 0, CLS_NEG_STRONG),
+    P("popup", 0, CLS_NEG_STRONG | CLS_OVERLAY),
     P("post", 1, CLS_POS),
     P("postmeta", 0, CLS_META),
     P("promo", 1, CLS_NEG_STRONG),

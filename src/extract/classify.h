@@ -31,6 +31,9 @@ enum {
     CLS_IT_POST = 1 << 20,    /* DiscussionForumPosting, Comment, Answer, Question */
     CLS_IT_ARTICLE = 1 << 21, /* Article, NewsArticle, BlogPosting, TechArticle */
     CLS_HINTS = 0x3FFE00u,
+    /* consent and cookie banners, modals, pop-ups: laid over the page, never its content, however much
+     * text they hold */
+    CLS_OVERLAY = 1 << 22,
 };
 
 /* Flags for element n from its class, id, role, itemprop, itemtype, style and hidden attributes;

@@ -375,8 +375,8 @@ void page_classify(const page *pg, const page_hints *h, const uint8_t *chrome, a
     out->confidence = 1 / sum;
     /* a page that calls itself an article, gives its date and holds a body of prose side by side is
      * one, whatever index of other stories sits around it */
-    if ((out->kind == PK_LISTING || out->kind == PK_SERVICE || out->kind == PK_COLLECTION) && (f->sd & SD_ARTICLE) &&
-        f->dated && f->run_w >= 400 && f->run_w * 2 >= f->prose_w)
+    if ((out->kind == PK_LISTING || out->kind == PK_SERVICE || out->kind == PK_COLLECTION ||
+         (out->kind == PK_FORUM && !(f->sd & SD_FORUM))) && (f->sd & SD_ARTICLE) && f->dated && f->run_w >= 400 && f->run_w * 2 >= f->prose_w)
         out->kind = PK_ARTICLE, out->confidence = 1 - out->confidence;
     /* kinds the page names itself that the model does not know */
     if (f->sd & SD_LIVEBLOG) out->kind = PK_LIVEBLOG, out->confidence = 0.95f;

@@ -44,6 +44,9 @@ static unsigned own_chrome(const xel *e, float share, int in_article) {
     if ((cls & CLS_NEG_WEAK) && !(cls & (CLS_POS | CLS_BODY)) && e->tag != T_ARTICLE && share < 0.2f &&
         ((float)e->link_w > 0.25f * (float)e->w || e->w < 150))
         own |= CH_CHROME;
+    /* an overlay holding most of a page's prose (a long consent dialog over a short thread) is still an
+     * overlay; only a page that is nothing else (a cookie policy) is its content */
+    if ((cls & CLS_OVERLAY) && !(cls & CLS_BODY) && e->tag != T_ARTICLE && share < 0.95f) own |= CH_CHROME;
     if (cls & CLS_CAPTION) own |= CH_CAPTION;
     if ((cls & CLS_META) && !(cls & (CLS_POS | CLS_BODY))) own |= CH_META;
     return own;
@@ -146,7 +149,7 @@ static void mark_chrome(const page *pg, const float *mass, float total, const ui
         in_article[e] = (uint8_t)((p != NO_EL && in_article[p]) || x->tag == T_ARTICLE);
         float share = total > 0 ? mass[e] / total : 0;
         xel masked = *x;
-        if (!exempt || exempt[e]) masked.cls &= (uint32_t)(CLS_COMMENT | CLS_POS | CLS_BODY | CLS_HIDDEN);
+        if (!exempt || exempt[e]) masked.cls &= (uint32_t)(CLS_COMMENT | CLS_POS | CLS_BODY | CLS_HIDDEN | CLS_OVERLAY);
         /* on a forum the comments are the content; elsewhere they are never the article */
         if (comments_content && (masked.cls & CLS_COMMENT)) masked.cls &= ~(uint32_t)(CLS_COMMENT | CLS_NEG_STRONG);
         else if (masked.cls & CLS_COMMENT) masked.cls |= CLS_NEG_STRONG;
@@ -238,9 +241,26 @@ static void select_sections(const page *pg, const uint8_t *chrome, page_kind kin
             i = j;
             continue;
         }
-        if (b->w && !(b->el != NO_EL && (chrome[b->el] & CH_CHROME))) out->kept[out->n_kept++] = i;
+        /* a long block of nothing but links is a cloud of tags or a line of menu entries; on listings
+         * a card linked as a whole is one too, but its teaser has sentences */
+        int cloud = b->w >= 200 && b->link_w * 10 >= b->w * 9 && (!short_links || !b->punct);
+        if (b->w && !cloud && !(b->el != NO_EL && (chrome[b->el] & CH_CHROME))) out->kept[out->n_kept++] = i;
         i++;
     }
+    /* a heading whose next block with text was left out named what was left out ("Tags", "Archives");
+     * on listings a heading over a dropped menu may still head the items */
+    uint32_t w = 0;
+    for (uint32_t k = 0; k < out->n_kept; k++) {
+        uint32_t i = out->kept[k];
+        const xblock *b = &pg->blocks[i];
+        if (!short_links && b->kind == B_HEADING && b->w < 80) {
+            uint32_t j = i + 1;
+            while (j < pg->n_blocks && !pg->blocks[j].w) j++;
+            if (j < pg->n_blocks && (k + 1 >= out->n_kept || out->kept[k + 1] != j)) continue;
+        }
+        out->kept[w++] = i;
+    }
+    out->n_kept = w;
     out->from = 0;
     out->to = pg->n_blocks;
 }
@@ -445,3 +465,26 @@ int select_article(page *pg, arena *a, float precision, page_kind kind, selectio
         if (keep[i]) out->kept[out->n_kept++] = i;
     return 0;
 }
+
+static uint64_t kept_w(const page *pg, const selection *s) {
+    uint64_t w = 0;
+    for (uint32_t k = 0; k < s->n_kept; k++) w += pg->blocks[s->kept[k]].w;
+    return w;
+}
+
+int select_content(page *pg, arena *a, float precision, page_kind kind, float confidence, page_kind *used,
+                   selection *out) {
+    *used = kind;
+    if (!sections_page(kind) || confidence >= 0.7f) return select_article(pg, a, precision, kind, out);
+    /* An uncertain call: read the page both ways. Where the article reading keeps at least half of
+     * what the sections reading does, the two agree on where the content is and the article's
+     * tighter edges win (an article next to a menu or a comment thread); where it keeps little,
+     * the content is spread over the page as the kind says. */
+    if (select_article(pg, a, precision, PK_ARTICLE, out)) return -1;
+    uint64_t aw = kept_w(pg, out);
+    if (select_article(pg, a, precision, kind, out)) return -1;
+    if (aw * 2 < kept_w(pg, out)) return 0;
+    *used = PK_ARTICLE;
+    return select_article(pg, a, precision, PK_ARTICLE, out);
+}
+

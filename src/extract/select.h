@@ -28,4 +28,9 @@ int select_mark(page *pg, arena *a, page_kind kind, selection *out);
 /* After select_mark: find the content. precision in [-1, 1]: the one recall/precision setting;
  * kind: what page_classify found, which decides how the content is chosen. 0 ok, -1 OOM. */
 int select_article(page *pg, arena *a, float precision, page_kind kind, selection *out);
+/* select_article for a kind told with this confidence: a sections kind told with less than 0.7
+ * is read as an article where the article reading keeps at least half as much text. *used gets the
+ * kind the content was chosen as. 0 ok, -1 OOM. */
+int select_content(page *pg, arena *a, float precision, page_kind kind, float confidence, page_kind *used,
+                   selection *out);
 #endif
