@@ -17,7 +17,7 @@ extern "C" {
 #endif
 
 #define BYLINE_VERSION "0.1.0"
-#define BYLINE_SCHEMA_VERSION 2
+#define BYLINE_SCHEMA_VERSION 3
 
 typedef enum byline_status {
     BYLINE_OK = 0,          /* an article was found */

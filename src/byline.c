@@ -3,9 +3,11 @@
 #include "../include/byline.h"
 #include "decode/decode.h"
 #include "extract/blocks.h"
+#include "extract/page_type.h"
 #include "extract/render.h"
 #include "extract/select.h"
 #include "extract/text_input.h"
+#include "metadata/hints.h"
 #include "metadata/metadata.h"
 #include "quotes/quotes.h"
 #include "parse/depth.h"
@@ -16,6 +18,7 @@
 #include "util/buf.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 struct byline_doc {
@@ -280,12 +283,20 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     float precision = opt->precision < -1 ? -1 : opt->precision > 1 ? 1 : opt->precision;
     selection sel;
     rendered r;
+    page_class pc;
+    page_hints ph;
+    page_hints_from_raw(opt->skip_metadata ? NULL : &raw, opt->url, &ph);
+    if (select_mark(&d->page, &d->arena, PK_ARTICLE, &sel)) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+    page_classify(&d->page, &ph, sel.chrome, &d->arena, &pc);
+    rin.page_type = page_kind_name(pc.kind);
+    rin.page_type_confidence = pc.confidence;
     if (opt->all_text) {
         if (all_text(d, &r)) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
         rin.r = &r;
         return finish(d, &rin, d->text.len ? BYLINE_OK : BYLINE_EMPTY, d->text.len ? NULL : "no text found");
     }
-    if (select_article(&d->page, &d->arena, precision, &sel) ||
+    page_kind read_as;
+    if (select_content(&d->page, &d->arena, precision, pc.kind, pc.confidence, &read_as, &sel) ||
         render_article(&d->page, &sel, &d->arena, &d->text, &d->md, &r))
         return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
     rin.r = &r;

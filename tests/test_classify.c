@@ -7,6 +7,7 @@ static unsigned classify_element_class(const char *s) { return classify_class_li
 
 int main(void) {
     CHECK(classify_patterns_sorted());
+    CHECK(classify_hints_sorted());
     CHECK(tok("share") & CLS_NEG_STRONG);
     CHECK(tok("sharebar") & CLS_NEG_STRONG);
     CHECK(tok("comments") & CLS_NEG_STRONG);

@@ -527,7 +527,7 @@ static void test_page_fields(byline_doc *d) {
     CHECK(json_object_object_get_ex(r, "is_article", &b) && json_object_get_boolean(b));
     CHECK(json_object_object_get_ex(r, "paywalled", &b) && json_object_get_boolean(b));
     json_object_put(r);
-    /* a logo is no top image; a link list is an index */
+    /* a logo is no top image; a page of headline links is a listing */
     char idx[8192] = "<html><head><meta property=\"og:image\" content=\"https://ledger.example/static/logo.png\"></head><body><ul>";
     for (int i = 0; i < 40; i++) {
         char li[128];
@@ -537,7 +537,7 @@ static void test_page_fields(byline_doc *d) {
     strcat(idx, "</ul></body></html>");
     r = record(d, idx, NULL);
     CHECK_STR(field(r, "image"), "(null)");
-    CHECK_STR(field(r, "page_type"), "index");
+    CHECK_STR(field(r, "page_type"), "listing");
     CHECK(json_object_object_get_ex(r, "is_article", &b) && !json_object_get_boolean(b));
     json_object_put(r);
 }

@@ -268,7 +268,9 @@ static uint32_t record_el(walker *w, dom_node *n, dom_tag tag) {
     e->parent = w->cur_el;
     e->node = n;
     e->tag = (uint8_t)tag;
-    e->cls = (uint16_t)classify_element(n);
+    uint32_t h;
+    e->cls = classify_element(n, &h);
+    e->sig = (h ^ tag) * 16777619u;
     e->first_block = pg->n_blocks;
     e->end_block = pg->n_blocks;
     return pg->n_els++;
@@ -512,6 +514,7 @@ void page_reset(page *pg) {
     pg->title = NULL;
     pg->title_len = 0;
     pg->nodes = 0;
+    memset(pg->tags, 0, sizeof pg->tags);
 }
 
 void page_free(page *pg) {
@@ -558,6 +561,7 @@ int page_build(page *pg, arena *a, dom *d, const walk_limits *lim) {
         } else if (tag != T_COMMENT) {
             if (!push(&w)) { rc = -1; break; }
             if (w.depth > lim->max_depth) { rc = 1; break; }
+            pg->tags[tag]++;
             int wants = lim->visit ? lim->visit(lim->vctx, n, tag) : 0;
             frame *f = &w.stack[w.depth];
             f->node = n;

@@ -25,7 +25,8 @@ typedef struct xel {
     uint32_t end_el;                 /* elements of the subtree: (this, end_el) */
     uint8_t tag;                     /* dom_tag */
     uint8_t complex;                 /* table: holds nested tables or long cells (layout) */
-    uint16_t cls;                    /* CLS_* from classify */
+    uint32_t cls;                    /* CLS_* from classify */
+    uint32_t sig;                    /* tag and class attribute hashed: repeated siblings share it */
     uint32_t w, link_w;              /* text weight inside, and of it inside links */
     float score;                     /* sum of block goodness inside */
     dom_node *node;                  /* valid while the parse tree is */
@@ -56,6 +57,7 @@ typedef struct page {
     const char *title;            /* <title>, whitespace collapsed (arena) */
     size_t title_len;
     uint32_t nodes;               /* DOM nodes visited */
+    uint32_t tags[T__COUNT];      /* elements of each tag, skipped subtrees' roots included */
 } page;
 
 typedef struct walk_limits {

@@ -5,7 +5,7 @@
 /* A pattern matches a class/id token that starts with it (prefix) or, for
  * short words that occur inside other words, only the whole token (exact).
  * Tokens are the lower-cased runs of letters and digits, camelCase split. */
-typedef struct { const char *word; uint8_t len, exact; uint16_t flags; } pattern;
+typedef struct { const char *word; uint8_t len, exact; uint32_t flags; } pattern;
 #define P(w, exact, flags) {w, sizeof w - 1, exact, flags}
 
 /* Sorted by word (strcmp order) for binary search. */
@@ -33,10 +33,10 @@ static const pattern PATTERNS[] = {
     P("comment", 0, CLS_NEG_STRONG | CLS_COMMENT),
     P("commentary", 0, 0),
     P("commentator", 0, 0),
-    P("consent", 0, CLS_NEG_STRONG),
+    P("consent", 0, CLS_NEG_STRONG | CLS_OVERLAY),
     P("content", 0, CLS_POS),
     P("contributor", 0, CLS_META),
-    P("cookie", 0, CLS_NEG_STRONG),
+    P("cookie", 0, CLS_NEG_STRONG | CLS_OVERLAY),
     P("copyright", 0, CLS_NEG_STRONG),
     P("credit", 0, CLS_CAPTION),
     P("dateline", 0, CLS_META),
@@ -45,11 +45,11 @@ static const pattern PATTERNS[] = {
     P("entry", 0, CLS_POS),
     P("follow", 1, CLS_NEG_STRONG),
     P("footer", 0, CLS_NEG_STRONG),
-    P("gdpr", 0, CLS_NEG_STRONG),
+    P("gdpr", 0, CLS_NEG_STRONG | CLS_OVERLAY),
     P("hentry", 0, CLS_POS),
     P("masthead", 0, CLS_NEG_WEAK),
     P("menu", 0, CLS_NEG_WEAK),
-    P("modal", 0, CLS_NEG_STRONG),
+    P("modal", 0, CLS_NEG_STRONG | CLS_OVERLAY),
     P("mostpopular", 0, CLS_NEG_STRONG),
     P("mostread", 0, CLS_NEG_STRONG),
     P("nav", 1, CLS_NEG_STRONG),
@@ -59,7 +59,7 @@ static const pattern PATTERNS[] = {
     P("outbrain", 0, CLS_NEG_STRONG),
     P("pagination", 0, CLS_NEG_STRONG),
     P("popular", 0, CLS_NEG_STRONG),
-    P("popup", 0, CLS_NEG_STRONG),
+    P("popup", 0, CLS_NEG_STRONG | CLS_OVERLAY),
     P("post", 1, CLS_POS),
     P("postmeta", 0, CLS_META),
     P("promo", 1, CLS_NEG_STRONG),
@@ -93,6 +93,126 @@ static const pattern PATTERNS[] = {
     P("widget", 0, CLS_NEG_WEAK),
 };
 enum { N_PATTERNS = sizeof PATTERNS / sizeof *PATTERNS };
+
+/* Words of class names that tell what kind of page this is: whole tokens only, sorted for binary search. */
+typedef struct { const char *word; uint8_t len; uint32_t flags; } hint;
+static const hint HINTS[] = {
+    {"accordion", 9, CLS_H_SERVICE},
+    {"addtocart", 9, CLS_H_CART},
+    {"admonition", 10, CLS_H_DOCS},
+    {"answer", 6, CLS_H_FORUM},
+    {"answers", 7, CLS_H_FORUM},
+    {"apiref", 6, CLS_H_DOCS},
+    {"availability", 12, CLS_H_PRODUCT},
+    {"basket", 6, CLS_H_CART},
+    {"benefit", 7, CLS_H_SERVICE},
+    {"benefits", 8, CLS_H_SERVICE},
+    {"buy", 3, CLS_H_CART},
+    {"card", 4, CLS_H_CARD},
+    {"cards", 5, CLS_H_CARD},
+    {"cart", 4, CLS_H_CART},
+    {"checkout", 8, CLS_H_CART},
+    {"codehilite", 10, CLS_H_DOCS},
+    {"cta", 3, CLS_H_SERVICE},
+    {"doc", 3, CLS_H_DOCS},
+    {"docs", 4, CLS_H_DOCS},
+    {"docsearch", 9, CLS_H_DOCS},
+    {"documentation", 13, CLS_H_DOCS},
+    {"docutils", 8, CLS_H_DOCS},
+    {"facet", 5, CLS_H_FILTER},
+    {"facets", 6, CLS_H_FILTER},
+    {"faq", 3, CLS_H_SERVICE},
+    {"faqs", 4, CLS_H_SERVICE},
+    {"feature", 7, CLS_H_SERVICE},
+    {"features", 8, CLS_H_SERVICE},
+    {"filter", 6, CLS_H_FILTER},
+    {"filters", 7, CLS_H_FILTER},
+    {"forum", 5, CLS_H_FORUM},
+    {"forums", 6, CLS_H_FORUM},
+    {"grid", 4, CLS_H_CARD},
+    {"headerlink", 10, CLS_H_DOCS},
+    {"hero", 4, CLS_H_SERVICE},
+    {"highlight", 9, CLS_H_DOCS},
+    {"hljs", 4, CLS_H_DOCS},
+    {"joined", 6, CLS_H_FORUM},
+    {"literal", 7, CLS_H_DOCS},
+    {"msrp", 4, CLS_H_PRICE},
+    {"pager", 5, CLS_H_PAGER},
+    {"paginate", 8, CLS_H_PAGER},
+    {"pagination", 10, CLS_H_PAGER},
+    {"paging", 6, CLS_H_PAGER},
+    {"pdp", 3, CLS_H_PRODUCT},
+    {"postbit", 7, CLS_H_FORUM},
+    {"postcount", 9, CLS_H_FORUM},
+    {"price", 5, CLS_H_PRICE},
+    {"prices", 6, CLS_H_PRICE},
+    {"pricing", 7, CLS_H_SERVICE},
+    {"product", 7, CLS_H_PRODUCT},
+    {"products", 8, CLS_H_PRODUCT},
+    {"qty", 3, CLS_H_PRODUCT},
+    {"quantity", 8, CLS_H_PRODUCT},
+    {"rating", 6, CLS_H_REVIEW},
+    {"ratings", 7, CLS_H_REVIEW},
+    {"reaction", 8, CLS_H_FORUM},
+    {"reactions", 9, CLS_H_FORUM},
+    {"refine", 6, CLS_H_FILTER},
+    {"replies", 7, CLS_H_FORUM},
+    {"review", 6, CLS_H_REVIEW},
+    {"reviews", 7, CLS_H_REVIEW},
+    {"sale", 4, CLS_H_PRICE},
+    {"services", 8, CLS_H_SERVICE},
+    {"signature", 9, CLS_H_FORUM},
+    {"sku", 3, CLS_H_PRODUCT},
+    {"smilie", 6, CLS_H_FORUM},
+    {"smilies", 7, CLS_H_FORUM},
+    {"solutions", 9, CLS_H_SERVICE},
+    {"sort", 4, CLS_H_FILTER},
+    {"sorting", 7, CLS_H_FILTER},
+    {"sphinx", 6, CLS_H_DOCS},
+    {"stars", 5, CLS_H_REVIEW},
+    {"stock", 5, CLS_H_PRODUCT},
+    {"swatch", 6, CLS_H_PRODUCT},
+    {"swatches", 8, CLS_H_PRODUCT},
+    {"testimonial", 11, CLS_H_SERVICE},
+    {"testimonials", 12, CLS_H_SERVICE},
+    {"thread", 6, CLS_H_FORUM},
+    {"threads", 7, CLS_H_FORUM},
+    {"tile", 4, CLS_H_CARD},
+    {"tiles", 5, CLS_H_CARD},
+    {"toc", 3, CLS_H_DOCS},
+    {"topic", 5, CLS_H_FORUM},
+    {"topics", 6, CLS_H_FORUM},
+    {"upvote", 6, CLS_H_FORUM},
+    {"userinfo", 8, CLS_H_FORUM},
+    {"username", 8, CLS_H_FORUM},
+    {"variant", 7, CLS_H_PRODUCT},
+    {"variants", 8, CLS_H_PRODUCT},
+    {"voting", 6, CLS_H_FORUM},
+    {"wishlist", 8, CLS_H_CART},
+    {"xref", 4, CLS_H_DOCS},
+    {"zoom", 4, CLS_H_PRODUCT},
+};
+enum { N_HINTS = sizeof HINTS / sizeof *HINTS };
+
+static unsigned hint_token(const char *tok, size_t len) {
+    size_t lo = 0, hi = N_HINTS;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        size_t m = len < HINTS[mid].len ? len : HINTS[mid].len;
+        int c = memcmp(tok, HINTS[mid].word, m);
+        if (!c) c = len < HINTS[mid].len ? -1 : len > HINTS[mid].len;
+        if (!c) return HINTS[mid].flags;
+        if (c < 0) hi = mid;
+        else lo = mid + 1;
+    }
+    return 0;
+}
+
+int classify_hints_sorted(void) {
+    for (size_t i = 1; i < N_HINTS; i++)
+        if (strcmp(HINTS[i - 1].word, HINTS[i].word) >= 0) return 0;
+    return 1;
+}
 
 typedef struct { const char *w; size_t n; } word;
 #define W(s) {s, sizeof s - 1}
@@ -167,6 +287,7 @@ static int is_taxonomy(const char *t, size_t n) {
 
 static unsigned classify_words(const char *s, size_t n) {
     unsigned flags = 0, unit = 0; /* unit: flags of the current class name */
+    unsigned hints = 0;           /* page-kind words, whatever modifies them */
     int layout = 0;               /* the class name describes page layout */
     char tok[32];
     size_t tl = 0;
@@ -183,6 +304,7 @@ static unsigned classify_words(const char *s, size_t n) {
                 if (is_modifier(tok, tl) || (first_tok && (c == '-' || c == '_') && is_taxonomy(tok, tl))) muted = 1;
                 else if (tl == 6 && !memcmp(tok, "layout", 6)) layout = 1;
                 else unit |= classify_token(tok, tl);
+                hints |= hint_token(tok, tl);
             }
             tl = 0;
             first_tok = 0;
@@ -199,7 +321,7 @@ static unsigned classify_words(const char *s, size_t n) {
             if (tl < sizeof tok) tok[tl++] = (char)(upper ? c + 32 : c);
         }
     }
-    return flags;
+    return flags | hints;
 }
 
 static int is_slug(const char *v, size_t n) {
@@ -239,10 +361,30 @@ static unsigned classify_role(const char *v, size_t n) {
     return 0;
 }
 
+/* schema.org types given as microdata ("https://schema.org/Product"): the whole type name, so
+ * "/Product" is not "/ProductGroup". */
+static unsigned classify_itemtype(const char *v, size_t n) {
+    static const struct { const char *t; unsigned f; } T[] = {
+        {"/Product", CLS_IT_PRODUCT}, {"/Offer", CLS_IT_PRODUCT}, {"/DiscussionForumPosting", CLS_IT_POST},
+        {"/Comment", CLS_IT_POST}, {"/Answer", CLS_IT_POST}, {"/Question", CLS_IT_POST},
+        {"/Article", CLS_IT_ARTICLE}, {"/NewsArticle", CLS_IT_ARTICLE}, {"/BlogPosting", CLS_IT_ARTICLE},
+        {"/TechArticle", CLS_IT_ARTICLE}, {"/ReportageNewsArticle", CLS_IT_ARTICLE}};
+    unsigned f = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] != '/') continue;
+        for (size_t k = 0; k < sizeof T / sizeof *T; k++) {
+            size_t l = strlen(T[k].t);
+            if (i + l <= n && !memcmp(v + i, T[k].t, l) && (i + l == n || v[i + l] == ' ')) f |= T[k].f;
+        }
+    }
+    return f;
+}
+
 unsigned classify_class_list(const char *s, size_t n) { return classify_words(s, n) | hidden_class(s, n); }
 
-unsigned classify_element(const dom_node *n) {
+unsigned classify_element(const dom_node *n, uint32_t *class_hash) {
     unsigned flags = 0;
+    *class_hash = 0;
     for (dom_attr *a = dom_attr_first(n); a; a = dom_attr_next(a)) {
         size_t kl, vl;
         const char *k = dom_attr_name(a, &kl);
@@ -257,7 +399,12 @@ unsigned classify_element(const dom_node *n) {
             if (!memcmp(k, "role", 4)) flags |= classify_role(v, vl);
             break;
         case 5:
-            if (!memcmp(k, "class", 5)) flags |= classify_class_list(v, vl);
+            if (!memcmp(k, "class", 5)) {
+                flags |= classify_class_list(v, vl);
+                uint32_t h = 2166136261u; /* FNV-1a: siblings of one kind share it */
+                for (size_t i = 0; i < vl; i++) h = (h ^ (unsigned char)v[i]) * 16777619u;
+                *class_hash = h;
+            }
             else if (!memcmp(k, "style", 5) && style_hides(v, vl))
                 flags |= CLS_HIDDEN;
             break;
@@ -266,6 +413,7 @@ unsigned classify_element(const dom_node *n) {
             break;
         case 8:
             if (!memcmp(k, "itemprop", 8) && ci_contains(v, vl, "articlebody")) flags |= CLS_BODY | CLS_POS;
+            else if (!memcmp(k, "itemtype", 8)) flags |= classify_itemtype(v, vl);
             break;
         case 11:
             if (!memcmp(k, "aria-hidden", 11) && vl == 4 && !memcmp(v, "true", 4)) flags |= CLS_HIDDEN;

@@ -15,14 +15,36 @@ enum {
     CLS_META = 1 << 6,       /* byline, dateline, timestamp, author box */
     CLS_ROLE_CHROME = 1 << 7, /* ARIA landmark of page chrome: navigation, banner, contentinfo */
     CLS_COMMENT = 1 << 8,    /* reader comments: never a wrapper of the article */
+    /* What kind of page the markup belongs to (page_type.c counts them; selection ignores them). */
+    CLS_H_FORUM = 1 << 9,    /* username, signature, reactions, replies, thread, topic */
+    CLS_H_PRODUCT = 1 << 10, /* product, sku, quantity, swatch, availability, stock */
+    CLS_H_PRICE = 1 << 11,   /* price, sale */
+    CLS_H_CART = 1 << 12,    /* cart, basket, checkout, wishlist */
+    CLS_H_REVIEW = 1 << 13,  /* review, rating, stars */
+    CLS_H_DOCS = 1 << 14,    /* docs, admonition, headerlink, highlight, toc */
+    CLS_H_SERVICE = 1 << 15, /* hero, testimonial, accordion, faq, feature, pricing, cta */
+    CLS_H_CARD = 1 << 16,    /* card, tile, grid */
+    CLS_H_PAGER = 1 << 17,   /* pagination, pager */
+    CLS_H_FILTER = 1 << 18,  /* filter, facet, sort */
+    /* schema.org microdata itemtype */
+    CLS_IT_PRODUCT = 1 << 19, /* Product, Offer */
+    CLS_IT_POST = 1 << 20,    /* DiscussionForumPosting, Comment, Answer, Question */
+    CLS_IT_ARTICLE = 1 << 21, /* Article, NewsArticle, BlogPosting, TechArticle */
+    CLS_HINTS = 0x3FFE00u,
+    /* consent and cookie banners, modals, pop-ups: laid over the page, never its content, however much
+     * text they hold */
+    CLS_OVERLAY = 1 << 22,
 };
 
-/* Flags for element n from its class, id, role, itemprop, style and hidden attributes. */
-unsigned classify_element(const dom_node *n);
+/* Flags for element n from its class, id, role, itemprop, itemtype, style and hidden attributes;
+ * class_hash gets a hash of its class attribute (0 without one). */
+unsigned classify_element(const dom_node *n, uint32_t *class_hash);
 /* Flags for a class attribute's value. */
 unsigned classify_class_list(const char *s, size_t n);
 /* Flags for one class/id token (exposed for tests). */
 unsigned classify_token(const char *tok, size_t len);
 /* 1 when the pattern table is in binary-search order (a test checks it). */
 int classify_patterns_sorted(void);
+/* The same for the page-kind hint words. */
+int classify_hints_sorted(void);
 #endif

@@ -44,6 +44,9 @@ static unsigned own_chrome(const xel *e, float share, int in_article) {
     if ((cls & CLS_NEG_WEAK) && !(cls & (CLS_POS | CLS_BODY)) && e->tag != T_ARTICLE && share < 0.2f &&
         ((float)e->link_w > 0.25f * (float)e->w || e->w < 150))
         own |= CH_CHROME;
+    /* an overlay holding most of a page's prose (a long consent dialog over a short thread) is still an
+     * overlay; only a page that is nothing else (a cookie policy) is its content */
+    if ((cls & CLS_OVERLAY) && !(cls & CLS_BODY) && e->tag != T_ARTICLE && share < 0.95f) own |= CH_CHROME;
     if (cls & CLS_CAPTION) own |= CH_CAPTION;
     if ((cls & CLS_META) && !(cls & (CLS_POS | CLS_BODY))) own |= CH_META;
     return own;
@@ -137,17 +140,22 @@ static void text_goodness(page *pg, float *tgood) {
  * the tree (parents precede children). exempt[e]: e encloses the text-only
  * best container, so its class names describe a wrapper; NULL in the first
  * pass, which reads only tags and comment classes. */
-static void mark_chrome(const page *pg, const float *mass, float total, const uint8_t *exempt, uint8_t *in_article,
-                        uint8_t *chrome) {
+static void mark_chrome(const page *pg, const float *mass, float total, const uint8_t *exempt, page_kind kind,
+                        uint8_t *in_article, uint8_t *chrome) {
+    int comments_content = kind == PK_FORUM;
     for (uint32_t e = 0; e < pg->n_els; e++) {
         const xel *x = &pg->els[e];
         uint32_t p = x->parent;
         in_article[e] = (uint8_t)((p != NO_EL && in_article[p]) || x->tag == T_ARTICLE);
         float share = total > 0 ? mass[e] / total : 0;
         xel masked = *x;
-        if (!exempt || exempt[e]) masked.cls &= (uint16_t)(CLS_COMMENT | CLS_POS | CLS_BODY | CLS_HIDDEN);
-        if (masked.cls & CLS_COMMENT) masked.cls |= CLS_NEG_STRONG;
+        if (!exempt || exempt[e]) masked.cls &= (uint32_t)(CLS_COMMENT | CLS_POS | CLS_BODY | CLS_HIDDEN | CLS_OVERLAY);
+        /* on a forum the comments are the content; elsewhere they are never the article */
+        if (comments_content && (masked.cls & CLS_COMMENT)) masked.cls &= ~(uint32_t)(CLS_COMMENT | CLS_NEG_STRONG);
+        else if (masked.cls & CLS_COMMENT) masked.cls |= CLS_NEG_STRONG;
         unsigned own = own_chrome(&masked, share, p != NO_EL && in_article[p]);
+        /* a product page's reviews and ratings are what buyers say, not the product's description */
+        if (kind == PK_PRODUCT && (x->cls & CLS_H_REVIEW) && share < 0.5f) own |= CH_CHROME;
         chrome[e] = (uint8_t)((p == NO_EL ? 0 : chrome[p]) | own);
     }
 }
@@ -208,36 +216,106 @@ static uint32_t pick_best(const page *pg, const uint8_t *chrome, float *best_sco
     return best;
 }
 
-int select_article(page *pg, arena *a, float precision, selection *out) {
+/* Pages that are not one run of prose (a thread of posts, a product, items of a listing or a
+ * collection, documentation, the sections of a service page): the content is spread over many
+ * subtrees, so every block outside chrome is kept, in document order, except runs of short links
+ * (menus, tag lists, "Read more"). */
+static int short_link(const xblock *b) { return b->w && b->w < 30 && b->link_w * 10 >= b->w * 9; }
+
+static uint32_t parent_of(const page *pg, const xblock *b) { return b->el == NO_EL ? NO_EL : pg->els[b->el].parent; }
+
+static void select_sections(const page *pg, const uint8_t *chrome, page_kind kind, selection *out) {
+    /* item titles of listings, collections and tables of contents are short links of their own; four
+     * or more side by side with nothing else are a menu, a tag cloud or a list of categories */
+    int short_links = kind == PK_LISTING || kind == PK_COLLECTION || kind == PK_DOCS;
+    for (uint32_t i = 0; i < pg->n_blocks;) {
+        const xblock *b = &pg->blocks[i];
+        if (short_link(b)) {
+            uint32_t j = i + 1, p = parent_of(pg, b);
+            while (j < pg->n_blocks && short_link(&pg->blocks[j]) && parent_of(pg, &pg->blocks[j]) == p) j++;
+            for (uint32_t k = i; k < j; k++) {
+                const xblock *c = &pg->blocks[k];
+                if (short_links && j - i < 8 && !(c->el != NO_EL && (chrome[c->el] & CH_CHROME)))
+                    out->kept[out->n_kept++] = k;
+            }
+            i = j;
+            continue;
+        }
+        /* a long block of nothing but links is a cloud of tags or a line of menu entries; on listings
+         * a card linked as a whole is one too, but its teaser has sentences */
+        int cloud = b->w >= 200 && b->link_w * 10 >= b->w * 9 && (!short_links || !b->punct);
+        if (b->w && !cloud && !(b->el != NO_EL && (chrome[b->el] & CH_CHROME))) out->kept[out->n_kept++] = i;
+        i++;
+    }
+    /* a heading whose next block with text was left out named what was left out ("Tags", "Archives");
+     * on listings a heading over a dropped menu may still head the items */
+    uint32_t w = 0;
+    for (uint32_t k = 0; k < out->n_kept; k++) {
+        uint32_t i = out->kept[k];
+        const xblock *b = &pg->blocks[i];
+        if (!short_links && b->kind == B_HEADING && b->w < 80) {
+            uint32_t j = i + 1;
+            while (j < pg->n_blocks && !pg->blocks[j].w) j++;
+            if (j < pg->n_blocks && (k + 1 >= out->n_kept || out->kept[k + 1] != j)) continue;
+        }
+        out->kept[w++] = i;
+    }
+    out->n_kept = w;
+    out->from = 0;
+    out->to = pg->n_blocks;
+}
+
+static int sections_page(page_kind k) {
+    return k == PK_FORUM || k == PK_PRODUCT || k == PK_COLLECTION || k == PK_LISTING || k == PK_DOCS ||
+           k == PK_SERVICE;
+}
+
+/* Text goodness, text mass per subtree, and the chrome marking in two passes. The first pass
+ * reads tags and text alone: the elements enclosing its best container and half the page's text
+ * are wrappers ("above-footer", "page-ad-margins"), so the second pass, which reads class names,
+ * does not count them as chrome. */
+static void mark(page *pg, page_kind kind, selection *out) {
+    float best_score;
+    memset(out->exempt, 0, pg->n_els);
+    mark_chrome(pg, out->mass, out->total, NULL, kind, out->in_article, out->chrome);
+    score_tree(pg, out->tgood, out->chrome, NULL);
+    for (uint32_t e = pick_best(pg, out->chrome, &best_score); e != NO_EL; e = pg->els[e].parent)
+        out->exempt[e] = out->total > 0 && out->mass[e] >= 0.5f * out->total;
+    mark_chrome(pg, out->mass, out->total, out->exempt, kind, out->in_article, out->chrome);
+    out->marked_as = kind;
+}
+
+/* The kinds whose chrome differs: a forum's comments are its content, a product's reviews are not. */
+static page_kind marking_of(page_kind k) { return k == PK_FORUM || k == PK_PRODUCT ? k : PK_ARTICLE; }
+
+int select_mark(page *pg, arena *a, page_kind kind, selection *out) {
     memset(out, 0, sizeof *out);
     out->root = NO_EL;
     uint32_t n = pg->n_els, nb = pg->n_blocks;
     if (!n || !nb) return 0;
-    uint8_t *chrome = arena_alloc(a, n);
-    uint8_t *keep = arena_calloc(a, nb);
-    uint8_t *in_article = arena_alloc(a, n);
-    uint8_t *exempt = arena_calloc(a, n);
-    float *tgood = arena_alloc(a, (size_t)nb * sizeof *tgood);
-    float *mass = arena_alloc(a, (size_t)n * sizeof *mass);
-    float *neg = arena_alloc(a, (size_t)n * sizeof *neg);
+    out->chrome = arena_alloc(a, n);
+    out->in_article = arena_alloc(a, n);
+    out->exempt = arena_alloc(a, n);
+    out->tgood = arena_alloc(a, (size_t)nb * sizeof *out->tgood);
+    out->mass = arena_alloc(a, (size_t)n * sizeof *out->mass);
+    out->neg = arena_alloc(a, (size_t)n * sizeof *out->neg);
     out->kept = arena_alloc(a, (size_t)nb * sizeof *out->kept);
-    if (!chrome || !keep || !in_article || !exempt || !tgood || !mass || !neg || !out->kept) return -1;
-    out->chrome = chrome;
-
+    if (!out->chrome || !out->in_article || !out->exempt || !out->tgood || !out->mass || !out->neg || !out->kept)
+        return -1;
     /* cells of layout tables are ordinary paragraphs */
     for (uint32_t i = 0; i < nb; i++) {
         xblock *b = &pg->blocks[i];
         if (b->kind == B_CELL && !data_cell(pg, b)) b->kind = B_PARA;
     }
-    text_goodness(pg, tgood);
+    text_goodness(pg, out->tgood);
     /* Text mass and weight per subtree: an element that holds most of the
      * page's good text is a wrapper whatever its class says. */
-    float total = 0;
+    float *mass = out->mass, *tgood = out->tgood;
     for (uint32_t e = 0; e < n; e++) mass[e] = 0, pg->els[e].w = pg->els[e].link_w = 0;
     for (uint32_t i = 0; i < nb; i++) {
         const xblock *b = &pg->blocks[i];
         if (b->el == NO_EL) continue;
-        if (tgood[i] > 0) mass[b->el] += tgood[i], total += tgood[i];
+        if (tgood[i] > 0) mass[b->el] += tgood[i], out->total += tgood[i];
         pg->els[b->el].w += b->w, pg->els[b->el].link_w += b->link_w;
     }
     for (uint32_t e = n; e-- > 0;) {
@@ -246,16 +324,20 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         mass[x->parent] += mass[e];
         pg->els[x->parent].w += x->w, pg->els[x->parent].link_w += x->link_w;
     }
-    /* First pass on tags and text alone: the elements enclosing its best
-     * container and half the page's text are wrappers ("above-footer",
-     * "page-ad-margins"), so the second pass, which reads class names, does
-     * not count them as chrome. */
+    mark(pg, marking_of(kind), out);
+    return 0;
+}
+
+int select_article(page *pg, arena *a, float precision, page_kind kind, selection *out) {
+    uint32_t n = pg->n_els, nb = pg->n_blocks;
+    out->n_kept = 0;
+    if (!n || !nb || !out->chrome) return 0;
+    uint8_t *keep = arena_calloc(a, nb);
+    if (!keep) return -1;
+    if (marking_of(kind) != out->marked_as) mark(pg, marking_of(kind), out);
+    uint8_t *chrome = out->chrome;
+    float *tgood = out->tgood, *mass = out->mass, *neg = out->neg;
     float best_score;
-    mark_chrome(pg, mass, total, NULL, in_article, chrome);
-    score_tree(pg, tgood, chrome, NULL);
-    for (uint32_t e = pick_best(pg, chrome, &best_score); e != NO_EL; e = pg->els[e].parent)
-        exempt[e] = total > 0 && mass[e] >= 0.5f * total;
-    mark_chrome(pg, mass, total, exempt, in_article, chrome);
     score_tree(pg, tgood, chrome, neg);
     uint32_t best = pick_best(pg, chrome, &best_score);
     if (best == NO_EL) {
@@ -265,6 +347,10 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         if (best == NO_EL) best = 0;
     }
     out->root = best;
+    if (sections_page(kind)) {
+        select_sections(pg, chrome, kind, out);
+        return 0;
+    }
 
     /* siblings that carry article text of their own (a lead outside the
      * body wrapper, a body split in two by an ad slot) */
@@ -379,3 +465,26 @@ int select_article(page *pg, arena *a, float precision, selection *out) {
         if (keep[i]) out->kept[out->n_kept++] = i;
     return 0;
 }
+
+static uint64_t kept_w(const page *pg, const selection *s) {
+    uint64_t w = 0;
+    for (uint32_t k = 0; k < s->n_kept; k++) w += pg->blocks[s->kept[k]].w;
+    return w;
+}
+
+int select_content(page *pg, arena *a, float precision, page_kind kind, float confidence, page_kind *used,
+                   selection *out) {
+    *used = kind;
+    if (!sections_page(kind) || confidence >= 0.7f) return select_article(pg, a, precision, kind, out);
+    /* An uncertain call: read the page both ways. Where the article reading keeps at least half of
+     * what the sections reading does, the two agree on where the content is and the article's
+     * tighter edges win (an article next to a menu or a comment thread); where it keeps little,
+     * the content is spread over the page as the kind says. */
+    if (select_article(pg, a, precision, PK_ARTICLE, out)) return -1;
+    uint64_t aw = kept_w(pg, out);
+    if (select_article(pg, a, precision, kind, out)) return -1;
+    if (aw * 2 < kept_w(pg, out)) return 0;
+    *used = PK_ARTICLE;
+    return select_article(pg, a, precision, PK_ARTICLE, out);
+}
+

@@ -15,6 +15,15 @@ static void str_or_null(buf *o, const char *s, size_t n) {
 }
 
 /* "key":"value", (or null), the comma included */
+/* A share in [0, 1] with two decimals, written by hand: no locale-dependent printf in records. */
+static void put_share(buf *o, double x) {
+    int c = (int)((x < 0 ? 0 : x > 1 ? 1 : x) * 100 + 0.5);
+    buf_putc(o, (char)('0' + c / 100));
+    buf_putc(o, '.');
+    buf_putc(o, (char)('0' + c / 10 % 10));
+    buf_putc(o, (char)('0' + c % 10));
+}
+
 static void field(buf *o, const char *k, const char *v) {
     key(o, k);
     str_or_null(o, v, v ? strlen(v) : 0);
@@ -220,16 +229,8 @@ void record_json(buf *o, const record_in *in) {
     str_or_null(o, m && m->language[0] ? m->language : NULL, m ? strlen(m->language) : 0);
     buf_putc(o, ',');
     key(o, "language_confidence");
-    if (m && m->language[0]) {
-        /* two decimals, written by hand: no locale-dependent printf in records */
-        int c = (int)(m->language_confidence * 100 + 0.5);
-        buf_putc(o, (char)('0' + c / 100));
-        buf_putc(o, '.');
-        buf_putc(o, (char)('0' + c / 10 % 10));
-        buf_putc(o, (char)('0' + c % 10));
-    } else {
-        buf_puts(o, "null");
-    }
+    if (m && m->language[0]) put_share(o, m->language_confidence);
+    else buf_puts(o, "null");
     buf_putc(o, ',');
     field(o, "language_declared", m ? m->lang_declared : NULL);
     key(o, "authors");
@@ -271,11 +272,14 @@ void record_json(buf *o, const record_in *in) {
     }
     buf_put(o, "],", 2);
     field(o, "license", m ? m->license : NULL);
-    field(o, "page_type", m ? m->page_type : NULL);
+    const char *pt = in->page_type ? in->page_type : m ? m->page_type : NULL;
+    field(o, "page_type", pt);
+    key(o, "page_type_confidence");
+    if (in->page_type) put_share(o, in->page_type_confidence);
+    else buf_puts(o, "null");
+    buf_putc(o, ',');
     key(o, "is_article");
-    buf_puts(o, m && m->page_type && (!strcmp(m->page_type, "article") || !strcmp(m->page_type, "liveblog"))
-                    ? "true,"
-                    : "false,");
+    buf_puts(o, pt && (!strcmp(pt, "article") || !strcmp(pt, "liveblog")) ? "true," : "false,");
     key(o, "paywalled");
     buf_puts(o, m && m->paywalled ? "true," : "false,");
     key(o, "date_published");

@@ -23,6 +23,8 @@ typedef struct record_in {
     const quotes_result *quotes; /* NULL when quotation finding did not run */
     const char *quote_text;      /* the text the quotations' offsets refer to */
     size_t quote_text_len;
+    const char *page_type;       /* the HTML path's page kind; NULL: the metadata's */
+    float page_type_confidence;
 } record_in;
 
 void record_json(buf *out, const record_in *in);

@@ -1,0 +1,189 @@
+/* What kind of page: the URL's shape, and whole pages written for these tests, each clearly one
+ * kind, through the public API. */
+#include "decode/decode.h"
+#include "extract/page_type.h"
+#include "extract/select.h"
+#include "record_util.h"
+#include "test_util.h"
+#include <stdio.h>
+
+static void test_url_signals(void) {
+    CHECK(page_url_signals("https://forum.example.org/topic/1571202-new-wall-plans/") & URL_FORUM_HOST);
+    CHECK(page_url_signals("https://forum.example.org/topic/1571202-new-wall-plans/") & URL_THREAD);
+    CHECK(page_url_signals("https://talk.example.org/t/harbour-wall-repairs/68911") & URL_THREAD);
+    CHECK(page_url_signals("https://board.example/viewtopic.php?f=20&t=4871") & URL_THREAD);
+    /* a topic page of a news site is an index of stories, not a thread */
+    CHECK(!(page_url_signals("https://news.example/topic/harbours") & URL_THREAD));
+    CHECK(page_url_signals("https://news.example/topic/harbours") & URL_LISTING);
+    CHECK(page_url_signals("https://docs.example.dev/guides/auth") & URL_DOCS);
+    CHECK(page_url_signals("https://shop.example/products/blue-kettle-2l") & URL_PRODUCT);
+    CHECK(!(page_url_signals("https://shop.example/products/") & URL_PRODUCT));
+    CHECK(page_url_signals("https://shop.example/products/") & URL_COLLECTION);
+    CHECK(page_url_signals("https://example.com/services/harbour-engineering/") & URL_SERVICE);
+    CHECK(page_url_signals("https://ledger.example/news") & URL_LISTING);
+    CHECK(page_url_signals("https://ledger.example/2024/03/12/wall.html") & URL_DATED);
+    CHECK(page_url_signals("https://ledger.example/harbour-wall-to-be-rebuilt-after-storms") & URL_SLUG);
+    CHECK(page_url_signals("https://ledger.example/") & URL_HOME);
+    CHECK(page_url_signals("https://ledger.example") & URL_HOME);
+    CHECK(!(page_url_signals("https://ledger.example/about") & URL_HOME));
+    CHECK(page_url_signals(NULL) == 0);
+}
+
+static void html(const char *page, const char *url) {
+    if (rec) json_object_put(rec);
+    byline_options o;
+    byline_options_init(&o);
+    o.url = url;
+    byline_extract(doc, page, strlen(page), &o);
+    rec = json_tokener_parse(byline_json(doc, NULL));
+}
+
+static void test_forum(void) {
+    char page[16384];
+    size_t n = (size_t)snprintf(page, sizeof page, "<html><head><title>Rebuilding the harbour wall - Harbour Forum</title>"
+                                                   "</head><body><main><h1>Rebuilding the harbour wall</h1>");
+    static const char *const who[] = {"wallwatcher", "pia_l", "tom.r", "engineer42", "harbourcat"};
+    for (int i = 0; i < 5; i++)
+        n += (size_t)snprintf(page + n, sizeof page - n,
+                              "<article class=\"message\" itemscope itemtype=\"https://schema.org/Comment\">"
+                              "<div class=\"message-user\"><span class=\"username\">%s</span> Joined 2019</div>"
+                              "<time datetime=\"2024-03-1%dT10:00:00Z\">Mar 1%d, 2024</time>"
+                              "<div class=\"message-body\"><p>I walked along the old wall again this morning and the "
+                              "cracks near the lighthouse are wider than last week. Has anyone heard when the "
+                              "council will start the repairs, or is it still waiting for the engineers?</p></div>"
+                              "<div class=\"signature\">Harbour walker since 1998</div></article>",
+                              who[i], i, i);
+    snprintf(page + n, sizeof page - n, "</main></body></html>");
+    html(page, "https://community.example.org/t/rebuilding-the-harbour-wall/4512");
+    CHECK_STR(get(rec, "page_type"), "forum");
+    json_object *b;
+    CHECK(json_object_object_get_ex(rec, "is_article", &b) && !json_object_get_boolean(b));
+}
+
+static void test_product(void) {
+    const char *page =
+        "<html><head><title>Blue Kettle 2 l | Harbour Home</title><meta property=\"og:type\" content=\"product\">"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"Product\","
+        "\"name\":\"Blue Kettle 2 l\",\"offers\":{\"@type\":\"Offer\",\"price\":\"39.00\"}}</script></head><body>"
+        "<div class=\"product-page\"><h1 class=\"product-title\">Blue Kettle 2 l</h1>"
+        "<div class=\"price\">$39.00</div><div class=\"product-quantity\">Quantity</div>"
+        "<div class=\"add-to-cart\">Add to cart</div>"
+        "<div class=\"product-description\"><p>A two-litre enamel kettle for gas, electric and induction hobs, "
+        "with a whistle you can hear from the garden.</p></div>"
+        "<div class=\"reviews\"><h2>Reviews</h2><div class=\"rating\">4.5 stars</div></div></div></body></html>";
+    html(page, "https://shop.example/products/blue-kettle-2l");
+    CHECK_STR(get(rec, "page_type"), "product");
+}
+
+static void test_docs(void) {
+    char page[16384];
+    size_t n = (size_t)snprintf(page, sizeof page, "<html><head><title>Reading a page - libharbour docs</title></head>"
+                                                   "<body><nav class=\"docs-sidebar toc\"><a href=\"/a\">Start</a></nav>"
+                                                   "<main class=\"docs-content\"><h1>Reading a page</h1>");
+    for (int i = 0; i < 6; i++)
+        n += (size_t)snprintf(page + n, sizeof page - n,
+                              "<h2>Step %d</h2><p>Call <code>harbour_read()</code> with the page and its length; the "
+                              "<code>harbour_doc</code> handle keeps the result until the next call.</p>"
+                              "<pre class=\"highlight\"><code>harbour_doc *d = harbour_new();\nharbour_read(d, buf, len);"
+                              "</code></pre>", i + 1);
+    snprintf(page + n, sizeof page - n, "</main></body></html>");
+    html(page, "https://docs.example.dev/reading-a-page");
+    CHECK_STR(get(rec, "page_type"), "documentation");
+}
+
+static void test_article(void) {
+    const char *page =
+        "<html><head><title>Harbour wall to be rebuilt - The Ledger</title>"
+        "<meta property=\"og:type\" content=\"article\">"
+        "<meta property=\"article:published_time\" content=\"2024-03-12T09:00:00Z\"></head><body><article>"
+        "<h1>Harbour wall to be rebuilt</h1><p class=\"byline\">By Jane Doe</p>"
+        "<p>The town council voted on Monday to rebuild the harbour wall that failed in two winter storms in a row, "
+        "and the work is set to start in the spring.</p>"
+        "<p>Engineers told the council that the old wall could not be repaired again, and that a new wall would "
+        "protect the market and the houses behind it for at least fifty years.</p>"
+        "<p>Residents who have lived by the harbour for decades said they were relieved, though some worried about "
+        "the noise and the closed road during the two years of work.</p></article></body></html>";
+    html(page, "https://ledger.example/2024/03/12/harbour-wall-to-be-rebuilt");
+    CHECK_STR(get(rec, "page_type"), "article");
+    json_object *c;
+    CHECK(json_object_object_get_ex(rec, "page_type_confidence", &c) && json_object_get_double(c) > 0.5);
+}
+
+/* A consent dialog with more prose than the thread under it is still laid over the page. */
+static void test_overlay(void) {
+    char page[16384];
+    size_t n = (size_t)snprintf(page, sizeof page, "<html><head><title>Harbour wall - Harbour Forum</title></head><body>"
+                                                   "<main><h1>Harbour wall</h1>");
+    for (int i = 0; i < 3; i++)
+        n += (size_t)snprintf(page + n, sizeof page - n,
+                              "<article class=\"message\"><span class=\"username\">walker%d</span>"
+                              "<div class=\"message-body\"><p>The cracks near the lighthouse look wider this week, "
+                              "does anyone know when repairs start?</p></div></article>", i);
+    n += (size_t)snprintf(page + n, sizeof page - n, "</main><div id=\"site-consent-sdk\"><div class=\"pc-dialog\">");
+    for (int i = 0; i < 6; i++)
+        n += (size_t)snprintf(page + n, sizeof page - n,
+                              "<h3>Purpose %d</h3><p>These technologies help us understand how our site is used, how "
+                              "visitors move through its pages and which of them they return to, so that we can "
+                              "measure and improve what we offer; they may be set by us or by our partners.</p>", i);
+    snprintf(page + n, sizeof page - n, "</div></div></body></html>");
+    html(page, "https://community.example.org/t/harbour-wall/4512");
+    const char *text = get(rec, "text");
+    CHECK(text && strstr(text, "cracks near the lighthouse"));
+    CHECK(text && !strstr(text, "These technologies"));
+}
+
+/* The kind decides the reading only when it is told with confidence: an article beside a long menu,
+ * called a listing with little confidence, is read as an article; called one with confidence, as a
+ * listing, menu entries and all. */
+static void test_uncertain_kind(void) {
+    char src[16384];
+    size_t n = (size_t)snprintf(src, sizeof src, "<html><body><div class=\"sections\"><ul>");
+    for (int i = 0; i < 5; i++)
+        n += (size_t)snprintf(src + n, sizeof src - n, "<li><a href=\"/s/%d\">Section number %d</a></li>", i, i);
+    n += (size_t)snprintf(src + n, sizeof src - n, "</ul></div><div class=\"story\">");
+    for (int i = 0; i < 4; i++)
+        n += (size_t)snprintf(src + n, sizeof src - n,
+                              "<p>The council voted on Tuesday to rebuild the sea wall that protects the market, "
+                              "and work starts in September, the chair of the harbour committee said (%d).</p>", i);
+    snprintf(src + n, sizeof src - n, "</div></body></html>");
+    for (int sure = 0; sure < 2; sure++) {
+        arena a;
+        arena_init(&a);
+        decoded dec;
+        CHECK(!decode_bytes(&a, src, strlen(src), NULL, &dec));
+        dom *d = dom_new();
+        dom_parse(d, dec.data, dec.len, NULL, NULL);
+        page pg;
+        page_init(&pg);
+        walk_limits lim = {4096, 1000000, NULL, NULL, 0, NULL, NULL, NULL, NULL};
+        CHECK(!page_build(&pg, &a, d, &lim));
+        selection sel;
+        CHECK(!select_mark(&pg, &a, PK_ARTICLE, &sel));
+        page_kind used;
+        CHECK(!select_content(&pg, &a, 0, PK_LISTING, sure ? 0.9f : 0.5f, &used, &sel));
+        CHECK(used == (sure ? PK_LISTING : PK_ARTICLE));
+        int menu = 0;
+        for (uint32_t k = 0; k < sel.n_kept; k++) {
+            const xblock *b = &pg.blocks[sel.kept[k]];
+            menu |= b->text_len >= 7 && !memcmp(pg.text.data + b->text_off, "Section", 7);
+        }
+        CHECK(menu == sure);
+        page_free(&pg);
+        dom_free(d);
+        arena_free(&a);
+    }
+}
+
+int main(void) {
+    doc = byline_doc_new();
+    test_url_signals();
+    test_forum();
+    test_product();
+    test_docs();
+    test_article();
+    test_overlay();
+    test_uncertain_kind();
+    json_object_put(rec);
+    byline_doc_free(doc);
+    return test_summary("test_page_type");
+}
