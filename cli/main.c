@@ -2,6 +2,7 @@
 #include "run.h"
 #include <byline.h>
 #include <dirent.h>
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -33,6 +34,9 @@ static const char USAGE[] =
     "  -j, --jobs N            worker threads (default: all cores)\n"
     "      --stats FILE        write the accounting of every input as JSON to FILE\n"
     "  -u, --url URL           page URL (base for links; recorded)\n"
+    "      --crawl-date ISO    when the pages were fetched (2024-03-05T10:20:30Z):\n"
+    "                          relative dates (\"3 hours ago\") are read against it;\n"
+    "                          a WARC record's own WARC-Date takes its place\n"
     "  -c, --charset NAME      transport charset, as an HTTP header would give it\n"
     "  -p, --precision X       -1 (recall) .. 1 (precision); default 0\n"
     "  -l, --links             keep links in Markdown\n"
@@ -109,6 +113,14 @@ static int parse_num(const char *s, double lo, double hi, double *out) {
     return 0;
 }
 
+/* An ISO 8601 day at the start: "2024-03-05", "2024-03-05T10:20:30Z". */
+static int iso_day(const char *s) {
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i])) return 0;
+    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31 && (!s[10] || s[10] == 'T' || s[10] == ' ');
+}
+
 int main(int argc, char **argv) {
     /* CLD2 allocates and frees a few hundred KB per call; without this, glibc
      * gives that memory back to the kernel and faults it in again every document */
@@ -143,6 +155,7 @@ int main(int argc, char **argv) {
         {"max-nodes", required_argument, 0, 3}, {"time-budget", required_argument, 0, 4},
         {"jobs", required_argument, 0, 'j'}, {"stats", required_argument, 0, 5},
         {"input", required_argument, 0, 6}, {"all-text", no_argument, 0, 7},
+        {"crawl-date", required_argument, 0, 8},
         {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {"version", no_argument, 0, 'V'},
         {0, 0, 0, 0}};
     int ch;
@@ -193,6 +206,13 @@ int main(int argc, char **argv) {
             else { fprintf(stderr, "byline: --input takes auto, html or text\n"); return EXIT_USAGE; }
             break;
         case 7: c.opt.all_text = 1; break;
+        case 8:
+            if (!iso_day(optarg)) {
+                fprintf(stderr, "byline: --crawl-date takes an ISO 8601 date (2024-03-05 or 2024-03-05T10:20:30Z)\n");
+                return EXIT_USAGE;
+            }
+            c.opt.crawl_date = optarg;
+            break;
         case 'q': c.quiet = 1; break;
         case 'h': fputs(USAGE, stdout); return 0;
         case 'V': printf("byline %s\n", byline_version()); return 0;

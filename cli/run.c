@@ -99,7 +99,7 @@ typedef struct job {
     const char *data; /* the page: in.d, or the reader's buffer when there are no threads */
     size_t len;
     bbuf in, name, prefix, out, err;
-    char url[2048], charset[64];
+    char url[2048], charset[64], crawl_date[40];
     byline_status st;
 } job;
 
@@ -135,7 +135,7 @@ static job *acquire(run *r, int file, int kind) {
     j->kind = kind;
     j->failed = 0;
     j->in.n = j->name.n = j->prefix.n = j->out.n = j->err.n = 0;
-    j->url[0] = j->charset[0] = 0;
+    j->url[0] = j->charset[0] = j->crawl_date[0] = 0;
     j->st = BYLINE_OK;
     j->data = NULL;
     j->len = 0;
@@ -202,6 +202,8 @@ static void extract_job(run *r, byline_doc *doc, job *j) {
         byline_options o = r->cfg->opt;
         if (j->url[0] && !o.url) o.url = j->url;
         if (j->charset[0] && !o.charset) o.charset = j->charset;
+        /* a WARC record's own WARC-Date: when that page was fetched (--crawl-date gives way to it) */
+        if (j->crawl_date[0]) o.crawl_date = j->crawl_date;
         if (!j->data) j->data = j->in.d ? j->in.d : "", j->len = j->in.n;
         j->st = byline_extract(doc, j->data, j->len, &o);
         render(r, doc, j);
@@ -384,6 +386,7 @@ static void warc_file(run *r, int fi, const char *path) {
                 else bb_add(&j->in, rec.payload, rec.payload_len);
                 snprintf(j->url, sizeof j->url, "%s", rec.target_uri);
                 if (rec.charset) snprintf(j->charset, sizeof j->charset, "%s", rec.charset);
+                if (rec.date) snprintf(j->crawl_date, sizeof j->crawl_date, "%s", rec.date);
                 r->pages++;
             } else {
                 /* a damaged record: a line that says so, for the JSON outputs */

@@ -61,6 +61,8 @@ typedef struct byline_options {
     int skip_quotes;          /* 1: no quotation finding (quotes and people empty); default 0 */
     int all_text;             /* 1: HTML in, every visible text block out (one per line, no
                                  cleaning), to make scraped-text corpora; default 0 */
+    const char *crawl_date;   /* when the page was fetched, ISO 8601 ("2024-03-05T10:20:30Z");
+                                 relative dates ("3 hours ago") are read only against it; or NULL */
 } byline_options;
 
 typedef struct byline_doc byline_doc;

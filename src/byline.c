@@ -315,8 +315,8 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     }
     metadata meta;
     if (!opt->skip_metadata) {
-        if (metadata_extract(&d->page, &sel, &raw, &d->arena, opt->url, dec.data, dec.len, d->text.data, d->text.len,
-                             &meta))
+        if (metadata_extract(&d->page, &sel, &raw, &d->arena, opt->url, opt->crawl_date, dec.data, dec.len,
+                             d->text.data, d->text.len, &meta))
             return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
         rin.meta = &meta;
     }

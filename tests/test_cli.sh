@@ -69,5 +69,18 @@ check "byline quotes -f text: a line per quotation, speaker, kind and title, cue
 "$BYLINE" extract -f quotes "$tmp/q.txt" > "$tmp/q3.out"
 check "extract -f quotes is the same view" 'grep -q "^Jonas Weber (person)" "$tmp/q3.out" && ! grep -q "{" "$tmp/q3.out"'
 
+# relative dates only against a crawl date; a WARC record's WARC-Date is one
+printf '<html><body><article><h1>Storm closes roads</h1><p class=meta>By Ann Lee \302\267 11 hours ago</p><p>The council closed three roads on Monday after the storm brought down trees across the county overnight.</p><p>Crews expect to clear them by Wednesday, the council said in a statement on its website.</p></article></body></html>' > "$tmp/rel.html"
+"$BYLINE" extract "$tmp/rel.html" > "$tmp/rel0.json"
+"$BYLINE" extract --crawl-date 2024-03-05T08:00:00Z "$tmp/rel.html" > "$tmp/rel1.json"; rc=$?
+check "--crawl-date dates a page that says only '11 hours ago'" '[ $rc = 0 ] && grep -q "\"date_published\":null" "$tmp/rel0.json" && grep -q "\"date_published\":\"2024-03-04\"" "$tmp/rel1.json"'
+"$BYLINE" extract --crawl-date 05/03/2024 "$tmp/rel.html" > /dev/null 2>&1; rc=$?
+check "--crawl-date takes ISO 8601 only" '[ $rc = 2 ]'
+len=$(wc -c < "$tmp/rel.html")
+{ printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Date: 2024-03-05T08:00:00Z\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Target-URI: https://news.example/storm\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n' $((len + 44))
+  printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n'; cat "$tmp/rel.html"; printf '\r\n\r\n'; } > "$tmp/rel.warc"
+"$BYLINE" extract -q "$tmp/rel.warc" > "$tmp/relw.json"
+check "a WARC record is dated against its WARC-Date" 'grep -q "\"date_published\":\"2024-03-04\"" "$tmp/relw.json"'
+
 echo "test_cli: $pass passed, $fail failed"
 [ $fail = 0 ]

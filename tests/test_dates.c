@@ -27,7 +27,65 @@ static const char *url(const char *s) {
     return out;
 }
 
+/* A relative date read against crawl (ISO), "none" when there is none. */
+static const char *rel(const char *s, const char *crawl) {
+    static char out[40];
+    date_val c, d;
+    size_t at;
+    if (crawl && !date_parse(crawl, strlen(crawl), &c)) return "bad crawl";
+    if (!date_relative(s, strlen(s), crawl ? &c : NULL, &d, &at)) return "none";
+    date_format(&d, out, sizeof out);
+    return out;
+}
+
+static void test_spellings(void) {
+    /* markup ran the time into the year: the year is still four digits */
+    CHECK_STR(found("Updated November 11, 20228:23 PM ET"), "2022-11-11T20:23:00");
+    CHECK_STR(found("Mar 27, 20255 mins read"), "2025-03-27");
+    CHECK_STR(found("November 11, 21228 people"), "none"); /* 2122 is no year of news */
+    /* the month named between the separators */
+    CHECK_STR(found("publicado 04-ago-2021 por"), "2021-08-04");
+    CHECK_STR(found("12/Mar/2024:10:20"), "2024-03-12");
+    CHECK_STR(found("04-xyz-2021"), "none");
+    /* a capital after a small letter starts a word */
+    CHECK_STR(found("Jane DoeMar 5, 2025"), "2025-03-05");
+    CHECK_STR(found("SummaryMarch notes"), "none");
+    CHECK_STR(found("ClaMar 5, 2025"), "2025-03-05");
+    CHECK_STR(found("clamar 5, 2025"), "none"); /* all small: one word */
+}
+
+static void test_relative(void) {
+    const char *crawl = "2024-03-05T10:20:00Z";
+    CHECK_STR(rel("3 hours ago", NULL), "none"); /* never without a day to count from */
+    CHECK_STR(rel("3 hours ago", crawl), "2024-03-05");
+    CHECK_STR(rel("By Ann Lee · 11 hours ago", crawl), "2024-03-04"); /* before the crawl's midnight */
+    CHECK_STR(rel("2 days ago", crawl), "2024-03-03");
+    CHECK_STR(rel("an hour ago", crawl), "2024-03-05");
+    CHECK_STR(rel("vor 2 Tagen", crawl), "2024-03-03");
+    CHECK_STR(rel("vor einer Stunde", "2024-03-01T00:30:00Z"), "2024-02-29"); /* leap day */
+    CHECK_STR(rel("il y a 3 jours", "2024-01-02T08:00:00Z"), "2023-12-30"); /* across the year */
+    CHECK_STR(rel("hace 5 horas", crawl), "2024-03-05");
+    CHECK_STR(rel("2 giorni fa", crawl), "2024-03-03");
+    CHECK_STR(rel("1 dag geleden", crawl), "2024-03-04");
+    CHECK_STR(rel("yesterday at 5:30 pm", crawl), "2024-03-04");
+    CHECK_STR(rel("we met yesterday", crawl), "none");   /* a day word without a time is prose */
+    CHECK_STR(rel("3 weeks ago", crawl), "none");        /* names no day */
+    CHECK_STR(rel("3 hours of rain", crawl), "none");    /* no "ago" */
+    CHECK_STR(rel("5 hours", "2024-03-05"), "none");
+    CHECK_STR(rel("5 hours ago", "2024-03-05"), "2024-03-05"); /* no time of day: the crawl's day */
+    /* day numbers count days, and back */
+    date_val a, b;
+    date_parse("2024-02-28", 10, &a);
+    date_parse("2024-03-01", 10, &b);
+    CHECK(date_day_number(&b) - date_day_number(&a) == 2);
+    date_parse("2023-02-28", 10, &a);
+    date_parse("2023-03-01", 10, &b);
+    CHECK(date_day_number(&b) - date_day_number(&a) == 1);
+}
+
 int main(void) {
+    test_spellings();
+    test_relative();
     CHECK_STR(iso("2019-03-05"), "2019-03-05");
     CHECK_STR(iso("2019-03-05T10:04:09Z"), "2019-03-05T10:04:09+00:00");
     CHECK_STR(iso("2019-03-05T10:04:09.123+01:00"), "2019-03-05T10:04:09+01:00");

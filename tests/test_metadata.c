@@ -392,6 +392,99 @@ static void test_meta_and_fallbacks(byline_doc *d) {
     json_object_put(r);
 }
 
+static json_object *record_at(byline_doc *d, const char *html, const char *url, const char *crawl) {
+    byline_options o;
+    byline_options_init(&o);
+    o.url = url;
+    o.crawl_date = crawl;
+    byline_extract(d, html, strlen(html), &o);
+    return json_tokener_parse(byline_json(d, NULL));
+}
+
+/* The date printed by the headline weighed against structured data. */
+static void test_datelines(byline_doc *d) {
+    static char page[4096];
+    json_object *r;
+#define LD(date) "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Wall\"," \
+                 "\"datePublished\":\"" date "\"}</script>"
+    /* JSON-LD alone, days from the date the page prints under its headline: the page wins */
+    snprintf(page, sizeof page, "<html><head>" LD("2021-05-02T10:00:00Z") "</head><body><article><h1>Wall</h1>"
+             "<p class=meta>By Ann Lee · March 14, 2024</p>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "date_published"), "2024-03-14");
+    CHECK_STR(source(r, "date_published"), "text");
+    json_object_put(r);
+    /* ... but not when the URL names the structured day */
+    r = record(d, page, "https://ledger.example/2021/05/02/wall.html");
+    CHECK(!strncmp(field(r, "date_published"), "2021-05-02", 10));
+    json_object_put(r);
+    /* ... nor when the page prints the structured day too */
+    snprintf(page, sizeof page, "<html><head>" LD("2021-05-02T10:00:00Z") "</head><body><article><h1>Wall</h1>"
+             "<p class=meta>March 14, 2024 · May 2, 2021</p>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK(!strncmp(field(r, "date_published"), "2021-05-02", 10));
+    json_object_put(r);
+    /* "Published" and "Updated" both shown: the published one, whatever the order */
+    snprintf(page, sizeof page, "<html><head>" LD("2024-06-01T10:00:00Z") "</head><body><article><h1>Wall</h1>"
+             "<p>Updated June 1, 2024</p><p>Published April 26, 2023</p>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "date_published"), "2023-04-26");
+    json_object_put(r);
+    /* a date in the headline is what the story is about */
+    snprintf(page, sizeof page, "<html><head>" LD("2007-05-20T10:00:00Z") "</head><body><article>"
+             "<h1>Results of the meeting, 12.5.2007</h1>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK(!strncmp(field(r, "date_published"), "2007-05-20", 10));
+    json_object_put(r);
+    /* a forum thread prints its newest post by the title; it began when the structured data says */
+    snprintf(page, sizeof page, "<html><head><script type=\"application/ld+json\">{\"@type\":"
+             "\"DiscussionForumPosting\",\"headline\":\"Wall\",\"datePublished\":\"2023-03-09T14:00:00Z\"}"
+             "</script></head><body><article><h1>Wall</h1><p>Last post: March 5, 2026</p>%s</article></body></html>",
+             BODY);
+    r = record(d, page, NULL);
+    CHECK(!strncmp(field(r, "date_published"), "2023-03-09", 10));
+    json_object_put(r);
+    /* no date from a copyright line; a dateline beside one stays */
+    snprintf(page, sizeof page, "<html><body><article><h1>Wall</h1>%s</article><footer><p>Copyright © 19.12.2019 "
+             "Ledger GmbH</p></footer></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "date_published"), "(null)");
+    json_object_put(r);
+    snprintf(page, sizeof page, "<html><body><article><h1>Wall</h1>%s<p>Erschienen am: 01.11.2023 · © bei der "
+             "Autorin</p></article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "date_published"), "2023-11-01");
+    json_object_put(r);
+    /* a dotted numeric date is day first, also on an English page; with slashes American English
+     * puts the month first */
+    snprintf(page, sizeof page, "<html lang=en><body><article><h1>Wall</h1><p class=meta>02.12.19</p>%s"
+             "</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "date_published"), "2019-12-02");
+    json_object_put(r);
+    snprintf(page, sizeof page, "<html lang=en-US><body><article><h1>Wall</h1><p class=meta>02/12/2019</p>%s"
+             "</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "date_published"), "2019-02-12");
+    json_object_put(r);
+    /* relative dates only against a crawl date */
+    snprintf(page, sizeof page, "<html><body><article><h1>Wall</h1><p class=meta>By Ann Lee · 11 hours ago</p>%s"
+             "</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "date_published"), "(null)");
+    json_object_put(r);
+    r = record_at(d, page, NULL, "2024-03-05T08:00:00Z");
+    CHECK_STR(field(r, "date_published"), "2024-03-04");
+    json_object_put(r);
+    /* a meta line whose class mentions comments is no comment section; a comment section is */
+    snprintf(page, sizeof page, "<html><body><article><h1>Wall</h1><div class=comments-date>August 30, 2017"
+             "</div>%s</article></body></html>", BODY);
+    r = record(d, page, NULL);
+    CHECK_STR(field(r, "date_published"), "2017-08-30");
+    json_object_put(r);
+#undef LD
+}
+
 static void test_long_inner_text(byline_doc *d) {
     /* element texts read up to a fixed length: a word break falling on that length writes nothing past
      * it (found when the arena learnt to poison its gaps under ASan) */
@@ -565,6 +658,7 @@ int main(void) {
     test_image_caption(d);
     test_long_inner_text(d);
     test_page_fields(d);
+    test_datelines(d);
     byline_doc_free(d);
     return test_summary("test_metadata");
 }

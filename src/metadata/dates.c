@@ -78,6 +78,21 @@ static int read_month(const char *s, size_t n, size_t *i) {
     return 0;
 }
 
+/* The year of a date that names its month: four digits, also where markup ran the next number into
+ * them ("November 11, 20228:23 PM", "Mar 27, 20255 mins"): a year of news then. */
+static int read_year(const char *s, size_t n, size_t *i, int *out) {
+    if (read_num(s, n, i, 4, 4, out)) return 1;
+    size_t j = *i;
+    int v = 0;
+    for (int k = 0; k < 4; k++, j++) {
+        if (j >= n || !is_digit((unsigned char)s[j])) return 0;
+        v = v * 10 + (s[j] - '0');
+    }
+    if (v < 1990 || v > 2100) return 0;
+    *i = j, *out = v;
+    return 1;
+}
+
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
     while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
     /* no-break space */
@@ -214,12 +229,23 @@ static int date_at(const char *s, size_t n, size_t i, date_val *d, size_t *end) 
                 }
                 return 0;
             }
+            /* "04-ago-2021", "12/Mar/2024": the month named between the same separators */
+            if (sep != '.') {
+                k = j + 1;
+                if ((mon = read_month(s, n, &k)) && k < n && s[k] == sep && (k++, read_num(s, n, &k, 4, 4, &c))) {
+                    d->year = (int16_t)c, d->month = (int8_t)mon, d->day = (int8_t)a;
+                    read_time(s, n, &k, d);
+                    *end = k;
+                    return 1;
+                }
+                return 0;
+            }
             /* "5. März 2019" */
             if (sep == '.') {
                 k = skip_spaces(s, n, j + 1);
                 if ((mon = read_month(s, n, &k))) {
                     k = skip_spaces(s, n, k);
-                    if (read_num(s, n, &k, 4, 4, &c)) {
+                    if (read_year(s, n, &k, &c)) {
                         d->year = (int16_t)c, d->month = (int8_t)mon, d->day = (int8_t)a;
                         read_time(s, n, &k, d);
                         *end = k;
@@ -250,7 +276,7 @@ static int date_at(const char *s, size_t n, size_t i, date_val *d, size_t *end) 
         if (k < n && s[k] == ',') k++;
         k = skip_spaces(s, n, k);
         if (k + 3 <= n && (!memcmp(s + k, "de ", 3))) k += 3;
-        if (!read_num(s, n, &k, 4, 4, &c)) return 0;
+        if (!read_year(s, n, &k, &c)) return 0;
         d->year = (int16_t)c, d->month = (int8_t)mon, d->day = (int8_t)a;
         read_time(s, n, &k, d);
         *end = k;
@@ -266,7 +292,7 @@ static int date_at(const char *s, size_t n, size_t i, date_val *d, size_t *end) 
             j += 2;
         if (j < n && s[j] == ',') j++;
         j = skip_spaces(s, n, j);
-        if (!read_num(s, n, &j, 4, 4, &c)) return 0;
+        if (!read_year(s, n, &j, &c)) return 0;
         d->year = (int16_t)c, d->month = (int8_t)mon, d->day = (int8_t)a;
         read_time(s, n, &j, d);
         *end = j;
@@ -282,7 +308,10 @@ int date_find(const char *s, size_t n, date_val *out, size_t *at) {
         if (i > 0) {
             unsigned char p = (unsigned char)s[i - 1];
             if (is_digit(c) && is_digit(p)) continue;
-            if (is_alpha_byte(c) && (is_alpha_byte(p) || is_digit(p))) continue;
+            /* a capital after a small letter starts a word where markup ran two together
+             * ("Jane DoeMar 5, 2025") */
+            int camel = c >= 'A' && c <= 'Z' && p >= 'a' && p <= 'z';
+            if (is_alpha_byte(c) && (is_alpha_byte(p) || is_digit(p)) && !camel) continue;
         }
         if (!is_digit(c) && !is_alpha_byte(c)) continue;
         if (c >= 0x80 && c < 0xC0) continue;
@@ -368,6 +397,149 @@ int date_from_url(const char *url, size_t n, date_val *out) {
         init(out);
         out->year = (int16_t)y, out->month = (int8_t)m, out->day = (int8_t)d;
         if (date_valid(out, 2100)) return 1;
+    }
+    return 0;
+}
+
+long date_day_number(const date_val *d) {
+    /* days since a fixed epoch (civil calendar) */
+    int y = d->year, m = d->month;
+    if (m <= 2) y--, m += 12;
+    return 365L * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d->day;
+}
+
+/* The civil date of a day number (date_day_number's inverse), time unknown. */
+static void date_of_day(long n, date_val *d) {
+    int y = (int)((n * 400) / 146097) - 1; /* at most one short: stepped up below */
+    date_val t = {.month = 3, .day = 1};
+    for (;; y++) {
+        t.year = (int16_t)(y + 1);
+        if (date_day_number(&t) > n) break;
+    }
+    t.year = (int16_t)y; /* the year of n, counted from March */
+    long mar1 = date_day_number(&t), off = n - mar1;
+    int m = (int)((5 * off + 2) / 153), day = (int)(off - (153 * m + 2) / 5 + 1);
+    init(d);
+    d->year = (int16_t)(m >= 10 ? y + 1 : y), d->month = (int8_t)(m < 10 ? m + 3 : m - 9), d->day = (int8_t)day;
+}
+
+/* ---- relative dates ("3 hours ago", "vor 2 Tagen") ------------------- */
+
+enum { REL_MIN, REL_HOUR, REL_DAY };
+typedef struct { const char *w; uint8_t len, unit; } rel_word;
+#define R(s, u) {s, sizeof s - 1, u}
+/* Units up to days: a week or a month ago names no day. Longer spellings first. */
+static const rel_word REL_UNITS[] = {
+    R("seconds", REL_MIN), R("second", REL_MIN), R("secs", REL_MIN), R("sec", REL_MIN), R("minutes", REL_MIN),
+    R("minute", REL_MIN), R("mins", REL_MIN), R("min", REL_MIN), R("hours", REL_HOUR), R("hour", REL_HOUR),
+    R("hrs", REL_HOUR), R("hr", REL_HOUR), R("h", REL_HOUR), R("days", REL_DAY), R("day", REL_DAY), R("d", REL_DAY),
+    /* de */
+    R("sekunden", REL_MIN), R("sekunde", REL_MIN), R("minuten", REL_MIN), R("stunden", REL_HOUR),
+    R("stunde", REL_HOUR), R("std.", REL_HOUR), R("tagen", REL_DAY), R("tag", REL_DAY),
+    /* fr */
+    R("secondes", REL_MIN), R("seconde", REL_MIN), R("heures", REL_HOUR), R("heure", REL_HOUR),
+    R("jours", REL_DAY), R("jour", REL_DAY),
+    /* es, pt, it */
+    R("segundos", REL_MIN), R("segundo", REL_MIN), R("minutos", REL_MIN), R("minuto", REL_MIN),
+    R("horas", REL_HOUR), R("hora", REL_HOUR), R("d\xC3\xAD" "as", REL_DAY), R("d\xC3\xAD" "a", REL_DAY),
+    R("dias", REL_DAY), R("dia", REL_DAY), R("secondi", REL_MIN), R("minuti", REL_MIN), R("ore", REL_HOUR),
+    R("ora", REL_HOUR), R("giorni", REL_DAY), R("giorno", REL_DAY),
+    /* nl */
+    R("seconden", REL_MIN), R("minuut", REL_MIN), R("uur", REL_HOUR), R("dagen", REL_DAY), R("dag", REL_DAY),
+};
+/* Words before the amount ("vor", "il y a", "hace", "há") and after the unit ("ago", "fa", "geleden"). */
+static const char *const REL_BEFORE[] = {"vor ", "il y a ", "hace ", "h\xC3\xA1 "};
+static const char *const REL_AFTER[] = {" ago", " fa", " geleden"};
+/* "an hour ago", "vor einer Stunde", "il y a un jour", "hace una hora", "há um dia", "een uur geleden" */
+static const char *const REL_ONE[] = {"an", "a", "one", "einer", "einem", "un", "une", "una", "um", "uma", "een"};
+/* yesterday and today, in the same languages: read only with a time of day after them */
+static const char *const REL_YESTERDAY[] = {"yesterday", "gestern", "hier", "ayer", "ieri", "ontem", "gisteren"};
+static const char *const REL_TODAY[] = {"today", "heute", "aujourd'hui", "aujourd\xE2\x80\x99hui", "hoy", "oggi",
+                                        "hoje", "vandaag"};
+
+static int lower_eq(const char *s, size_t n, const char *w, size_t wl) {
+    if (n < wl) return 0;
+    for (size_t i = 0; i < wl; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c) != w[i]) return 0;
+    }
+    return 1;
+}
+
+/* The word at s[i] is w (case folded) and ends there. */
+static int word_is(const char *s, size_t n, size_t i, const char *w) {
+    size_t l = strlen(w);
+    return lower_eq(s + i, n - i, w, l) && (i + l >= n || !is_alpha_byte((unsigned char)s[i + l]));
+}
+
+/* An amount and a unit at s[*i]: "3 hours", "a day", "2h". */
+static int rel_amount(const char *s, size_t n, size_t *i, int *amount, int *unit) {
+    size_t j = *i;
+    int v;
+    if (!read_num(s, n, &j, 1, 3, &v)) {
+        size_t k;
+        for (k = 0; k < sizeof REL_ONE / sizeof *REL_ONE; k++)
+            if (word_is(s, n, j, REL_ONE[k])) break;
+        if (k == sizeof REL_ONE / sizeof *REL_ONE) return 0;
+        j += strlen(REL_ONE[k]), v = 1;
+    }
+    j = skip_spaces(s, n, j);
+    for (size_t k = 0; k < sizeof REL_UNITS / sizeof *REL_UNITS; k++) {
+        const rel_word *u = &REL_UNITS[k];
+        if (!lower_eq(s + j, n - j, u->w, u->len)) continue;
+        if (j + u->len < n && is_alpha_byte((unsigned char)s[j + u->len])) continue;
+        *i = j + u->len, *amount = v, *unit = u->unit;
+        return 1;
+    }
+    return 0;
+}
+
+/* A time of day right after a day word: "yesterday at 5:30 pm", "gestern, 14:30 Uhr", "hier à 14h30". */
+static int time_follows(const char *s, size_t n, size_t i) {
+    date_val t;
+    init(&t);
+    read_time(s, n, &i, &t);
+    return t.hour >= 0;
+}
+
+int date_relative(const char *s, size_t n, const date_val *crawl, date_val *out, size_t *at) {
+    if (!crawl) return 0; /* never without a day to count from */
+    for (size_t i = 0; i < n; i++) {
+        if (i && (is_alpha_byte((unsigned char)s[i - 1]) || is_digit((unsigned char)s[i - 1]))) continue;
+        int amount = 0, unit = -1;
+        size_t j = i;
+        for (size_t k = 0; k < sizeof REL_BEFORE / sizeof *REL_BEFORE && unit < 0; k++) {
+            size_t l = strlen(REL_BEFORE[k]);
+            j = i + l;
+            if (!lower_eq(s + i, n - i, REL_BEFORE[k], l) || !rel_amount(s, n, &j, &amount, &unit)) unit = -1;
+        }
+        j = i;
+        if (unit < 0 && rel_amount(s, n, &j, &amount, &unit)) {
+            size_t k;
+            for (k = 0; k < sizeof REL_AFTER / sizeof *REL_AFTER; k++)
+                if (word_is(s, n, j, REL_AFTER[k])) break;
+            if (k == sizeof REL_AFTER / sizeof *REL_AFTER) unit = -1;
+        }
+        for (size_t k = 0; k < sizeof REL_YESTERDAY / sizeof *REL_YESTERDAY && unit < 0; k++)
+            if (word_is(s, n, i, REL_YESTERDAY[k]) && time_follows(s, n, i + strlen(REL_YESTERDAY[k])))
+                amount = 1, unit = REL_DAY;
+        for (size_t k = 0; k < sizeof REL_TODAY / sizeof *REL_TODAY && unit < 0; k++)
+            if (word_is(s, n, i, REL_TODAY[k]) && time_follows(s, n, i + strlen(REL_TODAY[k])))
+                amount = 0, unit = REL_DAY;
+        if (unit < 0) continue;
+        /* minutes back from the crawl's time of day; without one, hours stay on the crawl's day */
+        long minutes = unit == REL_MIN ? amount : unit == REL_HOUR ? amount * 60L : amount * 1440L;
+        long day = date_day_number(crawl);
+        if (unit != REL_DAY && crawl->hour >= 0) {
+            long m = crawl->hour * 60L + crawl->minute - minutes;
+            day += m < 0 ? (m - 1439) / 1440 : 0;
+        } else if (unit == REL_DAY) {
+            day -= amount;
+        }
+        date_of_day(day, out);
+        if (!date_valid(out, 2100)) continue;
+        if (at) *at = i;
+        return 1;
     }
     return 0;
 }
@@ -473,13 +645,14 @@ static const char *const PUBLISHED_KEYS[] = {
     "article.published", "published_time", "publishdate", "publish-date", "publish_date", "pubdate",
     "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
     "citation_publication_date", "citation_date", "original-publish-date",
-    "article:post_date", "og:pubdate", "cxenseparse:recs:publishtime", "date.available", "pub_date"};
+    "article:post_date", "og:pubdate", "cxenseparse:recs:publishtime", "date.available", "pub_date", "published",
+    "publication_date", "publication-date", "published-date"};
 #define MAX_ALT_TIMES 8 /* <time>s weighed against the chosen publication date */
 /* Generic dates: CMSs fill them with the last change as often as with the publication. */
 static const char *const GENERIC_DATE_KEYS[] = {"dc.date", "dcterms.date", "date"};
 static const char *const MODIFIED_KEYS[] = {
     "article:modified_time", "og:updated_time", "og:article:modified_time", "dateModified", "modified_time",
-    "last-modified", "lastmod", "dc.date.modified", "dcterms.modified", "article.updated", "revised"};
+    "last-modified", "lastmod", "dc.date.modified", "dcterms.modified", "article.updated", "revised", "modified-date"};
 
 /* ---- time zones ----------------------------------------------------- */
 
@@ -516,6 +689,13 @@ static int central_european(const metadata *m) {
     return 0;
 }
 
+/* American English writes the month first ("10/12/2023" is 12 October): pages declared "en-US", or
+ * plain "en" (the region left unsaid is mostly American). */
+static int month_first(const metadata *m) {
+    const char *l = m->lang_declared;
+    return l && !strncasecmp(l, "en", 2) && (!l[2] || ((l[2] == '-' || l[2] == '_') && !strncasecmp(l + 3, "us", 2)));
+}
+
 static void localize(char *iso, size_t cap) {
     date_val d;
     if (!iso[0] || !date_parse(iso, strlen(iso), &d) || !d.has_tz || d.tz_minutes != 0) return;
@@ -546,24 +726,6 @@ static int crosses_midnight(const date_val *u, int dir, int cet) {
     return dir > 0 ? m + east >= 1440 : m - west < 0;
 }
 
-/* Words that announce a date in the text: 1 publication, -1 update. */
-static int date_cue(const char *t, size_t before) {
-    static const struct { const char *w; int kind; } CUES[] = {
-        {"published", 1}, {"posted", 1}, {"veröffentlicht", 1}, {"erschienen", 1}, {"publié", 1},
-        {"publicado", 1}, {"pubblicato", 1}, {"gepubliceerd", 1}, {"opublikowano", 1}, {"erstellt", 1},
-        {"updated", -1}, {"modified", -1}, {"aktualisiert", -1}, {"geändert", -1}, {"änderung", -1},
-        {"mis à jour", -1}, {"actualizado", -1}, {"aggiornato", -1}, {"bijgewerkt", -1}, {"stand:", -1}};
-    size_t lo = before > 40 ? before - 40 : 0;
-    int kind = 0;
-    size_t best = 0;
-    for (size_t k = 0; k < sizeof CUES / sizeof *CUES; k++) {
-        size_t l = strlen(CUES[k].w);
-        for (size_t i = lo; i + l <= before; i++)
-            if (!strncasecmp(t + i, CUES[k].w, l) && i + 1 > best) best = i + 1, kind = CUES[k].kind;
-    }
-    return kind;
-}
-
 /* The first date in t: with want_cue, only one announced as the publication.
  * Dates announced as updates are passed over. 1 when one is found. */
 static int text_date(const char *t, size_t n, int want_cue, date_val *out) {
@@ -571,8 +733,8 @@ static int text_date(const char *t, size_t n, int want_cue, date_val *out) {
     while (off < n) {
         size_t at;
         if (!date_find(t + off, n - off, out, &at)) return 0;
-        int cue = date_cue(t, off + at);
-        if (cue > 0 || (!want_cue && cue == 0)) return 1;
+        int cue = copyright_date(t, off + at) ? DL_OTHER : date_label(t, off + at);
+        if (cue == 1 || (!want_cue && cue == 0)) return 1;
         off += at + 1;
     }
     return 0;
@@ -591,19 +753,12 @@ static int visible_date(const page *pg, const selection *sel, int wide, date_val
     return 0;
 }
 
-static long day_number(const date_val *d) {
-    /* days since a fixed epoch (civil calendar) */
-    int y = d->year, m = d->month;
-    if (m <= 2) y--, m += 12;
-    return 365L * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d->day;
-}
-
 static long day_distance(const date_val *a, const date_val *b) {
-    long d = day_number(a) - day_number(b);
+    long d = date_day_number(a) - date_day_number(b);
     return d < 0 ? -d : d;
 }
 
-static int txt_before(const date_val *t, const date_val *p) { return day_number(t) < day_number(p); }
+static int txt_before(const date_val *t, const date_val *p) { return date_day_number(t) < date_day_number(p); }
 
 /* A date under one of the keys that page scripts use for publication, in
  * JSON blobs the page carries: "published_at":"2019-03-02T06:22:28+01:00". */
@@ -637,7 +792,7 @@ static int date_in_scripts(const char *html, size_t n, date_val *out) {
 
 /* The candidates in order of trust: the first source that gives a date wins. */
 static void published_candidates(metadata *m, const page *pg, const selection *sel, const meta_raw *raw,
-                                 const char *url, const char *html, size_t html_len) {
+                                 const char *url, const char *html, size_t html_len, const shown_date *shown) {
     const meta_pair *p = meta_get(raw, PUBLISHED_KEYS, sizeof PUBLISHED_KEYS / sizeof *PUBLISHED_KEYS);
     if (p) set_date_from(p->val, p->val_len, meta_source_of_key(p->key), m->published, sizeof m->published, &m->published_src);
     for (uint32_t i = 0; i < raw->n_props; i++) {
@@ -693,6 +848,7 @@ static void published_candidates(metadata *m, const page *pg, const selection *s
         if (ip && date_from_url(ip->val, ip->val_len, &dv))
             date_format(&dv, m->published, sizeof m->published), m->published_src = MS_URL;
     }
+    if (!m->published_src && shown) date_format(&shown->d, m->published, sizeof m->published), m->published_src = MS_TEXT;
     if (!m->published_src && pg->n_blocks) {
         /* the text: a date announced as the publication ("Published on",
          * "Erschienen am") anywhere, then the first date around the start of
@@ -705,15 +861,87 @@ static void published_candidates(metadata *m, const page *pg, const selection *s
         for (int sp = 0; sp < 4 && !m->published_src; sp++)
             for (uint32_t i = spans[sp][0]; i < spans[sp][1] && i < pg->n_blocks && !m->published_src; i++) {
                 const xblock *b = &pg->blocks[i];
+                const char *t = pg->text.data + b->text_off;
                 date_val dv;
-                int cue = text_date(pg->text.data + b->text_off, b->text_len, sp == 0, &dv);
-                if (cue) date_format(&dv, m->published, sizeof m->published), m->published_src = MS_TEXT;
+                /* never from a comment section, a sidebar, navigation or a copyright line */
+                if (text_date(t, b->text_len, sp == 0, &dv) && !date_block_excluded(pg, i))
+                    date_format(&dv, m->published, sizeof m->published), m->published_src = MS_TEXT;
             }
     }
     for (uint32_t i = 0; i < raw->n_times && !m->published_src; i++)
         if (!raw->times[i].key_len) /* an unmarked <time> far from the article: the last resort */
             set_date_from(raw->times[i].val, raw->times[i].val_len, MS_TIME, m->published, sizeof m->published,
                           &m->published_src);
+}
+
+/* Does the date the page prints by its headline outweigh the structured one (cur)? */
+static int page_date_wins(const metadata *m, const meta_raw *raw, const char *url, const shown_date *shown,
+                          const date_val *cur) {
+    long dist = day_distance(cur, &shown->d);
+    if (dist == 0) return 0;
+    /* a UTC instant that falls on the shown day in some zone: localize_published reads it */
+    if (dist == 1 && cur->has_tz && cur->tz_minutes == 0 && cur->hour >= 0 &&
+        crosses_midnight(cur, txt_before(&shown->d, cur) ? -1 : 1, central_european(m)))
+        return 0;
+    if (shown->either_way && cur->day == shown->d.month && cur->month == shown->d.day && cur->year == shown->d.year)
+        return 0; /* the same day, written month first */
+    /* a live blog prints its latest entry's time; it was published when it opened */
+    if (m->jsonld_type && !strcasecmp(m->jsonld_type, "LiveBlogPosting")) return 0;
+    /* a thread or a question prints its newest posts by the title; it began when it was opened */
+    if (m->jsonld_type && (!strcasecmp(m->jsonld_type, "DiscussionForumPosting") || !strcasecmp(m->jsonld_type, "QAPage")))
+        return 0;
+    if (shown->label == 1) return 1; /* the page says "Published" */
+    /* the page prints the structured day too (an update beside it, a second date): they agree */
+    for (int k = 0; k < shown->seen.n; k++)
+        if (shown->seen.days[k] == date_day_number(cur)) return 0;
+    /* the URL names the structured day: two of the CMS's own records agree */
+    date_val ud;
+    if (url && date_from_url(url, strlen(url), &ud) && day_distance(&ud, cur) == 0) return 0;
+    if (shown->far) return 0;        /* away from the headline only "Published" outweighs structure */
+    /* Open Graph's article:published_time is the CMS's own record of the publication: an "Updated"
+     * date does not undo it, nor does a bare date when it agrees with the structured one. JSON-LD
+     * alone is often a plugin's stale or generated value, and the page's own date wins over it. */
+    const meta_pair *og = meta_get(raw, PUBLISHED_KEYS, sizeof PUBLISHED_KEYS / sizeof *PUBLISHED_KEYS);
+    date_val ogd;
+    if (og && meta_source_of_key(og->key) == MS_OPENGRAPH && date_value(og->val, og->val_len, &ogd) &&
+        (shown->label == -1 || day_distance(&ogd, cur) == 0))
+        return 0;
+    return 1;
+}
+
+/* The day the page prints by its headline against the structured one: when it wins, a structured
+ * value of that day (dateModified, a <time>) gives it its time and zone; else the shown date stands
+ * as the page prints it. */
+static int side_with_page(metadata *m, const meta_raw *raw, const char *url, const shown_date *shown) {
+    date_val cur;
+    if (!m->published_src || m->published_src == MS_TEXT || !date_parse(m->published, strlen(m->published), &cur) ||
+        !page_date_wins(m, raw, url, shown, &cur))
+        return 0;
+    const meta_pair *alt[4 + MAX_ALT_TIMES];
+    meta_source alt_src[4 + MAX_ALT_TIMES];
+    size_t na = 0;
+    const meta_pair *p;
+    meta_pair mod = {"", m->modified, 0, strlen(m->modified)};
+    if (m->modified_src) alt[na] = &mod, alt_src[na++] = m->modified_src;
+    if ((p = meta_get(raw, PUBLISHED_KEYS, sizeof PUBLISHED_KEYS / sizeof *PUBLISHED_KEYS)))
+        alt[na] = p, alt_src[na++] = meta_source_of_key(p->key);
+    if ((p = meta_get(raw, MODIFIED_KEYS, sizeof MODIFIED_KEYS / sizeof *MODIFIED_KEYS)))
+        alt[na] = p, alt_src[na++] = meta_source_of_key(p->key);
+    for (uint32_t i = 0; i < raw->n_props && na < 4; i++)
+        if (!strcasecmp(raw->props[i].key, "datePublished") || !strcasecmp(raw->props[i].key, "dateModified"))
+            alt[na] = &raw->props[i], alt_src[na++] = MS_MICRODATA;
+    for (uint32_t i = 0; i < raw->n_times && na < 4 + MAX_ALT_TIMES; i++) alt[na] = &raw->times[i], alt_src[na++] = MS_TIME;
+    for (size_t k = 0; k < na; k++) {
+        date_val x;
+        if (date_parse(alt[k]->val, alt[k]->val_len, &x) && x.hour >= 0 && day_distance(&x, &shown->d) == 0) {
+            date_format(&x, m->published, sizeof m->published);
+            m->published_src = alt_src[k];
+            return 1;
+        }
+    }
+    date_format(&shown->d, m->published, sizeof m->published);
+    m->published_src = MS_TEXT;
+    return 1;
 }
 
 static void settle_on_visible(metadata *m, const page *pg, const selection *sel, const meta_raw *raw) {
@@ -807,9 +1035,15 @@ static void modified_choose(metadata *m, const meta_raw *raw) {
 }
 
 void dates_choose(metadata *m, const page *pg, const selection *sel, const meta_raw *raw, const char *url,
-                  const char *html, size_t html_len) {
-    published_candidates(m, pg, sel, raw, url, html, html_len);
+                  const char *html, size_t html_len, const date_val *crawl) {
     modified_choose(m, raw);
-    settle_on_visible(m, pg, sel, raw);
+    shown_date shown;
+    int have_shown = dateline_find(pg, sel, crawl, &shown);
+    if (have_shown && shown.either_way == 2 && month_first(m)) {
+        int8_t d = shown.d.day;
+        shown.d.day = shown.d.month, shown.d.month = d;
+    }
+    published_candidates(m, pg, sel, raw, url, html, html_len, have_shown ? &shown : NULL);
+    if (!have_shown || !side_with_page(m, raw, url, &shown)) settle_on_visible(m, pg, sel, raw);
     localize_published(m, pg, sel, raw);
 }

@@ -22,6 +22,13 @@ int date_parse(const char *s, size_t n, date_val *out);
 int date_find(const char *s, size_t n, date_val *out, size_t *at);
 /* A date in a URL path: /2019/03/05/, /2019-03-05, /20190305/. */
 int date_from_url(const char *url, size_t n, date_val *out);
+/* A date written relative to the reader's day ("3 hours ago", "vor 2 Tagen", "il y a un jour", "hace 5
+ * horas", "2 giorni fa", "há 3 dias", "1 dag geleden", "yesterday at 5:30 pm"), counted back from
+ * crawl, the moment the page was fetched: the day it names, or 0 (always 0 when crawl is NULL). Units
+ * up to days only; *at gets its byte offset. */
+int date_relative(const char *s, size_t n, const date_val *crawl, date_val *out, size_t *at);
+/* Days since a fixed epoch (civil calendar): differences count days. */
+long date_day_number(const date_val *d);
 /* Plausible for a news page: 1990 .. max_year, valid day of month. */
 int date_valid(const date_val *d, int max_year);
 /* Move a UTC timestamp to Central European time (CET/CEST, EU summer-time

@@ -52,7 +52,8 @@ static void choose_page_type(metadata *m, const page *pg, const meta_raw *raw, s
 }
 
 int metadata_extract(const page *pg, const selection *sel, const meta_raw *raw, arena *a, const char *url,
-                     const char *html, size_t html_len, const char *text, size_t text_len, metadata *m) {
+                     const char *crawl_date, const char *html, size_t html_len, const char *text, size_t text_len,
+                     metadata *m) {
     memset(m, 0, sizeof *m);
     const char *headline = NULL;
     meta_source hl_src = MS_NONE;
@@ -62,7 +63,9 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *raw, 
     language_choose(m, text, text_len);
     image_choose(m, raw, a, url);
     section_choose(m, raw, a);
-    dates_choose(m, pg, sel, raw, url, html, html_len);
+    date_val crawl;
+    int have_crawl = crawl_date && date_parse(crawl_date, strlen(crawl_date), &crawl);
+    dates_choose(m, pg, sel, raw, url, html, html_len, have_crawl ? &crawl : NULL);
     authors_choose(m, pg, sel, raw, a);
     agency_choose(m, pg, sel);
     authors_settle(m);

@@ -96,10 +96,12 @@ void meta_walk(meta_raw *raw, arena *a, dom_node *root);
 /* JSON-LD: fills what it finds into m (fields still empty only). */
 void jsonld_read(const meta_raw *raw, arena *a, metadata *m, const char **headline, meta_source *hl_src);
 
-/* The choices. url may be NULL; html is the decoded page (for dates that
- * only scripts carry). 0 ok, -1 out of memory. */
+/* The choices. url may be NULL; crawl_date (ISO 8601, may be NULL) is when the page was fetched,
+ * what relative dates count from; html is the decoded page (for dates that only scripts carry).
+ * 0 ok, -1 out of memory. */
 int metadata_extract(const page *pg, const selection *sel, const meta_raw *raw, arena *a, const char *url,
-                     const char *html, size_t html_len, const char *text, size_t text_len, metadata *m);
+                     const char *crawl_date, const char *html, size_t html_len, const char *text, size_t text_len,
+                     metadata *m);
 
 /* Metadata of plain text from the text path's findings. 0 ok. */
 int metadata_from_text(const page *pg, const selection *sel, const text_info *ti, arena *a, const char *text,

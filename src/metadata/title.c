@@ -104,20 +104,23 @@ int kicker_then(const char *headline, const char *h1) {
     return 0;
 }
 
-/* The h1 nearest the article: the last one before its region, else the first inside it. */
-static const char *article_h1(const page *pg, const selection *sel, arena *a) {
+uint32_t article_h1_block(const page *pg, const selection *sel) {
     uint32_t lo = sel->from > 40 ? sel->from - 40 : 0;
     for (uint32_t i = sel->from; i-- > lo;) {
         const xblock *b = &pg->blocks[i];
-        if (b->kind == B_HEADING && b->level == 1 && b->text_len)
-            return arena_strndup(a, pg->text.data + b->text_off, b->text_len);
+        if (b->kind == B_HEADING && b->level == 1 && b->text_len) return i;
     }
-    for (uint32_t i = sel->from; i < sel->to && i < sel->from + 10; i++) {
+    for (uint32_t i = sel->from; i < sel->to && i < sel->from + 10 && i < pg->n_blocks; i++) {
         const xblock *b = &pg->blocks[i];
-        if (b->kind == B_HEADING && b->level == 1 && b->text_len)
-            return arena_strndup(a, pg->text.data + b->text_off, b->text_len);
+        if (b->kind == B_HEADING && b->level == 1 && b->text_len) return i;
     }
-    return NULL;
+    return NO_EL;
+}
+
+static const char *article_h1(const page *pg, const selection *sel, arena *a) {
+    uint32_t i = article_h1_block(pg, sel);
+    if (i == NO_EL) return NULL;
+    return arena_strndup(a, pg->text.data + pg->blocks[i].text_off, pg->blocks[i].text_len);
 }
 
 /* The headline: structured data, the head's title keys, the page's h1, <title>; the site name is
