@@ -382,8 +382,17 @@ static unsigned classify_itemtype(const char *v, size_t n) {
 
 unsigned classify_class_list(const char *s, size_t n) { return classify_words(s, n) | hidden_class(s, n); }
 
+/* "S:0", "S:12": the id React gives a streamed segment. */
+static int streamed_segment_id(const char *v, size_t n) {
+    if (n < 3 || v[0] != 'S' || v[1] != ':') return 0;
+    for (size_t i = 2; i < n; i++)
+        if (v[i] < '0' || v[i] > '9') return 0;
+    return 1;
+}
+
 unsigned classify_element(const dom_node *n, uint32_t *class_hash) {
     unsigned flags = 0;
+    int hidden_attr = 0, segment = 0;
     *class_hash = 0;
     for (dom_attr *a = dom_attr_first(n); a; a = dom_attr_next(a)) {
         size_t kl, vl;
@@ -394,6 +403,7 @@ unsigned classify_element(const dom_node *n, uint32_t *class_hash) {
         case 2:
             /* ids made from a heading ("sharing-with-a-single-developer") are prose */
             if (!memcmp(k, "id", 2) && !is_slug(v, vl)) flags |= classify_words(v, vl);
+            if (!memcmp(k, "id", 2)) segment = streamed_segment_id(v, vl);
             break;
         case 4:
             if (!memcmp(k, "role", 4)) flags |= classify_role(v, vl);
@@ -409,7 +419,7 @@ unsigned classify_element(const dom_node *n, uint32_t *class_hash) {
                 flags |= CLS_HIDDEN;
             break;
         case 6:
-            if (!memcmp(k, "hidden", 6)) flags |= CLS_HIDDEN;
+            if (!memcmp(k, "hidden", 6)) hidden_attr = 1;
             break;
         case 8:
             if (!memcmp(k, "itemprop", 8) && ci_contains(v, vl, "articlebody")) flags |= CLS_BODY | CLS_POS;
@@ -420,6 +430,9 @@ unsigned classify_element(const dom_node *n, uint32_t *class_hash) {
             break;
         }
     }
+    /* a server streaming a page (React's Suspense) sends each late part in a hidden <div id="S:n">
+     * that a script moves into place: the reader sees it */
+    if (hidden_attr && !segment) flags |= CLS_HIDDEN;
     return flags;
 }
 
