@@ -156,6 +156,8 @@ static void mark_chrome(const page *pg, const float *mass, float total, const ui
         unsigned own = own_chrome(&masked, share, p != NO_EL && in_article[p]);
         /* a product page's reviews and ratings are what buyers say, not the product's description */
         if (kind == PK_PRODUCT && (x->cls & CLS_H_REVIEW) && share < 0.5f) own |= CH_CHROME;
+        /* and the buy box (price, cart, checkout) is the shop's, not the product's description */
+        if (kind == PK_PRODUCT && (x->cls & (CLS_H_PRICE | CLS_H_CART)) && share < 0.2f) own |= CH_CHROME;
         chrome[e] = (uint8_t)((p == NO_EL ? 0 : chrome[p]) | own);
     }
 }
@@ -244,7 +246,9 @@ static void select_sections(const page *pg, const uint8_t *chrome, page_kind kin
         /* a long block of nothing but links is a cloud of tags or a line of menu entries; on listings
          * a card linked as a whole is one too, but its teaser has sentences */
         int cloud = b->w >= 200 && b->link_w * 10 >= b->w * 9 && (!short_links || !b->punct);
-        if (b->w && !cloud && !(b->el != NO_EL && (chrome[b->el] & CH_CHROME))) out->kept[out->n_kept++] = i;
+        /* a product's price is the shop's offer; a collection's prices belong to its items */
+        int price = kind == PK_PRODUCT && text_is_price(pg->text.data + b->text_off, b->text_len);
+        if (b->w && !cloud && !price && !(b->el != NO_EL && (chrome[b->el] & CH_CHROME))) out->kept[out->n_kept++] = i;
         i++;
     }
     /* a heading whose next block with text was left out named what was left out ("Tags", "Archives");
