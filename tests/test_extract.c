@@ -218,6 +218,14 @@ static void test_hidden(byline_doc *d) {
     t = byline_text(d, NULL);
     CHECK(CONTAINS(t, "The ferry timetable changes") && CONTAINS(t, "survey of passengers"));
     CHECK(!CONTAINS(t, "hidden panel"));
+    /* a page that hides its whole body until a script reveals it is read as revealed */
+    const char *veiled =
+        "<html><body><div class=\"root hide\"><main><p>The ferry timetable changes on Monday, when the winter "
+        "service begins and the last boat leaves the harbour at six in the evening.</p><p>The harbour master said "
+        "the change follows a survey of passengers taken over the summer months.</p></main></div></body></html>";
+    CHECK(ex(d, veiled, NULL) == BYLINE_OK);
+    t = byline_text(d, NULL);
+    CHECK(CONTAINS(t, "The ferry timetable changes") && CONTAINS(t, "survey of passengers"));
 }
 
 static void test_tail_prompts(byline_doc *d) {

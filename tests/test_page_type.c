@@ -155,7 +155,7 @@ static void test_uncertain_kind(void) {
         dom_parse(d, dec.data, dec.len, NULL, NULL);
         page pg;
         page_init(&pg);
-        walk_limits lim = {4096, 1000000, NULL, NULL, 0, NULL, NULL, NULL, NULL};
+        walk_limits lim = {4096, 1000000, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0};
         CHECK(!page_build(&pg, &a, d, &lim));
         selection sel;
         CHECK(!select_mark(&pg, &a, PK_ARTICLE, &sel));
