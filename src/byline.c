@@ -280,10 +280,18 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     /* Next to no visible text while hidden subtrees were left out: the page hides its whole body
      * until a script reveals it (class="root hide", a visibility:hidden wrapper against a flash of
      * unstyled content). Read it again with hidden parts, metadata and all, as the reader sees it. */
-    if (rc == 0 && d->page.hidden && page_words(&d->page) < 100) {
+    uint64_t seen = rc == 0 && d->page.hidden ? page_words(&d->page) : UINT64_MAX;
+    if (seen < 100) {
         lim.reveal_hidden = 1;
         if (!opt->skip_metadata && meta_init(&raw, &d->arena)) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
         rc = page_build(&d->page, &d->arena, d->dom, &lim);
+        /* what was hidden must be the page's body, many times what shows, not a panel beside it */
+        if (rc == 0 && page_words(&d->page) < 5 * seen + 300) {
+            lim.reveal_hidden = 0;
+            if (!opt->skip_metadata && meta_init(&raw, &d->arena))
+                return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+            rc = page_build(&d->page, &d->arena, d->dom, &lim);
+        }
     }
     rin.nodes = d->page.nodes;
     rin.blocks = d->page.n_blocks;

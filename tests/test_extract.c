@@ -222,7 +222,10 @@ static void test_hidden(byline_doc *d) {
     const char *veiled =
         "<html><body><div class=\"root hide\"><main><p>The ferry timetable changes on Monday, when the winter "
         "service begins and the last boat leaves the harbour at six in the evening.</p><p>The harbour master said "
-        "the change follows a survey of passengers taken over the summer months.</p></main></div></body></html>";
+        "the change follows a survey of passengers taken over the summer months.</p><p>Passengers who travel before "
+        "seven will find an earlier boat on weekdays, and the Saturday service keeps its summer times until the "
+        "end of the month.</p><p>Tickets bought for the summer timetable stay valid, and the office at the pier "
+        "opens an hour later from Monday.</p></main></div></body></html>";
     CHECK(ex(d, veiled, NULL) == BYLINE_OK);
     t = byline_text(d, NULL);
     CHECK(CONTAINS(t, "The ferry timetable changes") && CONTAINS(t, "survey of passengers"));
