@@ -382,5 +382,5 @@ void page_classify(const page *pg, const page_hints *h, const uint8_t *chrome, a
     else if ((f->sd & (SD_VIDEO | SD_GALLERY)) && share(f->prose_w, f->w ? f->w : 1) < 0.3f)
         out->kind = f->sd & SD_VIDEO ? PK_VIDEO : PK_GALLERY, out->confidence = 0.8f;
     /* next to no text: nothing to read as any kind */
-    if (f->w < 100) out->kind = PK_OTHER, out->confidence = 0.9f;
+    if (f->w_all < 100) out->kind = PK_OTHER, out->confidence = 0.9f;
 }
