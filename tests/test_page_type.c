@@ -56,6 +56,10 @@ static void test_forum(void) {
     snprintf(page + n, sizeof page - n, "</main></body></html>");
     html(page, "https://community.example.org/t/rebuilding-the-harbour-wall/4512");
     CHECK_STR(get(rec, "page_type"), "forum");
+    /* every post, without the signatures under them */
+    const char *text = get(rec, "text");
+    CHECK(text && strstr(text, "wallwatcher") && strstr(text, "cracks near the lighthouse"));
+    CHECK(text && !strstr(text, "Harbour walker since 1998"));
     json_object *b;
     CHECK(json_object_object_get_ex(rec, "is_article", &b) && !json_object_get_boolean(b));
 }

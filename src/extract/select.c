@@ -156,6 +156,8 @@ static void mark_chrome(const page *pg, const float *mass, float total, const ui
         unsigned own = own_chrome(&masked, share, p != NO_EL && in_article[p]);
         /* a product page's reviews and ratings are what buyers say, not the product's description */
         if (kind == PK_PRODUCT && (x->cls & CLS_H_REVIEW) && share < 0.5f) own |= CH_CHROME;
+        /* a post's signature, reactions and votes, and its author's join date and post count */
+        if (kind == PK_FORUM && (x->cls & CLS_POST_EXTRA) && share < 0.1f) own |= CH_CHROME;
         /* and the buy box (price, cart, checkout) is the shop's, not the product's description */
         if (kind == PK_PRODUCT && (x->cls & (CLS_H_PRICE | CLS_H_CART)) && share < 0.2f) own |= CH_CHROME;
         chrome[e] = (uint8_t)((p == NO_EL ? 0 : chrome[p]) | own);
@@ -226,6 +228,17 @@ static int short_link(const xblock *b) { return b->w && b->w < 30 && b->link_w *
 
 static uint32_t parent_of(const page *pg, const xblock *b) { return b->el == NO_EL ? NO_EL : pg->els[b->el].parent; }
 
+/* Digits, separators and signs only ("67", "1,204", "+3"). */
+static int digits_only(const char *t, size_t n) {
+    int digits = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = t[i];
+        if (c >= '0' && c <= '9') digits = 1;
+        else if (c != ',' && c != '.' && c != ' ' && c != '+' && c != '-' && c != 'k' && c != 'K') return 0;
+    }
+    return digits && n <= 12;
+}
+
 static void select_sections(const page *pg, const uint8_t *chrome, page_kind kind, selection *out) {
     /* item titles of listings, collections and tables of contents are short links of their own; four
      * or more side by side with nothing else are a menu, a tag cloud or a list of categories */
@@ -248,7 +261,9 @@ static void select_sections(const page *pg, const uint8_t *chrome, page_kind kin
         int cloud = b->w >= 200 && b->link_w * 10 >= b->w * 9 && (!short_links || !b->punct);
         /* a product's price is the shop's offer; a collection's prices belong to its items */
         int price = kind == PK_PRODUCT && text_is_price(pg->text.data + b->text_off, b->text_len);
-        if (b->w && !cloud && !price && !(b->el != NO_EL && (chrome[b->el] & CH_CHROME))) out->kept[out->n_kept++] = i;
+        /* a number alone in a thread is a vote or a post count */
+        int count = kind == PK_FORUM && digits_only(pg->text.data + b->text_off, b->text_len);
+        if (b->w && !cloud && !price && !count && !(b->el != NO_EL && (chrome[b->el] & CH_CHROME))) out->kept[out->n_kept++] = i;
         i++;
     }
     /* a heading whose next block with text was left out named what was left out ("Tags", "Archives");
