@@ -178,6 +178,42 @@ static void test_uncertain_kind(void) {
     }
 }
 
+/* Read as a service page: the feature sections stay, a mock-up of the app made of scraps of text goes. */
+static void test_scraps(void) {
+    char src[8192];
+    size_t n = (size_t)snprintf(src, sizeof src, "<html><body><section><h2>Plan every sprint</h2><p>Turn feedback "
+                                                 "into issues that are routed, labelled and ranked for your team.</p>"
+                                                 "</section><section class=\"mock\">");
+    for (int i = 0; i < 8; i++) n += (size_t)snprintf(src + n, sizeof src - n, "<div>ENG-20%d</div>", i);
+    snprintf(src + n, sizeof src - n, "</section><section><h2>Ship faster</h2><p>Cut the noise and keep the momentum "
+                                      "that helps teams ship with focus.</p></section></body></html>");
+    arena a;
+    arena_init(&a);
+    decoded dec;
+    CHECK(!decode_bytes(&a, src, strlen(src), NULL, &dec));
+    dom *d = dom_new();
+    dom_parse(d, dec.data, dec.len, NULL, NULL);
+    page pg;
+    page_init(&pg);
+    walk_limits lim = {4096, 1000000, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0};
+    CHECK(!page_build(&pg, &a, d, &lim));
+    selection sel;
+    page_kind used;
+    CHECK(!select_mark(&pg, &a, PK_ARTICLE, &sel));
+    CHECK(!select_content(&pg, &a, 0, PK_SERVICE, 0.9f, &used, &sel) && used == PK_SERVICE);
+    int scraps = 0, sections = 0;
+    for (uint32_t k = 0; k < sel.n_kept; k++) {
+        const xblock *b = &pg.blocks[sel.kept[k]];
+        const char *t = pg.text.data + b->text_off;
+        scraps += b->text_len >= 4 && !memcmp(t, "ENG-", 4);
+        sections += (b->text_len >= 4 && !memcmp(t, "Turn", 4)) || (b->text_len >= 3 && !memcmp(t, "Cut", 3));
+    }
+    CHECK(scraps == 0 && sections == 2);
+    page_free(&pg);
+    dom_free(d);
+    arena_free(&a);
+}
+
 int main(void) {
     doc = byline_doc_new();
     test_url_signals();
@@ -187,6 +223,7 @@ int main(void) {
     test_article();
     test_overlay();
     test_uncertain_kind();
+    test_scraps();
     json_object_put(rec);
     byline_doc_free(doc);
     return test_summary("test_page_type");

@@ -239,6 +239,9 @@ static int digits_only(const char *t, size_t n) {
     return digits && n <= 12;
 }
 
+/* A few characters that are neither a heading nor a sentence. */
+static int scrap(const xblock *b) { return b->w < 16 && b->kind != B_HEADING && !b->punct; }
+
 static void select_sections(const page *pg, const uint8_t *chrome, page_kind kind, selection *out) {
     /* item titles of listings, collections and tables of contents are short links of their own; four
      * or more side by side with nothing else are a menu, a tag cloud or a list of categories */
@@ -265,6 +268,22 @@ static void select_sections(const page *pg, const uint8_t *chrome, page_kind kin
         int count = kind == PK_FORUM && digits_only(pg->text.data + b->text_off, b->text_len);
         if (b->w && !cloud && !price && !count && !(b->el != NO_EL && (chrome[b->el] & CH_CHROME))) out->kept[out->n_kept++] = i;
         i++;
+    }
+    /* outside lists of items, six or more scraps of text in a row (a mock-up of an app, a calendar, a
+     * chart's labels) are a picture made of words, not sentences to read */
+    if (!short_links) {
+        uint32_t w = 0;
+        for (uint32_t k = 0; k < out->n_kept;) {
+            uint32_t j = k;
+            while (j < out->n_kept && scrap(&pg->blocks[out->kept[j]])) j++;
+            if (j - k >= 6) {
+                k = j;
+                continue;
+            }
+            if (j == k) j++;
+            while (k < j) out->kept[w++] = out->kept[k++];
+        }
+        out->n_kept = w;
     }
     /* a heading whose next block with text was left out named what was left out ("Tags", "Archives");
      * on listings a heading over a dropped menu may still head the items */
