@@ -214,6 +214,48 @@ static void test_scraps(void) {
     arena_free(&a);
 }
 
+/* Read as a collection: each card's name and price stay; the filters and the button on every card go. */
+static void test_collection_cards(void) {
+    char src[8192];
+    size_t n = (size_t)snprintf(src, sizeof src, "<html><body><h1>Harbour mugs</h1><div class=\"filters\"><ul>"
+                                                 "<li>Stoneware</li><li>Porcelain</li><li>Blue glaze</li></ul></div>"
+                                                 "<div class=\"grid\">");
+    static const char *const names[] = {"Tide mug", "Lighthouse mug", "Anchor cup", "Gull beaker", "Pier tumbler"};
+    for (int i = 0; i < 5; i++)
+        n += (size_t)snprintf(src + n, sizeof src - n, "<div class=\"card\"><p>%s</p><p>$1%d</p><p>View details</p></div>",
+                              names[i], i);
+    snprintf(src + n, sizeof src - n, "</div></body></html>");
+    arena a;
+    arena_init(&a);
+    decoded dec;
+    CHECK(!decode_bytes(&a, src, strlen(src), NULL, &dec));
+    dom *d = dom_new();
+    dom_parse(d, dec.data, dec.len, NULL, NULL);
+    page pg;
+    page_init(&pg);
+    walk_limits lim = {4096, 1000000, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0};
+    CHECK(!page_build(&pg, &a, d, &lim));
+    selection sel;
+    page_kind used;
+    CHECK(!select_mark(&pg, &a, PK_ARTICLE, &sel));
+    CHECK(!select_content(&pg, &a, 0, PK_COLLECTION, 0.9f, &used, &sel) && used == PK_COLLECTION);
+    int cards = 0, prices = 0, buttons = 0, filters = 0;
+    for (uint32_t k = 0; k < sel.n_kept; k++) {
+        const xblock *b = &pg.blocks[sel.kept[k]];
+        const char *t = pg.text.data + b->text_off;
+        size_t l = b->text_len;
+        for (int i = 0; i < 5; i++) cards += l == strlen(names[i]) && !memcmp(t, names[i], l);
+        prices += l == 3 && t[0] == '$';
+        buttons += l == 12 && !memcmp(t, "View details", 12);
+        filters += l == 9 && !memcmp(t, "Stoneware", 9);
+    }
+    CHECK(cards == 5 && prices == 5);
+    CHECK(buttons == 0 && filters == 0);
+    page_free(&pg);
+    dom_free(d);
+    arena_free(&a);
+}
+
 int main(void) {
     doc = byline_doc_new();
     test_url_signals();
@@ -224,6 +266,7 @@ int main(void) {
     test_overlay();
     test_uncertain_kind();
     test_scraps();
+    test_collection_cards();
     json_object_put(rec);
     byline_doc_free(doc);
     return test_summary("test_page_type");

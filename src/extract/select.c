@@ -158,6 +158,8 @@ static void mark_chrome(const page *pg, const float *mass, float total, const ui
         if (kind == PK_PRODUCT && (x->cls & CLS_H_REVIEW) && share < 0.5f) own |= CH_CHROME;
         /* a post's signature, reactions and votes, and its author's join date and post count */
         if (kind == PK_FORUM && (x->cls & CLS_POST_EXTRA) && share < 0.1f) own |= CH_CHROME;
+        /* a collection's or a listing's filters and sorting are controls over the items, not items */
+        if ((kind == PK_COLLECTION || kind == PK_LISTING) && (x->cls & CLS_H_FILTER) && share < 0.2f) own |= CH_CHROME;
         /* and the buy box (price, cart, checkout) is the shop's, not the product's description */
         if (kind == PK_PRODUCT && (x->cls & (CLS_H_PRICE | CLS_H_CART)) && share < 0.2f) own |= CH_CHROME;
         chrome[e] = (uint8_t)((p == NO_EL ? 0 : chrome[p]) | own);
@@ -239,10 +241,48 @@ static int digits_only(const char *t, size_t n) {
     return digits && n <= 12;
 }
 
+/* A short text without digits: what a button or a label says. */
+static int label_like(const page *pg, const xblock *b) {
+    if (b->w >= 24 || b->kind == B_HEADING || !b->text_len) return 0;
+    const char *t = pg->text.data + b->text_off;
+    for (uint32_t i = 0; i < b->text_len; i++)
+        if (t[i] >= '0' && t[i] <= '9') return 0;
+    return 1;
+}
+
+static uint64_t text_hash(const char *t, size_t n) {
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)t[i]) * 1099511628211u;
+    return h | 1; /* 0 marks an empty slot */
+}
+
+/* Drops the kept label-like blocks whose text occurs three times or more. 0 ok, -1 OOM. */
+static int drop_button_labels(const page *pg, arena *a, selection *out) {
+    size_t cap = 16;
+    while (cap < 2 * (size_t)out->n_kept) cap *= 2;
+    uint64_t *key = arena_calloc(a, cap * sizeof *key);
+    uint32_t *cnt = arena_calloc(a, cap * sizeof *cnt), *slot = arena_alloc(a, (size_t)out->n_kept * sizeof *slot);
+    if (!key || !cnt || !slot) return -1;
+    for (uint32_t k = 0; k < out->n_kept; k++) {
+        const xblock *b = &pg->blocks[out->kept[k]];
+        slot[k] = UINT32_MAX;
+        if (!label_like(pg, b)) continue;
+        uint64_t h = text_hash(pg->text.data + b->text_off, b->text_len);
+        size_t i = (size_t)h & (cap - 1);
+        while (key[i] && key[i] != h) i = (i + 1) & (cap - 1);
+        key[i] = h, cnt[i]++, slot[k] = (uint32_t)i;
+    }
+    uint32_t w = 0;
+    for (uint32_t k = 0; k < out->n_kept; k++)
+        if (slot[k] == UINT32_MAX || cnt[slot[k]] < 3) out->kept[w++] = out->kept[k];
+    out->n_kept = w;
+    return 0;
+}
+
 /* A few characters that are neither a heading nor a sentence. */
 static int scrap(const xblock *b) { return b->w < 16 && b->kind != B_HEADING && !b->punct; }
 
-static void select_sections(const page *pg, const uint8_t *chrome, page_kind kind, selection *out) {
+static int select_sections(const page *pg, arena *a, const uint8_t *chrome, page_kind kind, selection *out) {
     /* item titles of listings, collections and tables of contents are short links of their own; four
      * or more side by side with nothing else are a menu, a tag cloud or a list of categories */
     int short_links = kind == PK_LISTING || kind == PK_COLLECTION || kind == PK_DOCS;
@@ -285,6 +325,9 @@ static void select_sections(const page *pg, const uint8_t *chrome, page_kind kin
         }
         out->n_kept = w;
     }
+    /* the same few words on every item ("View details", "Add to cart", "Apply now") label a button;
+     * a thread's names repeat too, but they say who wrote, and documentation repeats its "Parameters" */
+    if (kind != PK_FORUM && kind != PK_DOCS && out->n_kept && drop_button_labels(pg, a, out)) return -1;
     /* a heading whose next block with text was left out named what was left out ("Tags", "Archives");
      * on listings a heading over a dropped menu may still head the items */
     uint32_t w = 0;
@@ -301,6 +344,7 @@ static void select_sections(const page *pg, const uint8_t *chrome, page_kind kin
     out->n_kept = w;
     out->from = 0;
     out->to = pg->n_blocks;
+    return 0;
 }
 
 static int sections_page(page_kind k) {
@@ -323,8 +367,11 @@ static void mark(page *pg, page_kind kind, selection *out) {
     out->marked_as = kind;
 }
 
-/* The kinds whose chrome differs: a forum's comments are its content, a product's reviews are not. */
-static page_kind marking_of(page_kind k) { return k == PK_FORUM || k == PK_PRODUCT ? k : PK_ARTICLE; }
+/* The kinds whose chrome differs: a forum's comments are its content, a product's reviews are not, a
+ * collection's filters are not items. */
+static page_kind marking_of(page_kind k) {
+    return k == PK_FORUM || k == PK_PRODUCT || k == PK_COLLECTION || k == PK_LISTING ? k : PK_ARTICLE;
+}
 
 int select_mark(page *pg, arena *a, page_kind kind, selection *out) {
     memset(out, 0, sizeof *out);
@@ -386,7 +433,7 @@ int select_article(page *pg, arena *a, float precision, page_kind kind, selectio
     }
     out->root = best;
     if (sections_page(kind)) {
-        select_sections(pg, chrome, kind, out);
+        if (select_sections(pg, a, chrome, kind, out)) return -1;
         return 0;
     }
 
