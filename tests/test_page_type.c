@@ -181,12 +181,13 @@ static void test_uncertain_kind(void) {
 /* Read as a service page: the feature sections stay, a mock-up of the app made of scraps of text goes. */
 static void test_scraps(void) {
     char src[8192];
-    size_t n = (size_t)snprintf(src, sizeof src, "<html><body><section><h2>Plan every sprint</h2><p>Turn feedback "
+    size_t n = (size_t)snprintf(src, sizeof src, "<html><body><main><section><h2>Plan every sprint</h2><p>Turn feedback "
                                                  "into issues that are routed, labelled and ranked for your team.</p>"
                                                  "</section><section class=\"mock\">");
     for (int i = 0; i < 8; i++) n += (size_t)snprintf(src + n, sizeof src - n, "<div>ENG-20%d</div>", i);
     snprintf(src + n, sizeof src - n, "</section><section><h2>Ship faster</h2><p>Cut the noise and keep the momentum "
-                                      "that helps teams ship with focus.</p></section></body></html>");
+                                      "that helps teams ship with focus.</p></section></main><div class=\"site-wide\"><p>Our letter goes out "
+                                      "every Friday to all who signed up on any of our pages.</p></div></body></html>");
     arena a;
     arena_init(&a);
     decoded dec;
@@ -209,6 +210,9 @@ static void test_scraps(void) {
         sections += (b->text_len >= 4 && !memcmp(t, "Turn", 4)) || (b->text_len >= 3 && !memcmp(t, "Cut", 3));
     }
     CHECK(scraps == 0 && sections == 2);
+    /* what the site puts around the page's <main> is not this page's */
+    for (uint32_t k = 0; k < sel.n_kept; k++)
+        CHECK(memcmp(pg.text.data + pg.blocks[sel.kept[k]].text_off, "Our letter", 10));
     page_free(&pg);
     dom_free(d);
     arena_free(&a);

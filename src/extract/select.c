@@ -286,11 +286,29 @@ static int select_sections(const page *pg, arena *a, const uint8_t *chrome, page
     /* item titles of listings, collections and tables of contents are short links of their own; four
      * or more side by side with nothing else are a menu, a tag cloud or a list of categories */
     int short_links = kind == PK_LISTING || kind == PK_COLLECTION || kind == PK_DOCS;
-    for (uint32_t i = 0; i < pg->n_blocks;) {
+    /* the page's <main> (one, holding most of the text outside chrome) bounds the content: what a
+     * site puts around it, in every page, is not this page's */
+    uint32_t lo = 0, hi = pg->n_blocks;
+    {
+        uint32_t main_el = NO_EL, mains = 0;
+        for (uint32_t e = 0; e < pg->n_els; e++)
+            if (pg->els[e].tag == T_MAIN && !(chrome[e] & CH_CHROME)) main_el = e, mains++;
+        if (mains == 1 && kind != PK_COLLECTION) {
+            uint64_t in = 0, all = 0;
+            for (uint32_t i = 0; i < pg->n_blocks; i++) {
+                const xblock *b = &pg->blocks[i];
+                if (b->el != NO_EL && (chrome[b->el] & CH_CHROME)) continue;
+                all += b->w;
+                if (i >= pg->els[main_el].first_block && i < pg->els[main_el].end_block) in += b->w;
+            }
+            if (in * 2 >= all) lo = pg->els[main_el].first_block, hi = pg->els[main_el].end_block;
+        }
+    }
+    for (uint32_t i = lo; i < hi;) {
         const xblock *b = &pg->blocks[i];
         if (short_link(b)) {
             uint32_t j = i + 1, p = parent_of(pg, b);
-            while (j < pg->n_blocks && short_link(&pg->blocks[j]) && parent_of(pg, &pg->blocks[j]) == p) j++;
+            while (j < hi && short_link(&pg->blocks[j]) && parent_of(pg, &pg->blocks[j]) == p) j++;
             for (uint32_t k = i; k < j; k++) {
                 const xblock *c = &pg->blocks[k];
                 if (short_links && j - i < 8 && !(c->el != NO_EL && (chrome[c->el] & CH_CHROME)))
