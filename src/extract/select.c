@@ -343,9 +343,10 @@ static int select_sections(const page *pg, arena *a, const uint8_t *chrome, page
         }
         out->n_kept = w;
     }
-    /* the same few words on every item ("View details", "Add to cart", "Apply now") label a button;
-     * a thread's names repeat too, but they say who wrote, and documentation repeats its "Parameters" */
-    if (kind != PK_FORUM && kind != PK_DOCS && out->n_kept && drop_button_labels(pg, a, out)) return -1;
+    /* the same few words on every item ("View details", "Add to cart", "Reply", "Report") label a
+     * button (a thread loses the name of who posted three times or more, a few words against every
+     * post's buttons); documentation repeats its "Parameters" as content */
+    if (kind != PK_DOCS && out->n_kept && drop_button_labels(pg, a, out)) return -1;
     /* a heading whose next block with text was left out named what was left out ("Tags", "Archives");
      * on listings a heading over a dropped menu may still head the items */
     uint32_t w = 0;
