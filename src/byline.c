@@ -102,6 +102,13 @@ typedef struct meta_ctx {
     const page *pg; /* the page being built: where in it each element falls */
 } meta_ctx;
 
+/* The text weight of a built page's blocks. */
+static uint64_t page_words(const page *pg) {
+    uint64_t w = 0;
+    for (uint32_t i = 0; i < pg->n_blocks; i++) w += pg->blocks[i].w;
+    return w;
+}
+
 static int meta_visit_cb(void *v, dom_node *n, dom_tag tag) {
     meta_ctx *m = v;
     m->raw->at_block = m->pg->n_blocks;
@@ -268,8 +275,24 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     if (!opt->skip_metadata && meta_init(&raw, &d->arena)) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
     walk_limits lim = {opt->max_depth, opt->max_nodes, d->has_deadline ? over_time : NULL, d,
                        opt->include_links, opt->url, opt->skip_metadata ? NULL : meta_visit_cb,
-                       opt->skip_metadata ? NULL : meta_skipped_cb, &mc};
+                       opt->skip_metadata ? NULL : meta_skipped_cb, &mc, 0};
     rc = page_build(&d->page, &d->arena, d->dom, &lim);
+    /* Next to no visible text while hidden subtrees were left out: the page hides its whole body
+     * until a script reveals it (class="root hide", a visibility:hidden wrapper against a flash of
+     * unstyled content). Read it again with hidden parts, metadata and all, as the reader sees it. */
+    uint64_t seen = rc == 0 && d->page.hidden ? page_words(&d->page) : UINT64_MAX;
+    if (seen < 100) {
+        lim.reveal_hidden = 1;
+        if (!opt->skip_metadata && meta_init(&raw, &d->arena)) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+        rc = page_build(&d->page, &d->arena, d->dom, &lim);
+        /* what was hidden must be the page's body, many times what shows, not a panel beside it */
+        if (rc == 0 && page_words(&d->page) < 5 * seen + 300) {
+            lim.reveal_hidden = 0;
+            if (!opt->skip_metadata && meta_init(&raw, &d->arena))
+                return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+            rc = page_build(&d->page, &d->arena, d->dom, &lim);
+        }
+    }
     rin.nodes = d->page.nodes;
     rin.blocks = d->page.n_blocks;
     switch (rc) {

@@ -205,6 +205,30 @@ static void test_hidden(byline_doc *d) {
                      "</body></html>";
     ex(d, ns, NULL);
     CHECK(!CONTAINS(byline_text(d, NULL), "<p>"));
+    /* a part a server streams late (React's hidden <div id="S:0">, moved into place by a script) is
+     * read; other hidden divs are not */
+    const char *streamed =
+        "<html><body><main><template id=\"B:0\"></template></main><footer>Site footer</footer>"
+        "<div hidden id=\"S:0\"><p>The ferry timetable changes on Monday, when the winter service begins and the "
+        "last boat leaves the harbour at six in the evening.</p><p>The harbour master said the change follows a "
+        "survey of passengers taken over the summer months.</p></div>"
+        "<div hidden id=\"S:x\"><p>A hidden panel that is not a streamed part, with enough words in it to "
+        "count as a paragraph.</p></div></body></html>";
+    CHECK(ex(d, streamed, NULL) == BYLINE_OK);
+    t = byline_text(d, NULL);
+    CHECK(CONTAINS(t, "The ferry timetable changes") && CONTAINS(t, "survey of passengers"));
+    CHECK(!CONTAINS(t, "hidden panel"));
+    /* a page that hides its whole body until a script reveals it is read as revealed */
+    const char *veiled =
+        "<html><body><div class=\"root hide\"><main><p>The ferry timetable changes on Monday, when the winter "
+        "service begins and the last boat leaves the harbour at six in the evening.</p><p>The harbour master said "
+        "the change follows a survey of passengers taken over the summer months.</p><p>Passengers who travel before "
+        "seven will find an earlier boat on weekdays, and the Saturday service keeps its summer times until the "
+        "end of the month.</p><p>Tickets bought for the summer timetable stay valid, and the office at the pier "
+        "opens an hour later from Monday.</p></main></div></body></html>";
+    CHECK(ex(d, veiled, NULL) == BYLINE_OK);
+    t = byline_text(d, NULL);
+    CHECK(CONTAINS(t, "The ferry timetable changes") && CONTAINS(t, "survey of passengers"));
 }
 
 static void test_tail_prompts(byline_doc *d) {

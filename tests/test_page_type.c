@@ -56,6 +56,10 @@ static void test_forum(void) {
     snprintf(page + n, sizeof page - n, "</main></body></html>");
     html(page, "https://community.example.org/t/rebuilding-the-harbour-wall/4512");
     CHECK_STR(get(rec, "page_type"), "forum");
+    /* every post, without the signatures under them */
+    const char *text = get(rec, "text");
+    CHECK(text && strstr(text, "wallwatcher") && strstr(text, "cracks near the lighthouse"));
+    CHECK(text && !strstr(text, "Harbour walker since 1998"));
     json_object *b;
     CHECK(json_object_object_get_ex(rec, "is_article", &b) && !json_object_get_boolean(b));
 }
@@ -155,7 +159,7 @@ static void test_uncertain_kind(void) {
         dom_parse(d, dec.data, dec.len, NULL, NULL);
         page pg;
         page_init(&pg);
-        walk_limits lim = {4096, 1000000, NULL, NULL, 0, NULL, NULL, NULL, NULL};
+        walk_limits lim = {4096, 1000000, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0};
         CHECK(!page_build(&pg, &a, d, &lim));
         selection sel;
         CHECK(!select_mark(&pg, &a, PK_ARTICLE, &sel));
@@ -174,6 +178,88 @@ static void test_uncertain_kind(void) {
     }
 }
 
+/* Read as a service page: the feature sections stay, a mock-up of the app made of scraps of text goes. */
+static void test_scraps(void) {
+    char src[8192];
+    size_t n = (size_t)snprintf(src, sizeof src, "<html><body><main><section><h2>Plan every sprint</h2><p>Turn feedback "
+                                                 "into issues that are routed, labelled and ranked for your team.</p>"
+                                                 "</section><section class=\"mock\">");
+    for (int i = 0; i < 8; i++) n += (size_t)snprintf(src + n, sizeof src - n, "<div>ENG-20%d</div>", i);
+    snprintf(src + n, sizeof src - n, "</section><section><h2>Ship faster</h2><p>Cut the noise and keep the momentum "
+                                      "that helps teams ship with focus.</p></section></main><div class=\"site-wide\"><p>Our letter goes out "
+                                      "every Friday to all who signed up on any of our pages.</p></div></body></html>");
+    arena a;
+    arena_init(&a);
+    decoded dec;
+    CHECK(!decode_bytes(&a, src, strlen(src), NULL, &dec));
+    dom *d = dom_new();
+    dom_parse(d, dec.data, dec.len, NULL, NULL);
+    page pg;
+    page_init(&pg);
+    walk_limits lim = {4096, 1000000, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0};
+    CHECK(!page_build(&pg, &a, d, &lim));
+    selection sel;
+    page_kind used;
+    CHECK(!select_mark(&pg, &a, PK_ARTICLE, &sel));
+    CHECK(!select_content(&pg, &a, 0, PK_SERVICE, 0.9f, &used, &sel) && used == PK_SERVICE);
+    int scraps = 0, sections = 0;
+    for (uint32_t k = 0; k < sel.n_kept; k++) {
+        const xblock *b = &pg.blocks[sel.kept[k]];
+        const char *t = pg.text.data + b->text_off;
+        scraps += b->text_len >= 4 && !memcmp(t, "ENG-", 4);
+        sections += (b->text_len >= 4 && !memcmp(t, "Turn", 4)) || (b->text_len >= 3 && !memcmp(t, "Cut", 3));
+    }
+    CHECK(scraps == 0 && sections == 2);
+    /* what the site puts around the page's <main> is not this page's */
+    for (uint32_t k = 0; k < sel.n_kept; k++)
+        CHECK(memcmp(pg.text.data + pg.blocks[sel.kept[k]].text_off, "Our letter", 10));
+    page_free(&pg);
+    dom_free(d);
+    arena_free(&a);
+}
+
+/* Read as a collection: each card's name and price stay; the filters and the button on every card go. */
+static void test_collection_cards(void) {
+    char src[8192];
+    size_t n = (size_t)snprintf(src, sizeof src, "<html><body><h1>Harbour mugs</h1><div class=\"filters\"><ul>"
+                                                 "<li>Stoneware</li><li>Porcelain</li><li>Blue glaze</li></ul></div>"
+                                                 "<div class=\"grid\">");
+    static const char *const names[] = {"Tide mug", "Lighthouse mug", "Anchor cup", "Gull beaker", "Pier tumbler"};
+    for (int i = 0; i < 5; i++)
+        n += (size_t)snprintf(src + n, sizeof src - n, "<div class=\"card\"><p>%s</p><p>$1%d</p><p>View details</p></div>",
+                              names[i], i);
+    snprintf(src + n, sizeof src - n, "</div></body></html>");
+    arena a;
+    arena_init(&a);
+    decoded dec;
+    CHECK(!decode_bytes(&a, src, strlen(src), NULL, &dec));
+    dom *d = dom_new();
+    dom_parse(d, dec.data, dec.len, NULL, NULL);
+    page pg;
+    page_init(&pg);
+    walk_limits lim = {4096, 1000000, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0};
+    CHECK(!page_build(&pg, &a, d, &lim));
+    selection sel;
+    page_kind used;
+    CHECK(!select_mark(&pg, &a, PK_ARTICLE, &sel));
+    CHECK(!select_content(&pg, &a, 0, PK_COLLECTION, 0.9f, &used, &sel) && used == PK_COLLECTION);
+    int cards = 0, prices = 0, buttons = 0, filters = 0;
+    for (uint32_t k = 0; k < sel.n_kept; k++) {
+        const xblock *b = &pg.blocks[sel.kept[k]];
+        const char *t = pg.text.data + b->text_off;
+        size_t l = b->text_len;
+        for (int i = 0; i < 5; i++) cards += l == strlen(names[i]) && !memcmp(t, names[i], l);
+        prices += l == 3 && t[0] == '$';
+        buttons += l == 12 && !memcmp(t, "View details", 12);
+        filters += l == 9 && !memcmp(t, "Stoneware", 9);
+    }
+    CHECK(cards == 5 && prices == 5);
+    CHECK(buttons == 0 && filters == 0);
+    page_free(&pg);
+    dom_free(d);
+    arena_free(&a);
+}
+
 int main(void) {
     doc = byline_doc_new();
     test_url_signals();
@@ -183,6 +269,8 @@ int main(void) {
     test_article();
     test_overlay();
     test_uncertain_kind();
+    test_scraps();
+    test_collection_cards();
     json_object_put(rec);
     byline_doc_free(doc);
     return test_summary("test_page_type");

@@ -113,7 +113,7 @@ int main(int argc, char **argv) {
     meta_raw raw;
     meta_init(&raw, &a);
     meta_ctx mc = {&raw, &a, &pg};
-    walk_limits lim = {4096, 10000000, NULL, NULL, 0, NULL, visit, skipped, &mc};
+    walk_limits lim = {4096, 10000000, NULL, NULL, 0, NULL, visit, skipped, &mc, 0};
     page_build(&pg, &a, d, &lim);
     page_hints ph;
     page_hints_from_raw(&raw, url, &ph);

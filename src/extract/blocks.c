@@ -328,7 +328,8 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
         f->el = record_el(w, n, tag);
         if (f->el == NO_EL) return 0;
         unsigned cls = w->pg->els[f->el].cls;
-        if (cls & CLS_HIDDEN) {
+        if ((cls & CLS_HIDDEN) && !w->lim->reveal_hidden) {
+            w->pg->hidden++;
             /* a heading's hidden separator (<span class="visually-hidden">: </span>
              * between kicker and title) is read by screen readers: keep it */
             if (w->c.kind == B_HEADING && w->open) {
@@ -513,7 +514,7 @@ void page_reset(page *pg) {
     buf_clear(&pg->md);
     pg->title = NULL;
     pg->title_len = 0;
-    pg->nodes = 0;
+    pg->nodes = pg->hidden = 0;
     memset(pg->tags, 0, sizeof pg->tags);
 }
 

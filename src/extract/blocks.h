@@ -57,6 +57,7 @@ typedef struct page {
     const char *title;            /* <title>, whitespace collapsed (arena) */
     size_t title_len;
     uint32_t nodes;               /* DOM nodes visited */
+    uint32_t hidden;              /* hidden subtrees left out */
     uint32_t tags[T__COUNT];      /* elements of each tag, skipped subtrees' roots included */
 } page;
 
@@ -73,6 +74,8 @@ typedef struct walk_limits {
     int (*visit)(void *vctx, dom_node *n, dom_tag tag);
     void (*skipped)(void *vctx, dom_node *n);
     void *vctx;
+    /* 1: read hidden subtrees too (a page whose every word sits in a wrapper that scripts reveal) */
+    int reveal_hidden;
 } walk_limits;
 
 /* 0 ok; 1 depth limit; 2 node limit; 3 time; -1 out of memory. */

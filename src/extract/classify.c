@@ -134,7 +134,7 @@ static const hint HINTS[] = {
     {"hero", 4, CLS_H_SERVICE},
     {"highlight", 9, CLS_H_DOCS},
     {"hljs", 4, CLS_H_DOCS},
-    {"joined", 6, CLS_H_FORUM},
+    {"joined", 6, CLS_H_FORUM | CLS_POST_EXTRA},
     {"literal", 7, CLS_H_DOCS},
     {"msrp", 4, CLS_H_PRICE},
     {"pager", 5, CLS_H_PAGER},
@@ -143,7 +143,7 @@ static const hint HINTS[] = {
     {"paging", 6, CLS_H_PAGER},
     {"pdp", 3, CLS_H_PRODUCT},
     {"postbit", 7, CLS_H_FORUM},
-    {"postcount", 9, CLS_H_FORUM},
+    {"postcount", 9, CLS_H_FORUM | CLS_POST_EXTRA},
     {"price", 5, CLS_H_PRICE},
     {"prices", 6, CLS_H_PRICE},
     {"pricing", 7, CLS_H_SERVICE},
@@ -153,15 +153,15 @@ static const hint HINTS[] = {
     {"quantity", 8, CLS_H_PRODUCT},
     {"rating", 6, CLS_H_REVIEW},
     {"ratings", 7, CLS_H_REVIEW},
-    {"reaction", 8, CLS_H_FORUM},
-    {"reactions", 9, CLS_H_FORUM},
+    {"reaction", 8, CLS_H_FORUM | CLS_POST_EXTRA},
+    {"reactions", 9, CLS_H_FORUM | CLS_POST_EXTRA},
     {"refine", 6, CLS_H_FILTER},
     {"replies", 7, CLS_H_FORUM},
     {"review", 6, CLS_H_REVIEW},
     {"reviews", 7, CLS_H_REVIEW},
     {"sale", 4, CLS_H_PRICE},
     {"services", 8, CLS_H_SERVICE},
-    {"signature", 9, CLS_H_FORUM},
+    {"signature", 9, CLS_H_FORUM | CLS_POST_EXTRA},
     {"sku", 3, CLS_H_PRODUCT},
     {"smilie", 6, CLS_H_FORUM},
     {"smilies", 7, CLS_H_FORUM},
@@ -182,12 +182,12 @@ static const hint HINTS[] = {
     {"toc", 3, CLS_H_DOCS},
     {"topic", 5, CLS_H_FORUM},
     {"topics", 6, CLS_H_FORUM},
-    {"upvote", 6, CLS_H_FORUM},
+    {"upvote", 6, CLS_H_FORUM | CLS_POST_EXTRA},
     {"userinfo", 8, CLS_H_FORUM},
     {"username", 8, CLS_H_FORUM},
     {"variant", 7, CLS_H_PRODUCT},
     {"variants", 8, CLS_H_PRODUCT},
-    {"voting", 6, CLS_H_FORUM},
+    {"voting", 6, CLS_H_FORUM | CLS_POST_EXTRA},
     {"wishlist", 8, CLS_H_CART},
     {"xref", 4, CLS_H_DOCS},
     {"zoom", 4, CLS_H_PRODUCT},
@@ -382,8 +382,17 @@ static unsigned classify_itemtype(const char *v, size_t n) {
 
 unsigned classify_class_list(const char *s, size_t n) { return classify_words(s, n) | hidden_class(s, n); }
 
+/* "S:0", "S:12": the id React gives a streamed segment. */
+static int streamed_segment_id(const char *v, size_t n) {
+    if (n < 3 || v[0] != 'S' || v[1] != ':') return 0;
+    for (size_t i = 2; i < n; i++)
+        if (v[i] < '0' || v[i] > '9') return 0;
+    return 1;
+}
+
 unsigned classify_element(const dom_node *n, uint32_t *class_hash) {
     unsigned flags = 0;
+    int hidden_attr = 0, segment = 0;
     *class_hash = 0;
     for (dom_attr *a = dom_attr_first(n); a; a = dom_attr_next(a)) {
         size_t kl, vl;
@@ -394,6 +403,7 @@ unsigned classify_element(const dom_node *n, uint32_t *class_hash) {
         case 2:
             /* ids made from a heading ("sharing-with-a-single-developer") are prose */
             if (!memcmp(k, "id", 2) && !is_slug(v, vl)) flags |= classify_words(v, vl);
+            if (!memcmp(k, "id", 2)) segment = streamed_segment_id(v, vl);
             break;
         case 4:
             if (!memcmp(k, "role", 4)) flags |= classify_role(v, vl);
@@ -409,7 +419,7 @@ unsigned classify_element(const dom_node *n, uint32_t *class_hash) {
                 flags |= CLS_HIDDEN;
             break;
         case 6:
-            if (!memcmp(k, "hidden", 6)) flags |= CLS_HIDDEN;
+            if (!memcmp(k, "hidden", 6)) hidden_attr = 1;
             break;
         case 8:
             if (!memcmp(k, "itemprop", 8) && ci_contains(v, vl, "articlebody")) flags |= CLS_BODY | CLS_POS;
@@ -420,6 +430,9 @@ unsigned classify_element(const dom_node *n, uint32_t *class_hash) {
             break;
         }
     }
+    /* a server streaming a page (React's Suspense) sends each late part in a hidden <div id="S:n">
+     * that a script moves into place: the reader sees it */
+    if (hidden_attr && !segment) flags |= CLS_HIDDEN;
     return flags;
 }
 

@@ -34,6 +34,8 @@ enum {
     /* consent and cookie banners, modals, pop-ups: laid over the page, never its content, however much
      * text they hold */
     CLS_OVERLAY = 1 << 22,
+    /* what a forum hangs on a post besides the post: signature, reactions, votes, join date, post count */
+    CLS_POST_EXTRA = 1 << 23,
 };
 
 /* Flags for element n from its class, id, role, itemprop, itemtype, style and hidden attributes;

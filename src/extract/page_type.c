@@ -227,8 +227,7 @@ static uint32_t og_types(const char *v, size_t n) {
 
 /* ---- the markup -------------------------------------------------------- */
 
-/* "$19.99", "12,50 €", "£7", "USD 40": a currency sign or code next to a number, in a short text. */
-static int is_price(const char *t, size_t n) {
+int text_is_price(const char *t, size_t n) {
     if (n > 40) return 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)t[i];
@@ -313,7 +312,7 @@ static void features(const page *pg, const page_hints *h, const uint8_t *chrome,
         else if (b->kind == B_ITEM) f->n_items++;
         else if (b->kind == B_CELL) f->n_cells++;
         if (b->kind != B_HEADING && b->w >= 80 && b->punct >= 2 && b->link_w * 4 < b->w) f->prose_w += b->w, f->n_prose++;
-        if (b->w && b->w <= 30 && is_price(pg->text.data + b->text_off, b->text_len)) f->price_texts++;
+        if (b->w && b->w <= 30 && text_is_price(pg->text.data + b->text_off, b->text_len)) f->price_texts++;
         if (b->el == NO_EL) continue;
         ew[b->el] += b->w, elw[b->el] += b->link_w;
     }
@@ -383,5 +382,5 @@ void page_classify(const page *pg, const page_hints *h, const uint8_t *chrome, a
     else if ((f->sd & (SD_VIDEO | SD_GALLERY)) && share(f->prose_w, f->w ? f->w : 1) < 0.3f)
         out->kind = f->sd & SD_VIDEO ? PK_VIDEO : PK_GALLERY, out->confidence = 0.8f;
     /* next to no text: nothing to read as any kind */
-    if (f->w < 100) out->kind = PK_OTHER, out->confidence = 0.9f;
+    if (f->w_all < 100) out->kind = PK_OTHER, out->confidence = 0.9f;
 }

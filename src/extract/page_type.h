@@ -90,4 +90,6 @@ void page_feature_vector(const page_features *f, float x[PF_DIM]);
 const char *page_kind_name(page_kind k);
 /* The URL's shape alone (URL_*; exposed for tests). */
 uint32_t page_url_signals(const char *url);
+/* "$19.99", "12,50 €", "£7": a currency sign next to a number, in a text of at most 40 bytes. */
+int text_is_price(const char *t, size_t n);
 #endif

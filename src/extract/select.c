@@ -156,6 +156,12 @@ static void mark_chrome(const page *pg, const float *mass, float total, const ui
         unsigned own = own_chrome(&masked, share, p != NO_EL && in_article[p]);
         /* a product page's reviews and ratings are what buyers say, not the product's description */
         if (kind == PK_PRODUCT && (x->cls & CLS_H_REVIEW) && share < 0.5f) own |= CH_CHROME;
+        /* a post's signature, reactions and votes, and its author's join date and post count */
+        if (kind == PK_FORUM && (x->cls & CLS_POST_EXTRA) && share < 0.1f) own |= CH_CHROME;
+        /* a collection's or a listing's filters and sorting are controls over the items, not items */
+        if ((kind == PK_COLLECTION || kind == PK_LISTING) && (x->cls & CLS_H_FILTER) && share < 0.2f) own |= CH_CHROME;
+        /* and the buy box (price, cart, checkout) is the shop's, not the product's description */
+        if (kind == PK_PRODUCT && (x->cls & (CLS_H_PRICE | CLS_H_CART)) && share < 0.2f) own |= CH_CHROME;
         chrome[e] = (uint8_t)((p == NO_EL ? 0 : chrome[p]) | own);
     }
 }
@@ -224,15 +230,85 @@ static int short_link(const xblock *b) { return b->w && b->w < 30 && b->link_w *
 
 static uint32_t parent_of(const page *pg, const xblock *b) { return b->el == NO_EL ? NO_EL : pg->els[b->el].parent; }
 
-static void select_sections(const page *pg, const uint8_t *chrome, page_kind kind, selection *out) {
+/* Digits, separators and signs only ("67", "1,204", "+3"). */
+static int digits_only(const char *t, size_t n) {
+    int digits = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = t[i];
+        if (c >= '0' && c <= '9') digits = 1;
+        else if (c != ',' && c != '.' && c != ' ' && c != '+' && c != '-' && c != 'k' && c != 'K') return 0;
+    }
+    return digits && n <= 12;
+}
+
+/* A short text without digits: what a button or a label says. */
+static int label_like(const page *pg, const xblock *b) {
+    if (b->w >= 24 || b->kind == B_HEADING || !b->text_len) return 0;
+    const char *t = pg->text.data + b->text_off;
+    for (uint32_t i = 0; i < b->text_len; i++)
+        if (t[i] >= '0' && t[i] <= '9') return 0;
+    return 1;
+}
+
+static uint64_t text_hash(const char *t, size_t n) {
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)t[i]) * 1099511628211u;
+    return h | 1; /* 0 marks an empty slot */
+}
+
+/* Drops the kept label-like blocks whose text occurs three times or more. 0 ok, -1 OOM. */
+static int drop_button_labels(const page *pg, arena *a, selection *out) {
+    size_t cap = 16;
+    while (cap < 2 * (size_t)out->n_kept) cap *= 2;
+    uint64_t *key = arena_calloc(a, cap * sizeof *key);
+    uint32_t *cnt = arena_calloc(a, cap * sizeof *cnt), *slot = arena_alloc(a, (size_t)out->n_kept * sizeof *slot);
+    if (!key || !cnt || !slot) return -1;
+    for (uint32_t k = 0; k < out->n_kept; k++) {
+        const xblock *b = &pg->blocks[out->kept[k]];
+        slot[k] = UINT32_MAX;
+        if (!label_like(pg, b)) continue;
+        uint64_t h = text_hash(pg->text.data + b->text_off, b->text_len);
+        size_t i = (size_t)h & (cap - 1);
+        while (key[i] && key[i] != h) i = (i + 1) & (cap - 1);
+        key[i] = h, cnt[i]++, slot[k] = (uint32_t)i;
+    }
+    uint32_t w = 0;
+    for (uint32_t k = 0; k < out->n_kept; k++)
+        if (slot[k] == UINT32_MAX || cnt[slot[k]] < 3) out->kept[w++] = out->kept[k];
+    out->n_kept = w;
+    return 0;
+}
+
+/* A few characters that are neither a heading nor a sentence. */
+static int scrap(const xblock *b) { return b->w < 16 && b->kind != B_HEADING && !b->punct; }
+
+static int select_sections(const page *pg, arena *a, const uint8_t *chrome, page_kind kind, selection *out) {
     /* item titles of listings, collections and tables of contents are short links of their own; four
      * or more side by side with nothing else are a menu, a tag cloud or a list of categories */
     int short_links = kind == PK_LISTING || kind == PK_COLLECTION || kind == PK_DOCS;
-    for (uint32_t i = 0; i < pg->n_blocks;) {
+    /* the page's <main> (one, holding most of the text outside chrome) bounds the content: what a
+     * site puts around it, in every page, is not this page's */
+    uint32_t lo = 0, hi = pg->n_blocks;
+    {
+        uint32_t main_el = NO_EL, mains = 0;
+        for (uint32_t e = 0; e < pg->n_els; e++)
+            if (pg->els[e].tag == T_MAIN && !(chrome[e] & CH_CHROME)) main_el = e, mains++;
+        if (mains == 1 && kind != PK_COLLECTION) {
+            uint64_t in = 0, all = 0;
+            for (uint32_t i = 0; i < pg->n_blocks; i++) {
+                const xblock *b = &pg->blocks[i];
+                if (b->el != NO_EL && (chrome[b->el] & CH_CHROME)) continue;
+                all += b->w;
+                if (i >= pg->els[main_el].first_block && i < pg->els[main_el].end_block) in += b->w;
+            }
+            if (in * 2 >= all) lo = pg->els[main_el].first_block, hi = pg->els[main_el].end_block;
+        }
+    }
+    for (uint32_t i = lo; i < hi;) {
         const xblock *b = &pg->blocks[i];
         if (short_link(b)) {
             uint32_t j = i + 1, p = parent_of(pg, b);
-            while (j < pg->n_blocks && short_link(&pg->blocks[j]) && parent_of(pg, &pg->blocks[j]) == p) j++;
+            while (j < hi && short_link(&pg->blocks[j]) && parent_of(pg, &pg->blocks[j]) == p) j++;
             for (uint32_t k = i; k < j; k++) {
                 const xblock *c = &pg->blocks[k];
                 if (short_links && j - i < 8 && !(c->el != NO_EL && (chrome[c->el] & CH_CHROME)))
@@ -244,9 +320,33 @@ static void select_sections(const page *pg, const uint8_t *chrome, page_kind kin
         /* a long block of nothing but links is a cloud of tags or a line of menu entries; on listings
          * a card linked as a whole is one too, but its teaser has sentences */
         int cloud = b->w >= 200 && b->link_w * 10 >= b->w * 9 && (!short_links || !b->punct);
-        if (b->w && !cloud && !(b->el != NO_EL && (chrome[b->el] & CH_CHROME))) out->kept[out->n_kept++] = i;
+        /* a product's price is the shop's offer; a collection's prices belong to its items */
+        int price = kind == PK_PRODUCT && text_is_price(pg->text.data + b->text_off, b->text_len);
+        /* a number alone in a thread is a vote or a post count */
+        int count = kind == PK_FORUM && digits_only(pg->text.data + b->text_off, b->text_len);
+        if (b->w && !cloud && !price && !count && !(b->el != NO_EL && (chrome[b->el] & CH_CHROME))) out->kept[out->n_kept++] = i;
         i++;
     }
+    /* outside lists of items, six or more scraps of text in a row (a mock-up of an app, a calendar, a
+     * chart's labels) are a picture made of words, not sentences to read */
+    if (!short_links) {
+        uint32_t w = 0;
+        for (uint32_t k = 0; k < out->n_kept;) {
+            uint32_t j = k;
+            while (j < out->n_kept && scrap(&pg->blocks[out->kept[j]])) j++;
+            if (j - k >= 6) {
+                k = j;
+                continue;
+            }
+            if (j == k) j++;
+            while (k < j) out->kept[w++] = out->kept[k++];
+        }
+        out->n_kept = w;
+    }
+    /* the same few words on every item ("View details", "Add to cart", "Reply", "Report") label a
+     * button (a thread loses the name of who posted three times or more, a few words against every
+     * post's buttons); documentation repeats its "Parameters" as content */
+    if (kind != PK_DOCS && out->n_kept && drop_button_labels(pg, a, out)) return -1;
     /* a heading whose next block with text was left out named what was left out ("Tags", "Archives");
      * on listings a heading over a dropped menu may still head the items */
     uint32_t w = 0;
@@ -263,6 +363,7 @@ static void select_sections(const page *pg, const uint8_t *chrome, page_kind kin
     out->n_kept = w;
     out->from = 0;
     out->to = pg->n_blocks;
+    return 0;
 }
 
 static int sections_page(page_kind k) {
@@ -285,8 +386,11 @@ static void mark(page *pg, page_kind kind, selection *out) {
     out->marked_as = kind;
 }
 
-/* The kinds whose chrome differs: a forum's comments are its content, a product's reviews are not. */
-static page_kind marking_of(page_kind k) { return k == PK_FORUM || k == PK_PRODUCT ? k : PK_ARTICLE; }
+/* The kinds whose chrome differs: a forum's comments are its content, a product's reviews are not, a
+ * collection's filters are not items. */
+static page_kind marking_of(page_kind k) {
+    return k == PK_FORUM || k == PK_PRODUCT || k == PK_COLLECTION || k == PK_LISTING ? k : PK_ARTICLE;
+}
 
 int select_mark(page *pg, arena *a, page_kind kind, selection *out) {
     memset(out, 0, sizeof *out);
@@ -348,7 +452,7 @@ int select_article(page *pg, arena *a, float precision, page_kind kind, selectio
     }
     out->root = best;
     if (sections_page(kind)) {
-        select_sections(pg, chrome, kind, out);
+        if (select_sections(pg, a, chrome, kind, out)) return -1;
         return 0;
     }
 
