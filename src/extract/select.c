@@ -361,8 +361,10 @@ static int select_sections(const page *pg, arena *a, const uint8_t *chrome, page
         out->kept[w++] = i;
     }
     out->n_kept = w;
-    out->from = 0;
-    out->to = pg->n_blocks;
+    /* the region the metadata reads around (the headline above it, the byline at its start): from the
+     * first kept block to the last */
+    out->from = out->n_kept ? out->kept[0] : 0;
+    out->to = out->n_kept ? out->kept[out->n_kept - 1] + 1 : pg->n_blocks;
     return 0;
 }
 
