@@ -1,7 +1,7 @@
 #!/bin/sh
 # cmake --install into a temporary prefix, then use what was installed as a user would: a C program
 # built through `pkg-config --cflags --libs byline` (shared) and against libbyline.a (static), the
-# CLI, the man pages. Also: libbyline.so exports exactly the functions of
+# CLI, the man pages, the Python package. Also: libbyline.so exports exactly the functions of
 # byline.h, and the man pages name every option of --help and every function of the header.
 # usage: test_install.sh BUILD_DIR SOURCE_DIR
 BUILD="$1"; SRC="$2"
@@ -76,5 +76,16 @@ grep -o 'byline_[a-z_]*[a-z]' "$tmp/libbyline.3.txt" | grep -v '^byline_\(doc\|o
 comm -23 "$tmp/man_named" "$tmp/header" > "$tmp/extra"
 [ ! -s "$tmp/extra" ] && ok || no "libbyline.3 names functions byline.h lacks: $(cat "$tmp/extra")"
 
+# the Python package, from a clean environment: no BYLINE_LIBRARY, no LD_LIBRARY_PATH
+pydir=$(dirname "$(find "$P" -path '*-packages/byline/__init__.py')")
+if [ -n "$pydir" ]; then
+  printf '%s' '<html><head><title>Bridge opens</title></head><body><article><p>The new bridge over the river opened on Monday after three years of work, and engineers said it would carry twenty thousand cars a day.</p></article></body></html>' > "$tmp/page.html"
+  out=$(cd "$tmp" && env -i PATH=/usr/bin:/bin PYTHONPATH="$(dirname "$pydir")" /usr/bin/python3 -c \
+    "import byline; print(byline.extract(open('page.html','rb').read())['title']); print(byline.library_path)" 2>&1)
+  echo "$out" | head -1 | grep -qx 'Bridge opens' && ok || no "python: $out"
+  echo "$out" | tail -1 | grep -q "^$P" && ok || no "python loaded a library outside the prefix: $out"
+else
+  no "the Python package was not installed"
+fi
 echo "test_install: $pass passed, $fail failed"
 [ $fail = 0 ]
