@@ -62,10 +62,11 @@ done
 MANPATH="$P/share/man" MANWIDTH=100 man byline 2>/dev/null | grep -q 'byline extract' && ok || no "man byline"
 MANPATH="$P/share/man" MANWIDTH=100 man 3 libbyline 2>/dev/null | grep -q 'byline_extract' && ok || no "man 3 libbyline"
 MANWIDTH=200 man -l "$P/share/man/man1/byline.1" 2>/dev/null > "$tmp/byline.1.txt"
+sed -n '/^OPTIONS/,/^EXIT STATUS/p' "$tmp/byline.1.txt" > "$tmp/byline.1.options"   # options are described there
 "$P/bin/byline" --help | grep -o -- '--[a-z][a-z-]*' | sort -u > "$tmp/options"
 [ "$(wc -l < "$tmp/options")" -ge 18 ] && ok || no "options not found in --help"
-while read -r o; do grep -q -- "$o" "$tmp/byline.1.txt" && ok || no "byline.1 lacks $o (in --help)"; done < "$tmp/options"
-grep -o -- '-[a-zA-Z],' "$tmp/byline.1.txt" | sort -u > "$tmp/short1"
+while read -r o; do grep -q -- "$o\b" "$tmp/byline.1.options" && ok || no "byline.1's OPTIONS lack $o (in --help)"; done < "$tmp/options"
+grep -o -- '-[a-zA-Z],' "$tmp/byline.1.options" | sort -u > "$tmp/short1"
 "$P/bin/byline" --help | grep -o -- '^ *-[a-zA-Z],' | tr -d ' ' | sort -u > "$tmp/short"
 diff "$tmp/short" "$tmp/short1" > /dev/null && ok || no "short options of byline.1 and --help differ"
 grep -q "byline $(pkg-config --modversion byline)" "$tmp/byline.1.txt" && ok || no "byline.1 does not carry the version"
