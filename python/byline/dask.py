@@ -2,6 +2,7 @@
 
     import byline.dask
     records = byline.dask.extract_warcs(paths)            # a dask.bag of records, one partition a file
+    df = records.to_dataframe()                           # the scalar fields
     records, stats = dask.compute(records, byline.dask.accounting(records))
     stats = byline.dask.write_jsonl(paths, "out/")        # JSONL shards on the workers, the --stats back
 
@@ -18,7 +19,7 @@ from dask.delayed import delayed
 
 import byline
 
-__all__ = ["extract_files", "extract_warcs", "accounting", "write_jsonl", "to_dataframe", "SCALAR_FIELDS"]
+__all__ = ["extract_files", "extract_warcs", "accounting", "write_jsonl", "to_dataframe", "RecordBag", "SCALAR_FIELDS"]
 
 
 def _run_files(paths, force_warc, options):
@@ -55,9 +56,22 @@ def _bag(paths, force_warc, files_per_partition, options):
     parts = [delayed(_run_files, pure=True)(g, force_warc, options,
                                             dask_key_name=f"byline-files-{i}-{dask.base.tokenize(g, force_warc, options)}")
              for i, g in enumerate(groups)]
-    bag = db.from_delayed([delayed(_first, pure=True)(p) for p in parts])
+    b = db.from_delayed([delayed(_first, pure=True)(p) for p in parts])
+    bag = RecordBag(b.dask, b.name, b.npartitions)
     bag._byline_stats = [delayed(_second, pure=True)(p) for p in parts]
     return bag
+
+
+class RecordBag(db.Bag):
+    """The dask.bag extract_files and extract_warcs return: its .to_dataframe() with no arguments
+    gives the records' scalar fields with fixed dtypes (see to_dataframe). Bags made from it (map,
+    filter, ...) may hold anything and convert as Dask does; byline.dask.to_dataframe(bag) takes any
+    bag of records, filtered or not."""
+
+    def to_dataframe(self, meta=None, columns=None, optimize_graph=True):
+        if meta is None and columns is None and getattr(self, "_byline_stats", None) is not None:
+            return to_dataframe(self)
+        return super().to_dataframe(meta, columns, optimize_graph)
 
 
 def extract_files(paths, files_per_partition=1, **options):
@@ -150,13 +164,18 @@ SCALAR_FIELDS = {
 
 def _frame(records):
     import pandas as pd
-    rows = [{k: r.get(k) for k in SCALAR_FIELDS} for r in records]
-    df = pd.DataFrame.from_records(rows, columns=list(SCALAR_FIELDS))
-    return df.astype(SCALAR_FIELDS)
+    cols = {}
+    for k, dtype in SCALAR_FIELDS.items():
+        values = [r.get(k) for r in records]
+        if dtype == "float64":
+            values = [float("nan") if v is None else v for v in values]
+        cols[k] = pd.array(values, dtype=dtype)  # nullable Int64/boolean keep None as <NA>
+    return pd.DataFrame(cols, columns=list(SCALAR_FIELDS))
 
 
 def to_dataframe(bag):
-    """A dask.dataframe of the records' scalar fields (SCALAR_FIELDS), one partition per bag
-    partition; the bag's own .to_dataframe() works too but keeps lists as object columns."""
+    """A dask.dataframe of the records' scalar fields (SCALAR_FIELDS, with nullable integer and boolean
+    dtypes: a field a record lacks is <NA>), one partition per bag partition. What .to_dataframe() of
+    the bag extract_files or extract_warcs returned gives."""
     import dask.dataframe as dd
     return dd.from_delayed([delayed(_frame)(p) for p in bag.to_delayed()], meta=_frame([]), verify_meta=False)

@@ -75,13 +75,17 @@ def test_write_jsonl_shards(client, crawl, tmp_path):
 
 def test_dataframe_of_scalar_fields(client, crawl):
     bag = bd.extract_warcs(crawl[:3])
-    df = bd.to_dataframe(bag)
+    df = bag.to_dataframe()
     assert list(df.columns) == list(bd.SCALAR_FIELDS)
     pdf = df.compute()
     assert len(pdf) == bag.count().compute()
     assert set(pdf["status"]) == {"ok"}
     assert pdf["http_status"].dtype.name == "Int64" and (pdf["http_status"] == 200).all()
     assert pdf["title"].iloc[0] == "Harbour story 0"
+    # a damaged record lacks most fields: <NA>, not a failed partition
+    whole = bd.to_dataframe(bd.extract_warcs(crawl)).compute()
+    damaged = whole[whole["status"] == "warc_damaged"]
+    assert len(damaged) == 1 and damaged["input_bytes"].isna().all() and damaged["is_article"].isna().all()
 
 
 def test_html_files_and_directories(client, tmp_path):
