@@ -134,6 +134,16 @@ static void test_overlay(void) {
     const char *text = get(rec, "text");
     CHECK(text && strstr(text, "cracks near the lighthouse"));
     CHECK(text && !strstr(text, "These technologies"));
+    /* a story shown in a modal viewer is the page's content: only consent dialogs are overlays */
+    html("<html><body><div class=\"render-target-modal\"><article><h1>Sea wall</h1><p>The council voted on "
+         "Tuesday to rebuild the sea wall that protects the market, the chair of the harbour committee said.</p>"
+         "<p>Work starts in September and lasts eighteen months, with the market staying open throughout.</p>"
+         "<p>The wall was last rebuilt after the storms of 1953, when the sea reached the square.</p></article>"
+         "</div><div class=\"signup\"><p>Our weekly letter about the harbour goes out every Friday.</p></div>"
+         "</body></html>",
+         NULL);
+    text = get(rec, "text");
+    CHECK(text && strstr(text, "rebuild the sea wall") && strstr(text, "storms of 1953"));
 }
 
 /* The kind decides the reading only when it is told with confidence: an article beside a long menu,

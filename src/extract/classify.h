@@ -31,7 +31,7 @@ enum {
     CLS_IT_POST = 1 << 20,    /* DiscussionForumPosting, Comment, Answer, Question */
     CLS_IT_ARTICLE = 1 << 21, /* Article, NewsArticle, BlogPosting, TechArticle */
     CLS_HINTS = 0x3FFE00u,
-    /* consent and cookie banners, modals, pop-ups: laid over the page, never its content, however much
+    /* consent and cookie banners: laid over the page, never its content, however much
      * text they hold */
     CLS_OVERLAY = 1 << 22,
     /* what a forum hangs on a post besides the post: signature, reactions, votes, join date, post count */

@@ -572,9 +572,10 @@ int select_article(page *pg, arena *a, float precision, page_kind kind, selectio
     return 0;
 }
 
+/* The text kept outside links: what a reader reads rather than follows. */
 static uint64_t kept_w(const page *pg, const selection *s) {
     uint64_t w = 0;
-    for (uint32_t k = 0; k < s->n_kept; k++) w += pg->blocks[s->kept[k]].w;
+    for (uint32_t k = 0; k < s->n_kept; k++) w += pg->blocks[s->kept[k]].w - pg->blocks[s->kept[k]].link_w;
     return w;
 }
 
@@ -582,14 +583,14 @@ int select_content(page *pg, arena *a, float precision, page_kind kind, float co
                    selection *out) {
     *used = kind;
     if (!sections_page(kind) || confidence >= 0.7f) return select_article(pg, a, precision, kind, out);
-    /* An uncertain call: read the page both ways. Where the article reading keeps at least half of
-     * what the sections reading does, the two agree on where the content is and the article's
-     * tighter edges win (an article next to a menu or a comment thread); where it keeps little,
-     * the content is spread over the page as the kind says. */
+    /* An uncertain call: read the page both ways. Where the article reading keeps two thirds of the
+     * text outside links that the sections reading keeps, the two agree on where the content is and
+     * the article's tighter edges win (an article beside lists of other stories, or a comment
+     * thread); where it keeps less, the content is spread over the page as the kind says. */
     if (select_article(pg, a, precision, PK_ARTICLE, out)) return -1;
     uint64_t aw = kept_w(pg, out);
     if (select_article(pg, a, precision, kind, out)) return -1;
-    if (aw * 2 < kept_w(pg, out)) return 0;
+    if (aw * 3 < kept_w(pg, out) * 2) return 0;
     *used = PK_ARTICLE;
     return select_article(pg, a, precision, PK_ARTICLE, out);
 }

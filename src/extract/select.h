@@ -29,7 +29,7 @@ int select_mark(page *pg, arena *a, page_kind kind, selection *out);
  * kind: what page_classify found, which decides how the content is chosen. 0 ok, -1 OOM. */
 int select_article(page *pg, arena *a, float precision, page_kind kind, selection *out);
 /* select_article for a kind told with this confidence: a sections kind told with less than 0.7
- * is read as an article where the article reading keeps at least half as much text. *used gets the
+ * is read as an article where the article reading keeps two thirds as much text outside links. *used gets the
  * kind the content was chosen as. 0 ok, -1 OOM. */
 int select_content(page *pg, arena *a, float precision, page_kind kind, float confidence, page_kind *used,
                    selection *out);
