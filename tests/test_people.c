@@ -130,11 +130,26 @@ static void test_title_alone_and_appositive(void) {
     CHECK_STR(get(q, "channel"), "interview");
 }
 
+static void test_name_stops_at_cell(void) {
+    /* a table's header row ("Harbour Fund | Council Reserve") is two cells, never one name */
+    const char *page = "<html><body><article><p>The harbour council met on Monday evening to decide what to do "
+                       "about the sea wall that failed twice this winter.</p><table><tr><th>Harbour Fund</th>"
+                       "<th>Council Reserve</th></tr><tr><td>2.0m</td><td>1.2m</td></tr></table><p>Marta Quill, "
+                       "who runs the harbour cafe, said the wall should be rebuilt before the summer.</p>"
+                       "</article></body></html>";
+    if (rec) json_object_put(rec);
+    byline_extract(doc, page, strlen(page), NULL);
+    rec = json_tokener_parse(byline_json(doc, NULL));
+    CHECK(person_named("Harbour Fund Council Reserve") == NULL);
+    CHECK(person_named("Marta Quill") != NULL);
+}
+
 int main(void) {
     doc = byline_doc_new();
     test_names();
     test_title_stripped();
     test_organisation_and_person();
+    test_name_stops_at_cell();
     test_pronoun_across_organisation();
     test_description_linked_back();
     test_continuation_after_another_name();

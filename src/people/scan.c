@@ -104,6 +104,12 @@ static int possessive_end(const char *text, const tok *k) {
     return (l > 4 && !memcmp(text + k->e - 4, "\xE2\x80\x99s", 4)) || (l > 2 && text[k->e - 2] == '\'' && text[k->e - 1] == 's');
 }
 
+static int crosses_cell(const char *text, uint32_t from, uint32_t to) {
+    for (uint32_t i = from; i < to; i++)
+        if (text[i] == '\t' || text[i] == '\n') return 1;
+    return 0;
+}
+
 /* The end of the capitalised run that starts at token i: names, particles, initials with their
  * dots, and an organisation's connectors ("Ministry of Foreign Affairs", "Devon and Cornwall
  * Police", "Secretary of State"). */
@@ -114,6 +120,8 @@ static uint32_t run_end(const people *pp, uint32_t i) {
     int has_head = (f0 & (LEX_ORG_HEAD | LEX_ROLE)) != 0, has_org = (f0 & LEX_ORG_HEAD) != 0;
     for (;;) {
         if (j >= n || v[j].inq) break;
+        /* a name never runs across a table cell or a line ("Source\tAmount" heads two columns) */
+        if (crosses_cell(pp->text, v[j - 1].e, v[j].s)) break;
         /* a possessive ends a name: "the National Weather Service’s | Storm Prediction Center" */
         if (v[j - 1].kind == T_WORD && possessive_end(pp->text, &v[j - 1])) break;
         if (name_word(pp->text, &v[j])) {
