@@ -32,25 +32,6 @@ const char *meta_dup_trim(arena *a, const char *s, size_t n) {
     return n ? arena_strndup(a, s, n) : NULL;
 }
 
-/* What kind of page: structured data, Open Graph, then the amount of article text. */
-static void choose_page_type(metadata *m, const page *pg, const meta_raw *raw, size_t text_len) {
-    const char *t = m->jsonld_type;
-    static const char *const OGT[] = {"og:type"};
-    const meta_pair *og = meta_get(raw, OGT, 1);
-    if (t && (!strcasecmp(t, "LiveBlogPosting"))) m->page_type = "liveblog";
-    else if (t && (!strcasecmp(t, "VideoObject"))) m->page_type = "video";
-    else if (t && (!strcasecmp(t, "ImageGallery") || !strcasecmp(t, "MediaGallery"))) m->page_type = "gallery";
-    else if (t && (!strcasecmp(t, "CollectionPage") || !strcasecmp(t, "ItemList") ||
-                   !strcasecmp(t, "SearchResultsPage")))
-        m->page_type = "index";
-    else if (og && og->val_len >= 5 && !strncasecmp(og->val, "video", 5)) m->page_type = "video";
-    else if (text_len >= 500 || (t && strcasecmp(t, "WebPage") && text_len >= 200) ||
-             (og && og->val_len == 7 && !strncasecmp(og->val, "article", 7) && text_len >= 200))
-        m->page_type = "article";
-    else if (pg->n_blocks > 30 && text_len < 500) m->page_type = "index";
-    else m->page_type = "other";
-}
-
 int metadata_extract(const page *pg, const selection *sel, const meta_raw *raw, arena *a, const char *url,
                      const char *crawl_date, const char *html, size_t html_len, const char *text, size_t text_len,
                      metadata *m) {
@@ -69,7 +50,6 @@ int metadata_extract(const page *pg, const selection *sel, const meta_raw *raw, 
     authors_choose(m, pg, sel, raw, a);
     agency_choose(m, pg, sel);
     authors_settle(m);
-    choose_page_type(m, pg, raw, text_len);
     social_choose(m, raw, a, text, text_len);
     return 0;
 }

@@ -42,7 +42,7 @@ typedef struct metadata {
     const char *tags[16];
     uint32_t n_tags;
     const char *license;
-    const char *page_type;        /* article, liveblog, index, gallery, video, other */
+    const char *page_type;        /* text input only (article, other); HTML pages get the classifier's */
     int paywalled;                /* the page marks itself so */
     const char *jsonld_type;      /* @type of the structured-data object read */
     char published[40];           /* ISO 8601, "" when unknown */
