@@ -47,12 +47,13 @@ static void test_forum(void) {
         n += (size_t)snprintf(page + n, sizeof page - n,
                               "<article class=\"message\" itemscope itemtype=\"https://schema.org/Comment\">"
                               "<div class=\"message-user\"><span class=\"username\">%s</span> Joined 2019</div>"
+                              "<div class=\"stats\">%d,2%d1 posts</div>"
                               "<time datetime=\"2024-03-1%dT10:00:00Z\">Mar 1%d, 2024</time>"
                               "<div class=\"message-body\"><p>I walked along the old wall again this morning and the "
                               "cracks near the lighthouse are wider than last week. Has anyone heard when the "
                               "council will start the repairs, or is it still waiting for the engineers?</p></div>"
                               "<div class=\"signature\">Harbour walker since 1998</div></article>",
-                              who[i], i, i);
+                              who[i], i + 1, i, i, i);
     snprintf(page + n, sizeof page - n, "</main></body></html>");
     html(page, "https://community.example.org/t/rebuilding-the-harbour-wall/4512");
     CHECK_STR(get(rec, "page_type"), "forum");
@@ -60,6 +61,7 @@ static void test_forum(void) {
     const char *text = get(rec, "text");
     CHECK(text && strstr(text, "wallwatcher") && strstr(text, "cracks near the lighthouse"));
     CHECK(text && !strstr(text, "Harbour walker since 1998"));
+    CHECK(text && !strstr(text, "1 posts")); /* the post count under every author, whatever its number */
     json_object *b;
     CHECK(json_object_object_get_ex(rec, "is_article", &b) && !json_object_get_boolean(b));
 }

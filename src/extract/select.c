@@ -242,22 +242,31 @@ static int digits_only(const char *t, size_t n) {
 }
 
 /* A short text without digits: what a button or a label says. */
-static int label_like(const page *pg, const xblock *b) {
-    if (b->w >= 24 || b->kind == B_HEADING || !b->text_len) return 0;
+static int label_like(const page *pg, const xblock *b, int counts) {
+    if (b->w >= (counts ? 32u : 24u) || b->kind == B_HEADING || !b->text_len) return 0;
     const char *t = pg->text.data + b->text_off;
     for (uint32_t i = 0; i < b->text_len; i++)
-        if (t[i] >= '0' && t[i] <= '9') return 0;
+        if ((!counts && t[i] >= '0' && t[i] <= '9') || (counts && t[i] == ':')) return 0;
     return 1;
 }
 
-static uint64_t text_hash(const char *t, size_t n) {
+/* counts: every run of digits hashes as one '#' ("9,239 posts" and "1,076 posts" are one label). */
+static uint64_t text_hash(const char *t, size_t n, int counts) {
     uint64_t h = 1469598103934665603u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)t[i]) * 1099511628211u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (counts && c >= '0' && c <= '9') {
+            while (i + 1 < n && ((t[i + 1] >= '0' && t[i + 1] <= '9') || t[i + 1] == ',' || t[i + 1] == '.')) i++;
+            c = '#';
+        }
+        h = (h ^ c) * 1099511628211u;
+    }
     return h | 1; /* 0 marks an empty slot */
 }
 
-/* Drops the kept label-like blocks whose text occurs three times or more. 0 ok, -1 OOM. */
-static int drop_button_labels(const page *pg, arena *a, selection *out) {
+/* Drops the kept label-like blocks whose text occurs three times or more; counts (forums): the numbers
+ * in them may differ ("9,239 posts", "518 helpful votes" under every author). 0 ok, -1 OOM. */
+static int drop_button_labels(const page *pg, arena *a, int counts, selection *out) {
     size_t cap = 16;
     while (cap < 2 * (size_t)out->n_kept) cap *= 2;
     uint64_t *key = arena_calloc(a, cap * sizeof *key);
@@ -266,8 +275,8 @@ static int drop_button_labels(const page *pg, arena *a, selection *out) {
     for (uint32_t k = 0; k < out->n_kept; k++) {
         const xblock *b = &pg->blocks[out->kept[k]];
         slot[k] = UINT32_MAX;
-        if (!label_like(pg, b)) continue;
-        uint64_t h = text_hash(pg->text.data + b->text_off, b->text_len);
+        if (!label_like(pg, b, counts)) continue;
+        uint64_t h = text_hash(pg->text.data + b->text_off, b->text_len, counts);
         size_t i = (size_t)h & (cap - 1);
         while (key[i] && key[i] != h) i = (i + 1) & (cap - 1);
         key[i] = h, cnt[i]++, slot[k] = (uint32_t)i;
@@ -346,7 +355,7 @@ static int select_sections(const page *pg, arena *a, const uint8_t *chrome, page
     /* the same few words on every item ("View details", "Add to cart", "Reply", "Report") label a
      * button (a thread loses the name of who posted three times or more, a few words against every
      * post's buttons); documentation repeats its "Parameters" as content */
-    if (kind != PK_DOCS && out->n_kept && drop_button_labels(pg, a, out)) return -1;
+    if (kind != PK_DOCS && out->n_kept && drop_button_labels(pg, a, kind == PK_FORUM, out)) return -1;
     /* a heading whose next block with text was left out named what was left out ("Tags", "Archives");
      * on listings a heading over a dropped menu may still head the items */
     uint32_t w = 0;
