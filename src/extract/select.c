@@ -241,7 +241,7 @@ static int digits_only(const char *t, size_t n) {
     return digits && n <= 12;
 }
 
-/* A short text without digits: what a button or a label says. */
+/* A short text without digits (counts: with numbers, but no time of day): what a button or a label says. */
 static int label_like(const page *pg, const xblock *b, int counts) {
     if (b->w >= (counts ? 32u : 24u) || b->kind == B_HEADING || !b->text_len) return 0;
     const char *t = pg->text.data + b->text_off;
@@ -291,28 +291,46 @@ static int drop_button_labels(const page *pg, arena *a, int counts, selection *o
 /* A few characters that are neither a heading nor a sentence. */
 static int scrap(const xblock *b) { return b->w < 16 && b->kind != B_HEADING && !b->punct; }
 
+/* The page's <main> (one, holding most of the text outside chrome) bounds the content: what a site
+ * puts around it, in every page, is not this page's. Narrows [*lo, *hi) to its blocks. */
+static void main_bounds(const page *pg, const uint8_t *chrome, uint32_t *lo, uint32_t *hi) {
+    uint32_t main_el = NO_EL, mains = 0;
+    for (uint32_t e = 0; e < pg->n_els; e++)
+        if (pg->els[e].tag == T_MAIN && !(chrome[e] & CH_CHROME)) main_el = e, mains++;
+    if (mains != 1) return;
+    uint64_t in = 0, all = 0;
+    for (uint32_t i = 0; i < pg->n_blocks; i++) {
+        const xblock *b = &pg->blocks[i];
+        if (b->el != NO_EL && (chrome[b->el] & CH_CHROME)) continue;
+        all += b->w;
+        if (i >= pg->els[main_el].first_block && i < pg->els[main_el].end_block) in += b->w;
+    }
+    if (in * 2 >= all) *lo = pg->els[main_el].first_block, *hi = pg->els[main_el].end_block;
+}
+
+/* Six or more scraps of text in a row among the kept blocks (a mock-up of an app, a calendar, a
+ * chart's labels) go: a picture made of words, not sentences to read. */
+static void drop_scrap_runs(const page *pg, selection *out) {
+    uint32_t w = 0;
+    for (uint32_t k = 0; k < out->n_kept;) {
+        uint32_t j = k;
+        while (j < out->n_kept && scrap(&pg->blocks[out->kept[j]])) j++;
+        if (j - k >= 6) {
+            k = j;
+            continue;
+        }
+        if (j == k) j++;
+        while (k < j) out->kept[w++] = out->kept[k++];
+    }
+    out->n_kept = w;
+}
+
 static int select_sections(const page *pg, arena *a, const uint8_t *chrome, page_kind kind, selection *out) {
-    /* item titles of listings, collections and tables of contents are short links of their own; four
+    /* item titles of listings, collections and tables of contents are short links of their own; eight
      * or more side by side with nothing else are a menu, a tag cloud or a list of categories */
     int short_links = kind == PK_LISTING || kind == PK_COLLECTION || kind == PK_DOCS;
-    /* the page's <main> (one, holding most of the text outside chrome) bounds the content: what a
-     * site puts around it, in every page, is not this page's */
     uint32_t lo = 0, hi = pg->n_blocks;
-    {
-        uint32_t main_el = NO_EL, mains = 0;
-        for (uint32_t e = 0; e < pg->n_els; e++)
-            if (pg->els[e].tag == T_MAIN && !(chrome[e] & CH_CHROME)) main_el = e, mains++;
-        if (mains == 1 && kind != PK_COLLECTION) {
-            uint64_t in = 0, all = 0;
-            for (uint32_t i = 0; i < pg->n_blocks; i++) {
-                const xblock *b = &pg->blocks[i];
-                if (b->el != NO_EL && (chrome[b->el] & CH_CHROME)) continue;
-                all += b->w;
-                if (i >= pg->els[main_el].first_block && i < pg->els[main_el].end_block) in += b->w;
-            }
-            if (in * 2 >= all) lo = pg->els[main_el].first_block, hi = pg->els[main_el].end_block;
-        }
-    }
+    if (kind != PK_COLLECTION) main_bounds(pg, chrome, &lo, &hi);
     for (uint32_t i = lo; i < hi;) {
         const xblock *b = &pg->blocks[i];
         if (short_link(b)) {
@@ -336,22 +354,8 @@ static int select_sections(const page *pg, arena *a, const uint8_t *chrome, page
         if (b->w && !cloud && !price && !count && !(b->el != NO_EL && (chrome[b->el] & CH_CHROME))) out->kept[out->n_kept++] = i;
         i++;
     }
-    /* outside lists of items, six or more scraps of text in a row (a mock-up of an app, a calendar, a
-     * chart's labels) are a picture made of words, not sentences to read */
-    if (!short_links) {
-        uint32_t w = 0;
-        for (uint32_t k = 0; k < out->n_kept;) {
-            uint32_t j = k;
-            while (j < out->n_kept && scrap(&pg->blocks[out->kept[j]])) j++;
-            if (j - k >= 6) {
-                k = j;
-                continue;
-            }
-            if (j == k) j++;
-            while (k < j) out->kept[w++] = out->kept[k++];
-        }
-        out->n_kept = w;
-    }
+    /* outside lists of items, scraps of text in a row are a picture made of words */
+    if (!short_links) drop_scrap_runs(pg, out);
     /* the same few words on every item ("View details", "Add to cart", "Reply", "Report") label a
      * button (a thread loses the name of who posted three times or more, a few words against every
      * post's buttons); documentation repeats its "Parameters" as content */
