@@ -205,6 +205,10 @@ static void test_hidden(byline_doc *d) {
                      "</body></html>";
     ex(d, ns, NULL);
     CHECK(!CONTAINS(byline_text(d, NULL), "<p>"));
+    /* a script-only page's notice is not its article */
+    const char *shell = "<html><body><noscript>You need to enable JavaScript to run this app.</noscript>"
+                        "<div id=\"root\"></div></body></html>";
+    CHECK(ex(d, shell, NULL) == BYLINE_EMPTY);
     /* a part a server streams late (React's hidden <div id="S:0">, moved into place by a script) is
      * read; other hidden divs are not */
     const char *streamed =

@@ -22,8 +22,14 @@ static unsigned own_chrome(const xel *e, float share, int in_article) {
          * site header holds links */
         if (!in_article && share < 0.5f && (share == 0 || (float)e->link_w > 0.3f * (float)e->w)) own |= CH_CHROME;
         break;
-    case T_NAV: case T_ASIDE: case T_FOOTER: case T_MENU: case T_NOSCRIPT:
+    case T_NAV: case T_ASIDE: case T_FOOTER: case T_MENU:
         if (share < 0.5f) own |= CH_CHROME;
+        break;
+    case T_NOSCRIPT:
+        /* what a browser without scripts shows: beside the page, a fallback; alone, the notice that
+         * scripts are needed ("You need to enable JavaScript to run this app"), never an article.
+         * Long prose there is a page served whole to crawlers: it stays below half the text. */
+        if (share < 0.5f || e->w < 300) own |= CH_CHROME;
         break;
     case T_FIGURE: case T_FIGCAPTION:
         own |= CH_CAPTION;
