@@ -10,14 +10,19 @@
 static byline_doc *doc;
 static json_object *rec;
 
-static inline void run(const char *text) {
+/* rec = the record of this input (plain text or an HTML page at url, which may be NULL). */
+static inline void run_as(const char *input, byline_input kind, const char *url) {
     if (rec) json_object_put(rec);
     byline_options o;
     byline_options_init(&o);
-    o.input = BYLINE_INPUT_TEXT;
-    byline_extract(doc, text, strlen(text), &o);
+    o.input = kind;
+    o.url = url;
+    byline_extract(doc, input, strlen(input), &o);
     rec = json_tokener_parse(byline_json(doc, NULL));
 }
+
+static inline void run(const char *text) { run_as(text, BYLINE_INPUT_TEXT, NULL); }
+static inline void run_html(const char *page, const char *url) { run_as(page, BYLINE_INPUT_HTML, url); }
 
 static inline size_t n_quotes(void) {
     json_object *q;

@@ -29,15 +29,6 @@ static void test_url_signals(void) {
     CHECK(page_url_signals(NULL) == 0);
 }
 
-static void html(const char *page, const char *url) {
-    if (rec) json_object_put(rec);
-    byline_options o;
-    byline_options_init(&o);
-    o.url = url;
-    byline_extract(doc, page, strlen(page), &o);
-    rec = json_tokener_parse(byline_json(doc, NULL));
-}
-
 static void test_forum(void) {
     char page[16384];
     size_t n = (size_t)snprintf(page, sizeof page, "<html><head><title>Rebuilding the harbour wall - Harbour Forum</title>"
@@ -55,7 +46,7 @@ static void test_forum(void) {
                               "<div class=\"signature\">Harbour walker since 1998</div></article>",
                               who[i], i + 1, i, i, i);
     snprintf(page + n, sizeof page - n, "</main></body></html>");
-    html(page, "https://community.example.org/t/rebuilding-the-harbour-wall/4512");
+    run_html(page, "https://community.example.org/t/rebuilding-the-harbour-wall/4512");
     CHECK_STR(get(rec, "page_type"), "forum");
     /* every post, without the signatures under them */
     const char *text = get(rec, "text");
@@ -77,7 +68,7 @@ static void test_product(void) {
         "<div class=\"product-description\"><p>A two-litre enamel kettle for gas, electric and induction hobs, "
         "with a whistle you can hear from the garden.</p></div>"
         "<div class=\"reviews\"><h2>Reviews</h2><div class=\"rating\">4.5 stars</div></div></div></body></html>";
-    html(page, "https://shop.example/products/blue-kettle-2l");
+    run_html(page, "https://shop.example/products/blue-kettle-2l");
     CHECK_STR(get(rec, "page_type"), "product");
 }
 
@@ -93,7 +84,7 @@ static void test_docs(void) {
                               "<pre class=\"highlight\"><code>harbour_doc *d = harbour_new();\nharbour_read(d, buf, len);"
                               "</code></pre>", i + 1);
     snprintf(page + n, sizeof page - n, "</main></body></html>");
-    html(page, "https://docs.example.dev/reading-a-page");
+    run_html(page, "https://docs.example.dev/reading-a-page");
     CHECK_STR(get(rec, "page_type"), "documentation");
 }
 
@@ -109,7 +100,7 @@ static void test_article(void) {
         "protect the market and the houses behind it for at least fifty years.</p>"
         "<p>Residents who have lived by the harbour for decades said they were relieved, though some worried about "
         "the noise and the closed road during the two years of work.</p></article></body></html>";
-    html(page, "https://ledger.example/2024/03/12/harbour-wall-to-be-rebuilt");
+    run_html(page, "https://ledger.example/2024/03/12/harbour-wall-to-be-rebuilt");
     CHECK_STR(get(rec, "page_type"), "article");
     json_object *c;
     CHECK(json_object_object_get_ex(rec, "page_type_confidence", &c) && json_object_get_double(c) > 0.5);
@@ -132,12 +123,12 @@ static void test_overlay(void) {
                               "visitors move through its pages and which of them they return to, so that we can "
                               "measure and improve what we offer; they may be set by us or by our partners.</p>", i);
     snprintf(page + n, sizeof page - n, "</div></div></body></html>");
-    html(page, "https://community.example.org/t/harbour-wall/4512");
+    run_html(page, "https://community.example.org/t/harbour-wall/4512");
     const char *text = get(rec, "text");
     CHECK(text && strstr(text, "cracks near the lighthouse"));
     CHECK(text && !strstr(text, "These technologies"));
     /* a story shown in a modal viewer is the page's content: only consent dialogs are overlays */
-    html("<html><body><div class=\"render-target-modal\"><article><h1>Sea wall</h1><p>The council voted on "
+    run_html("<html><body><div class=\"render-target-modal\"><article><h1>Sea wall</h1><p>The council voted on "
          "Tuesday to rebuild the sea wall that protects the market, the chair of the harbour committee said.</p>"
          "<p>Work starts in September and lasts eighteen months, with the market staying open throughout.</p>"
          "<p>The wall was last rebuilt after the storms of 1953, when the sea reached the square.</p></article>"

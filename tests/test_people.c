@@ -137,9 +137,7 @@ static void test_name_stops_at_cell(void) {
                        "<th>Council Reserve</th></tr><tr><td>2.0m</td><td>1.2m</td></tr></table><p>Marta Quill, "
                        "who runs the harbour cafe, said the wall should be rebuilt before the summer.</p>"
                        "</article></body></html>";
-    if (rec) json_object_put(rec);
-    byline_extract(doc, page, strlen(page), NULL);
-    rec = json_tokener_parse(byline_json(doc, NULL));
+    run_html(page, NULL);
     CHECK(person_named("Harbour Fund Council Reserve") == NULL);
     CHECK(person_named("Marta Quill") != NULL);
 }
