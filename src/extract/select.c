@@ -608,9 +608,19 @@ int select_content(page *pg, arena *a, float precision, page_kind kind, float co
      * thread); where it keeps less, the content is spread over the page as the kind says. */
     if (select_article(pg, a, precision, PK_ARTICLE, out)) return -1;
     uint64_t aw = kept_w(pg, out);
+    /* the article reading, kept aside (its choice and its chrome marking) rather than made again */
+    selection art = *out;
+    uint8_t *chrome = arena_alloc(a, pg->n_els);
+    uint32_t *kept = arena_alloc(a, (size_t)pg->n_blocks * sizeof *kept);
+    if (!chrome || !kept) return -1;
+    memcpy(chrome, out->chrome, pg->n_els);
+    out->kept = kept; /* the sections reading writes here; art keeps the article's */
     if (select_article(pg, a, precision, kind, out)) return -1;
     if (aw * 3 < kept_w(pg, out) * 2) return 0;
     *used = PK_ARTICLE;
-    return select_article(pg, a, precision, PK_ARTICLE, out);
+    memcpy(out->chrome, chrome, pg->n_els);
+    out->kept = art.kept, out->n_kept = art.n_kept, out->root = art.root, out->from = art.from, out->to = art.to;
+    out->marked_as = art.marked_as;
+    return 0;
 }
 
