@@ -194,13 +194,21 @@ static const hint HINTS[] = {
 };
 enum { N_HINTS = sizeof HINTS / sizeof *HINTS };
 
+/* Token t[0..n) against word w[0..wl) in strcmp order. Tokens are a few bytes: an inline loop costs
+ * less than a call to memcmp, and every class token of every element comes here. */
+static inline int cmp_word(const char *t, size_t n, const char *w, size_t wl) {
+    size_t m = n < wl ? n : wl;
+    for (size_t i = 0; i < m; i++)
+        if (t[i] != w[i]) return (unsigned char)t[i] < (unsigned char)w[i] ? -1 : 1;
+    return n < wl ? -1 : n > wl;
+}
+
 static unsigned hint_token(const char *tok, size_t len) {
+    if (len < 3 || len > 16) return 0; /* the hint words' lengths */
     size_t lo = 0, hi = N_HINTS;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        size_t m = len < HINTS[mid].len ? len : HINTS[mid].len;
-        int c = memcmp(tok, HINTS[mid].word, m);
-        if (!c) c = len < HINTS[mid].len ? -1 : len > HINTS[mid].len;
+        int c = cmp_word(tok, len, HINTS[mid].word, HINTS[mid].len);
         if (!c) return HINTS[mid].flags;
         if (c < 0) hi = mid;
         else lo = mid + 1;
@@ -219,17 +227,12 @@ typedef struct { const char *w; size_t n; } word;
 
 static int word_in(const char *t, size_t n, const word *list, size_t count) {
     for (size_t i = 0; i < count; i++)
-        if (list[i].n == n && !memcmp(list[i].w, t, n)) return 1;
+        if (list[i].n == n && list[i].w[0] == t[0] && !memcmp(list[i].w, t, n)) return 1;
     return 0;
 }
 
 /* Compare token t[0..n) with pattern p in strcmp order. */
-static int cmp_tok(const char *t, size_t n, const pattern *p) {
-    size_t m = n < p->len ? n : p->len;
-    int c = memcmp(t, p->word, m);
-    if (c) return c;
-    return n < p->len ? -1 : n > p->len;
-}
+static int cmp_tok(const char *t, size_t n, const pattern *p) { return cmp_word(t, n, p->word, p->len); }
 
 /* The longest pattern that matches decides ("commentary" is not "comment").
  * One binary search finds where the token sorts; every pattern that is a
