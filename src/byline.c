@@ -3,6 +3,7 @@
 #include "../include/byline.h"
 #include "decode/decode.h"
 #include "extract/blocks.h"
+#include "extract/classify.h"
 #include "extract/page_type.h"
 #include "extract/render.h"
 #include "extract/select.h"
@@ -102,10 +103,20 @@ typedef struct meta_ctx {
     const page *pg; /* the page being built: where in it each element falls */
 } meta_ctx;
 
-/* The text weight of a built page's blocks. */
-static uint64_t page_words(const page *pg) {
+/* The text of a built page that a reader reads: outside links (a page of menus shows next to nothing
+ * to read) and outside consent dialogs (a cookie notice over a hidden page is not its text). */
+static uint64_t page_words(const page *pg, arena *a) {
+    uint8_t *over = pg->n_els ? arena_alloc(a, pg->n_els) : NULL;
+    if (pg->n_els && !over) return 0;
+    for (uint32_t e = 0; e < pg->n_els; e++) {
+        uint32_t p = pg->els[e].parent;
+        over[e] = (uint8_t)((p != NO_EL && over[p]) || (pg->els[e].cls & CLS_OVERLAY));
+    }
     uint64_t w = 0;
-    for (uint32_t i = 0; i < pg->n_blocks; i++) w += pg->blocks[i].w;
+    for (uint32_t i = 0; i < pg->n_blocks; i++) {
+        const xblock *b = &pg->blocks[i];
+        if (b->el == NO_EL || !over[b->el]) w += b->w - b->link_w;
+    }
     return w;
 }
 
@@ -277,16 +288,17 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
                        opt->include_links, opt->url, opt->skip_metadata ? NULL : meta_visit_cb,
                        opt->skip_metadata ? NULL : meta_skipped_cb, &mc, 0};
     rc = page_build(&d->page, &d->arena, d->dom, &lim);
-    /* Next to no visible text while hidden subtrees were left out: the page hides its whole body
+    /* Next to nothing to read while hidden subtrees were left out: the page hides its whole body
      * until a script reveals it (class="root hide", a visibility:hidden wrapper against a flash of
-     * unstyled content). Read it again with hidden parts, metadata and all, as the reader sees it. */
-    uint64_t seen = rc == 0 && d->page.hidden ? page_words(&d->page) : UINT64_MAX;
+     * unstyled content, a deferred block under the menus, a main marked hidden under a consent
+     * dialog). Read it again with hidden parts, metadata and all, as the reader sees it. */
+    uint64_t seen = rc == 0 && d->page.hidden ? page_words(&d->page, &d->arena) : UINT64_MAX;
     if (seen < 100) {
         lim.reveal_hidden = 1;
         if (!opt->skip_metadata && meta_init(&raw, &d->arena)) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
         rc = page_build(&d->page, &d->arena, d->dom, &lim);
         /* what was hidden must be the page's body, many times what shows, not a panel beside it */
-        if (rc == 0 && page_words(&d->page) < 5 * seen + 300) {
+        if (rc == 0 && page_words(&d->page, &d->arena) < 5 * seen + 300) {
             lim.reveal_hidden = 0;
             if (!opt->skip_metadata && meta_init(&raw, &d->arena))
                 return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");

@@ -235,6 +235,49 @@ static void test_hidden(byline_doc *d) {
     CHECK(CONTAINS(t, "The ferry timetable changes") && CONTAINS(t, "survey of passengers"));
 }
 
+/* Pages whose text the class words or hiding would otherwise take away entirely. */
+static void test_nothing_lost(byline_doc *d) {
+    /* menus in view, the product deferred in a display:none block a script shows later */
+    const char *deferred =
+        "<html><body><header><a href=/a>Supplements</a> <a href=/b>Sports</a> <a href=/c>Bath</a> <a href=/d>Beauty"
+        "</a> <a href=/e>Grocery</a> <a href=/f>Home</a> <a href=/g>Baby</a> <a href=/h>Pets</a> <a href=/i>Sale</a>"
+        " <a href=/j>Brands</a> <a href=/k>Best sellers</a> <a href=/l>New arrivals</a></header>"
+        "<div class=\"product-wrapper defer-block\" style=\"display: none\"><h1>Toasted almond thins, cranberry</h1>"
+        "<p>Thin slices of twice-baked bread with whole almonds and dried cranberries, baked in small batches.</p>"
+        "<p>Low in fat, with no added salt and no preservatives; every serving has three grams of protein.</p>"
+        "<p>Keep the packet closed in a cool, dry place and eat the thins within two weeks of opening.</p>"
+        "<p>Made in a bakery that also handles peanuts, sesame and milk; the thins themselves hold none.</p>"
+        "</div></body></html>";
+    CHECK(ex(d, deferred, NULL) == BYLINE_OK);
+    const char *t = byline_text(d, NULL);
+    CHECK(CONTAINS(t, "twice-baked bread") && CONTAINS(t, "three grams of protein"));
+    /* a page builder that calls every block a widget, on a page of short blocks: the blocks are read,
+     * a short widget beside them that holds none of the prose is not */
+    const char *widgets =
+        "<html><body><nav><a href=/>Home</a> <a href=/trails>Trails</a></nav><div class=\"builder\">"
+        "<div class=\"builder-widget widget-follow\">Follow the club on every network</div>"
+        "<div class=\"builder-widget widget-editor\"><p>The club builds, maintains and rides the off-road trails "
+        "around the city.</p></div>"
+        "<div class=\"builder-widget widget-cta\"><h2>North Woods</h2><div>Difficulty: beginner to intermediate, "
+        "with a loop of five miles.</div></div>"
+        "<div class=\"builder-widget widget-cta\"><h2>Cedar Creek</h2><div>Difficulty: advanced, with ten miles of "
+        "roots and climbs.</div></div>"
+        "<div class=\"builder-widget widget-cta\"><h2>Pine Hollow</h2><div>Difficulty: beginner, with a flat loop "
+        "of three miles.</div></div>"
+        "<div class=\"builder-widget widget-cta\"><h2>Bear Ridge</h2><div>Difficulty: intermediate, with six miles "
+        "of fast singletrack.</div></div>"
+        "<div class=\"builder-widget widget-cta\"><h2>Lake Shore</h2><div>Difficulty: beginner, with eight miles "
+        "along the water.</div></div>"
+        "<div class=\"builder-widget widget-cta\"><h2>Stone Mill</h2><div>Difficulty: advanced, with four miles of "
+        "rock gardens.</div></div>"
+        "</div></body></html>";
+    CHECK(ex(d, widgets, NULL) == BYLINE_OK);
+    t = byline_text(d, NULL);
+    CHECK(CONTAINS(t, "The club builds, maintains and rides") && CONTAINS(t, "rock gardens"));
+    CHECK(!CONTAINS(t, "Follow the club"));
+    check_record(d);
+}
+
 static void test_tail_prompts(byline_doc *d) {
     /* after the body's own container, short prompts are not the article */
     const char *page =
@@ -332,6 +375,7 @@ int main(void) {
     test_heading_hidden_separator(d);
     test_cjk(d);
     test_hidden(d);
+    test_nothing_lost(d);
     test_tail_prompts(d);
     test_calls_to_action(d);
     test_statuses(d);

@@ -242,7 +242,28 @@ static void test_collection_cards(void) {
     reading_free(&r);
 }
 
+/* When every part of the page that holds text is chrome by its class (the whole page in a wrapper whose
+ * class speaks of comments, the rest in a block of related links), the reading is not empty: the last
+ * resort keeps what shows outside the navigation, asides and footer. */
+static void test_last_resort(void) {
+    const char *src =
+        "<html><body><nav><a href=/>Home</a> <a href=/r>Rankings</a></nav><section class=\"commenting-on-page\">"
+        "<h1>Rankings 2025</h1><p>Discover the top universities in the world for studying computer science, by "
+        "subject.</p><p>Over eight hundred universities are ranked this year, three more than last year, and the "
+        "top three are all in the United States.</p><p>Singapore, Britain and Switzerland each have a university "
+        "among the first ten.</p></section><div class=\"related-stories\"><p>The rankings company publishes its "
+        "tables every spring, with the methods used to make them.</p><p>Its offices are in London, Singapore and "
+        "Boston, and it employs four hundred people.</p></div><footer><p>Copyright the rankings company, all rights "
+        "reserved in every country.</p></footer></body></html>";
+    reading r;
+    read_page(&r, src, PK_ARTICLE, 0.9f);
+    CHECK(kept(&r, "Discover the top universities", 0) == 1 && kept(&r, "Singapore, Britain", 0) == 1);
+    CHECK(!kept(&r, "Copyright", 0) && !kept(&r, "Home", 0));
+    reading_free(&r);
+}
+
 int main(void) {
+    test_last_resort();
     doc = byline_doc_new();
     test_url_signals();
     test_forum();

@@ -46,9 +46,11 @@ static unsigned own_chrome(const xel *e, float share, int in_article) {
     if ((cls & CLS_NEG_STRONG) && !(cls & CLS_BODY) && share < 0.75f &&
         !((cls & CLS_POS || e->tag == T_ARTICLE) && share >= 0.5f))
         own |= CH_CHROME;
-    /* layout words: chrome when small and link-heavy or short, not on prose */
+    /* layout words: chrome when small and link-heavy, or short and holding next to none of the page's
+     * prose (page builders call every block a widget: on a page of short blocks, one of them is a
+     * good part of what there is to read) */
     if ((cls & CLS_NEG_WEAK) && !(cls & (CLS_POS | CLS_BODY)) && e->tag != T_ARTICLE && share < 0.2f &&
-        ((float)e->link_w > 0.25f * (float)e->w || e->w < 150))
+        ((float)e->link_w > 0.25f * (float)e->w || (e->w < 150 && share < 0.05f)))
         own |= CH_CHROME;
     /* an overlay holding most of a page's prose (a long consent dialog over a short thread) is still an
      * overlay; only a page that is nothing else (a cookie policy) is its content */
@@ -598,8 +600,43 @@ static uint64_t kept_w(const page *pg, const selection *s) {
     return w;
 }
 
+/* The last resort when the class words and link density left nothing although the page has text to
+ * read (a page builder's blocks all named "widget", a whole page inside a wrapper whose class says
+ * comments): what a reader sees outside the page's navigation, header, footer, asides and dialogs, and
+ * outside lists of links. An empty record is the answer only for a page with nothing to read. */
+static void select_fallback(const page *pg, arena *a, selection *out) {
+    uint8_t *off = arena_alloc(a, pg->n_els);
+    if (!off) return;
+    for (uint32_t e = 0; e < pg->n_els; e++) {
+        const xel *x = &pg->els[e];
+        int own = x->tag == T_NAV || x->tag == T_HEADER || x->tag == T_FOOTER || x->tag == T_ASIDE ||
+                  x->tag == T_NOSCRIPT || (x->cls & (CLS_OVERLAY | CLS_ROLE_CHROME));
+        off[e] = (uint8_t)((x->parent != NO_EL && off[x->parent]) || own);
+    }
+    out->n_kept = 0;
+    for (uint32_t i = 0; i < pg->n_blocks; i++) {
+        const xblock *b = &pg->blocks[i];
+        if (!b->w || (b->el != NO_EL && off[b->el]) || b->link_w * 2 > b->w) continue;
+        out->kept[out->n_kept++] = i;
+    }
+    out->from = out->n_kept ? out->kept[0] : 0;
+    out->to = out->n_kept ? out->kept[out->n_kept - 1] + 1 : pg->n_blocks;
+}
+
+static int select_content_by_kind(page *pg, arena *a, float precision, page_kind kind, float confidence,
+                                  page_kind *used, selection *out);
+
 int select_content(page *pg, arena *a, float precision, page_kind kind, float confidence, page_kind *used,
                    selection *out) {
+    if (select_content_by_kind(pg, a, precision, kind, confidence, used, out)) return -1;
+    int any = 0;
+    for (uint32_t k = 0; k < out->n_kept && !any; k++) any = pg->blocks[out->kept[k]].w > 0;
+    if (out->kept && !any) select_fallback(pg, a, out);
+    return 0;
+}
+
+static int select_content_by_kind(page *pg, arena *a, float precision, page_kind kind, float confidence,
+                                  page_kind *used, selection *out) {
     *used = kind;
     if (!sections_page(kind) || confidence >= 0.7f) return select_article(pg, a, precision, kind, out);
     /* An uncertain call: read the page both ways. Where the article reading keeps two thirds of the
