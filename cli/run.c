@@ -5,6 +5,7 @@
  * whatever the size of the input. */
 #include "run.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <libdeflate.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -92,10 +93,13 @@ typedef struct file_stats {
 /* ---- jobs and the ring ---------------------------------------------------- */
 
 enum { SLOT_FREE, SLOT_READY, SLOT_DONE };
-enum { JOB_PAGE, JOB_LINE, JOB_NOTE }; /* extract / write a prepared line / stderr only */
+enum { JOB_PAGE, JOB_FILE, JOB_LINE, JOB_NOTE }; /* extract / read a file, then extract / write a prepared line /
+                                                   stderr only */
 
 typedef struct job {
     int state, kind, file, failed;
+    int fd;                     /* JOB_FILE: the open file, read by the worker that takes the job */
+    int read_failed, read_page; /* what the worker found, for the writer's accounting */
     const char *data; /* the page: in.d, or the reader's buffer when there are no threads */
     size_t len;
     bbuf in, name, prefix, out, err;
@@ -114,7 +118,7 @@ typedef struct run {
     pthread_cond_t c_free, c_ready, c_done;
     file_stats *files;
     int failed;
-    struct libdeflate_decompressor *inflater;
+    struct inbuf *inline_in; /* -j1: the one input buffer */
     /* progress */
     uint64_t total_size, done_size, records, pages;
     double t0, last_progress;
@@ -139,15 +143,24 @@ static job *acquire(run *r, int file, int kind) {
     j->st = BYLINE_OK;
     j->data = NULL;
     j->len = 0;
+    j->fd = -1;
+    j->read_failed = j->read_page = 0;
     return j;
 }
 
-static void extract_job(run *r, byline_doc *doc, job *j);
+/* A worker's input: the file it reads, and the buffer a gzip file inflates into. Each worker keeps its
+ * own, so the pages it reads are in its own cache and the buffers stop growing after the largest page. */
+typedef struct inbuf {
+    bbuf raw, scratch;
+    struct libdeflate_decompressor *inflater;
+} inbuf;
+
+static void extract_job(run *r, byline_doc *doc, job *j, inbuf *in);
 static void write_job(run *r, job *j);
 
 static void submit(run *r, job *j) {
     if (r->inline_doc) {
-        extract_job(r, r->inline_doc, j);
+        extract_job(r, r->inline_doc, j, r->inline_in);
         write_job(r, j);
         return;
     }
@@ -194,7 +207,40 @@ static void render(run *r, byline_doc *doc, job *j) {
     if (len && s[len - 1] != '\n') bb_add(&j->out, "\n", 1);
 }
 
-static void extract_job(run *r, byline_doc *doc, job *j) {
+static int read_fd(int fd, bbuf *b, size_t size_hint);
+static int gunzip(inbuf *in);
+static void extract_page(run *r, byline_doc *doc, job *j);
+
+/* A JOB_FILE becomes a page (or a note that it could not be read). */
+static void load_file(run *r, job *j, inbuf *in) {
+    struct stat st;
+    size_t hint = !fstat(j->fd, &st) && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+    in->raw.n = 0;
+    int rc = read_fd(j->fd, &in->raw, hint);
+    if (j->fd != 0) close(j->fd);
+    j->fd = -1;
+    const char *err = rc ? "read error" : gunzip(in) ? "corrupt gzip data" : NULL;
+    if (err) {
+        j->kind = JOB_NOTE;
+        j->failed = j->read_failed = 1;
+        if (!r->cfg->quiet) bb_msg(&j->err, j->name.d, NULL, err);
+        return;
+    }
+    j->kind = JOB_PAGE;
+    j->read_page = 1;
+    j->data = in->raw.d;
+    j->len = in->raw.n;
+}
+
+static void extract_job(run *r, byline_doc *doc, job *j, inbuf *in) {
+    if (j->kind == JOB_FILE) load_file(r, j, in);
+    extract_page(r, doc, j);
+    /* big buffers are not kept: memory follows the usual page, not the largest one */
+    if (in && in->raw.cap > (8u << 20)) free(in->raw.d), in->raw = (bbuf){0};
+    if (in && in->scratch.cap > (8u << 20)) free(in->scratch.d), in->scratch = (bbuf){0};
+}
+
+static void extract_page(run *r, byline_doc *doc, job *j) {
     if (j->kind != JOB_PAGE) return;
     if (!doc) {
         j->st = BYLINE_INTERNAL_ERROR;
@@ -216,9 +262,16 @@ static void extract_job(run *r, byline_doc *doc, job *j) {
     }
 }
 
+static void inbuf_free(inbuf *in) {
+    free(in->raw.d);
+    free(in->scratch.d);
+    if (in->inflater) libdeflate_free_decompressor(in->inflater);
+}
+
 static void *worker(void *arg) {
     run *r = arg;
     byline_doc *doc = byline_doc_new();
+    inbuf in = {0};
     for (;;) {
         pthread_mutex_lock(&r->m);
         while (r->next_take == r->next_fill && !r->closing) pthread_cond_wait(&r->c_ready, &r->m);
@@ -228,13 +281,14 @@ static void *worker(void *arg) {
         }
         job *j = &r->slots[r->next_take++ % r->q];
         pthread_mutex_unlock(&r->m);
-        extract_job(r, doc, j);
+        extract_job(r, doc, j, &in);
         pthread_mutex_lock(&r->m);
         j->state = SLOT_DONE;
         pthread_cond_broadcast(&r->c_done);
         pthread_mutex_unlock(&r->m);
     }
     byline_doc_free(doc);
+    inbuf_free(&in);
     return NULL;
 }
 
@@ -244,6 +298,8 @@ static void write_job(run *r, job *j) {
     if (j->err.n) fputs(j->err.d, stderr);
     if (j->failed) r->failed = 1;
     if (j->kind == JOB_PAGE && j->file >= 0) r->files[j->file].status[j->st]++;
+    if (j->read_page) r->files[j->file].verdict[BYLINE_WARC_PAGE]++;
+    if (j->read_failed) r->files[j->file].open_error = 1;
     /* big buffers are not kept: memory follows the ring, not the largest record */
     if (j->in.cap > (8u << 20)) free(j->in.d), j->in.d = NULL, j->in.cap = 0;
     if (j->out.cap > (8u << 20)) free(j->out.d), j->out.d = NULL, j->out.cap = 0;
@@ -273,67 +329,80 @@ static void *writer(void *arg) {
 
 /* ---- reading inputs -------------------------------------------------------- */
 
-static int read_all(FILE *f, bbuf *b) {
+/* The whole of an open file, in one read() when its size is known: into a buffer its slot keeps from
+ * file to file, so the kernel does not fault in fresh pages for every page read. */
+static int read_fd(int fd, bbuf *b, size_t size_hint) {
+    if (bb_reserve(b, size_hint + 1)) return -1;
     for (;;) {
-        if (bb_reserve(b, 1 << 16)) return -1;
-        size_t got = fread(b->d + b->n, 1, b->cap - b->n - 1, f);
-        b->n += got;
+        if (b->cap - b->n < 2 && bb_reserve(b, 1 << 16)) return -1;
+        ssize_t got = read(fd, b->d + b->n, b->cap - b->n - 1);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) return -1;
         if (!got) break;
+        b->n += (size_t)got;
     }
-    return ferror(f) ? -1 : 0;
+    b->d[b->n] = 0;
+    return 0;
 }
 
-/* Inflates a gzip file in place of its bytes; the ISIZE trailer gives the
- * size (mod 2^32). 0 when not gzip or inflated, -1 when corrupt. */
-static int gunzip(run *r, bbuf *b) {
+/* Inflates a gzip file in place of its bytes (into the scratch buffer, then swapped: both keep their
+ * memory for the next file); the ISIZE trailer gives the size (mod 2^32). 0 when not gzip or inflated,
+ * -1 when corrupt. */
+static int gunzip(inbuf *in) {
+    bbuf *b = &in->raw, *o = &in->scratch;
     const unsigned char *s = (const unsigned char *)b->d;
     size_t n = b->n;
     if (n < 18 || s[0] != 0x1F || s[1] != 0x8B) return 0;
-    if (!r->inflater && !(r->inflater = libdeflate_alloc_decompressor())) return -1;
+    if (!in->inflater && !(in->inflater = libdeflate_alloc_decompressor())) return -1;
     size_t guess = (size_t)s[n - 4] | (size_t)s[n - 3] << 8 | (size_t)s[n - 2] << 16 | (size_t)s[n - 1] << 24;
     if (guess < n) guess = n * 4;
     for (int tries = 0; tries < 6; tries++, guess *= 4) {
-        char *o = malloc(guess + 1);
-        if (!o) return -1;
+        o->n = 0;
+        if (bb_reserve(o, guess)) return -1;
         size_t got;
-        enum libdeflate_result res = libdeflate_gzip_decompress(r->inflater, b->d, n, o, guess, &got);
+        enum libdeflate_result res = libdeflate_gzip_decompress(in->inflater, b->d, n, o->d, guess, &got);
         if (res == LIBDEFLATE_SUCCESS) {
-            free(b->d);
-            b->d = o;
-            b->n = got;
-            b->cap = guess + 1;
+            o->n = got;
+            o->d[got] = 0;
+            bbuf t = *b;
+            *b = *o, *o = t;
             return 0;
         }
-        free(o);
         if (res != LIBDEFLATE_INSUFFICIENT_SPACE) return -1;
     }
     return -1;
 }
 
-static void html_file(run *r, int fi, const char *path) {
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) {
+static void warc_file(run *r, int fi, const char *path);
+
+/* One input that is not named as a WARC file: opened once, told apart from a WARC file by its first
+ * bytes, and handed on open to a worker, which reads it into its own buffer (-j1: this thread). Returns
+ * 1 when it was a WARC file after all. */
+static int html_file(run *r, int fi, const char *path) {
+    int std_in = !strcmp(path, "-");
+    int fd = std_in ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         note(r, fi, path, strerror(errno));
         r->files[fi].open_error = 1;
-        return;
+        return 0;
     }
-    job *j = acquire(r, fi, JOB_PAGE);
-    int rc = read_all(f, &j->in);
-    if (f != stdin) fclose(f);
-    const char *err = rc ? "read error" : gunzip(r, &j->in) ? "corrupt gzip data" : NULL;
-    bb_str(&j->name, path);
-    if (err) {
-        j->kind = JOB_NOTE;
-        j->failed = 1;
-        r->files[fi].open_error = 1;
-        if (!r->cfg->quiet) {
-            bb_msg(&j->err, path, NULL, err);
+    if (!std_in) {
+        unsigned char head[4096];
+        ssize_t n = pread(fd, head, sizeof head, 0);
+        int warc = n > 0 ? byline_is_warc_head(head, (size_t)n) : 0;
+        if (warc < 0) warc = byline_is_warc(path);
+        if (warc) {
+            close(fd);
+            warc_file(r, fi, path);
+            return 1;
         }
-    } else {
-        r->files[fi].verdict[BYLINE_WARC_PAGE]++;
     }
+    job *j = acquire(r, fi, JOB_FILE);
+    j->fd = fd;
+    bb_str(&j->name, path);
     r->pages++;
     submit(r, j);
+    return 0;
 }
 
 static void progress(run *r, const char *path, uint64_t pos, int final) {
@@ -424,16 +493,15 @@ static void warc_file(run *r, int fi, const char *path) {
     }
 }
 
-/* ".warc", ".warc.gz", ".warc.zst" (and ".arc"-less variants) by name, else by content */
-static int looks_warc(const char *path) {
+/* ".warc", ".warc.gz", ".warc.zst" by name; other files are told by content as they are read */
+static int warc_name(const char *path) {
     static const char *const EXT[] = {".warc", ".warc.gz", ".warc.zst", ".warc.zstd", ".warc.gz.bad"};
     size_t n = strlen(path);
     for (size_t k = 0; k < sizeof EXT / sizeof *EXT; k++) {
         size_t l = strlen(EXT[k]);
         if (n > l && !strcmp(path + n - l, EXT[k])) return 1;
     }
-    if (!strcmp(path, "-")) return 0;
-    return byline_is_warc(path);
+    return 0;
 }
 
 /* ---- accounting output ----------------------------------------------------- */
@@ -558,7 +626,7 @@ int run_inputs(const run_config *cfg, char **paths, int n) {
     memset(&r, 0, sizeof r);
     r.cfg = cfg;
     int jobs = cfg->jobs < 1 ? 1 : cfg->jobs;
-    r.q = (size_t)jobs * 4 + 4;
+    r.q = (size_t)jobs * 2 + 2;
     r.slots = calloc(r.q, sizeof *r.slots);
     r.files = calloc((size_t)(n ? n : 1), sizeof *r.files);
     pthread_t *tw = calloc((size_t)jobs, sizeof *tw), tout;
@@ -571,6 +639,8 @@ int run_inputs(const run_config *cfg, char **paths, int n) {
     pthread_cond_init(&r.c_ready, NULL);
     pthread_cond_init(&r.c_done, NULL);
     /* one job: no threads at all (and no copies of the pages) */
+    inbuf inline_in = {0};
+    r.inline_in = &inline_in;
     if (jobs == 1 && !(r.inline_doc = byline_doc_new())) {
         fprintf(stderr, "byline: out of memory\n");
         return 1;
@@ -587,13 +657,11 @@ int run_inputs(const run_config *cfg, char **paths, int n) {
         if (strcmp(paths[i], "-") && !stat(paths[i], &st)) r.files[i].size = (uint64_t)st.st_size, r.total_size += (uint64_t)st.st_size;
     }
     for (int i = 0; i < n; i++) {
-        if (looks_warc(paths[i])) {
-            any_warc = 1;
-            warc_file(&r, i, paths[i]);
-        } else {
-            html_file(&r, i, paths[i]);
-            r.records++;
-        }
+        int warc = warc_name(paths[i]);
+        if (warc) warc_file(&r, i, paths[i]);
+        else warc = html_file(&r, i, paths[i]);
+        if (warc) any_warc = 1;
+        else r.records++;
         r.done_size += r.files[i].size;
         progress(&r, paths[i], 0, i == n - 1);
     }
@@ -625,7 +693,7 @@ int run_inputs(const run_config *cfg, char **paths, int n) {
         job *j = &r.slots[i];
         free(j->in.d), free(j->name.d), free(j->prefix.d), free(j->out.d), free(j->err.d);
     }
-    if (r.inflater) libdeflate_free_decompressor(r.inflater);
+    inbuf_free(&inline_in);
     pthread_mutex_destroy(&r.m);
     pthread_cond_destroy(&r.c_free);
     pthread_cond_destroy(&r.c_ready);

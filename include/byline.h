@@ -155,6 +155,9 @@ void byline_warc_close(byline_warc *w);
 const char *byline_warc_verdict_name(byline_warc_verdict v);
 /* 1 when the file starts like a WARC file (after decompression). */
 int byline_is_warc(const char *path);
+/* The same from a file's first bytes as stored (4 KiB is plenty; gzip is looked into): 1 WARC, 0 not,
+ * -1 zstd, which only the file's reader can tell (use byline_is_warc). */
+int byline_is_warc_head(const void *head, size_t len);
 
 #ifdef __cplusplus
 }

@@ -124,6 +124,32 @@ try:
         rc, got, _ = run('-j1', p + '.zst')
         check('zstd gives the same records', strip_source(records(got)) == outs['plain'])
 
+    # archives under other names are told by their first bytes (plain, gzip, zstd), beside pages and
+    # gzip pages, in input order, on one thread or several
+    odd = []
+    for layout, src in (('plain', 'a.warc'), ('member', 'a.warc.gz'), ('whole', 'a-whole.warc.gz')):
+        q = os.path.join(tmp, f'crawl-{layout}.dat')
+        shutil.copy(os.path.join(tmp, src), q)
+        odd.append(q)
+    if shutil.which('zstd'):
+        q = os.path.join(tmp, 'crawl-zstd.dat')
+        shutil.copy(os.path.join(tmp, 'a.warc.zst'), q)
+        odd.append(q)
+    pg = os.path.join(tmp, 'page.html')
+    open(pg, 'wb').write(page(99))
+    pgz = os.path.join(tmp, 'page.html.gz')
+    open(pgz, 'wb').write(gzip.compress(page(98)))
+    args = [pg] + odd[:2] + [pgz] + odd[2:]
+    for j in ('-j1', '-j2'):
+        rc, got, st, err = stats(tmp, j, *args)
+        srcs = [os.path.basename(r['source']) for r in got]
+        check(f'{j}: archives under other names are read as archives', srcs == ['page.html'] + ['crawl-plain.dat'] * 6
+              + ['crawl-member.dat'] * 6 + ['page.html.gz'] + [os.path.basename(q) for q in odd[2:] for _ in range(6)])
+        check(f'{j}: their records are the named archives\' records',
+              strip_source([r for r in got if r['source'].endswith('.dat')][:6]) == outs['plain'])
+        check(f'{j}: pages beside them are pages', 'story 99' in got[0]['text'] and 'story 98' in got[13]['text'])
+        check(f'{j}: the accounting adds up', adds_up(st['total']) and st['total']['extracted'] == 2 + 6 * len(odd))
+
     # threads: same bytes whatever -j
     big = archive(40)
     p = os.path.join(tmp, 'big.warc.gz')

@@ -81,6 +81,7 @@ const byline_warc_damage *byline_warc_damage_seen(const byline_warc *w);
 void byline_warc_close(byline_warc *w);
 const char *byline_warc_verdict_name(byline_warc_verdict v);
 int byline_is_warc(const char *path);
+int byline_is_warc_head(const void *head, size_t len);
 """
 
 SONAME = "libbyline.so.0"

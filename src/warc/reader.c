@@ -7,6 +7,9 @@
 #include "http.h"
 #include "stream.h"
 #include <errno.h>
+#include <isa-l/igzip_lib.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -335,14 +338,45 @@ int byline_warc_next(byline_warc *w, byline_warc_record *rec) {
     }
 }
 
+/* "WARC/" after any blank lines. */
+static int warc_text(const unsigned char *b, size_t n) {
+    size_t i = 0;
+    while (i < n && (b[i] == '\r' || b[i] == '\n')) i++;
+    return n - i >= 5 && at_warc_line((const char *)b + i);
+}
+
+int byline_is_warc_head(const void *head, size_t len) {
+    const unsigned char *h = head;
+    if (len >= 4 && ((h[0] == 0x28 && h[1] == 0xB5 && h[2] == 0x2F && h[3] == 0xFD) ||
+                     ((h[0] & 0xF0) == 0x50 && h[1] == 0x2A && h[2] == 0x4D && h[3] == 0x18)))
+        return -1; /* zstd (a dictionary frame may come first): the file's reader tells */
+    if (len < 2 || h[0] != 0x1F || h[1] != 0x8B) return warc_text(h, len);
+    /* gzip: the first bytes of the first member are enough */
+    struct inflate_state st;
+    unsigned char out[64];
+    isal_inflate_init(&st);
+    st.crc_flag = ISAL_GZIP;
+    st.next_in = (uint8_t *)(uintptr_t)h;
+    st.avail_in = (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len);
+    st.next_out = out;
+    st.avail_out = sizeof out;
+    if (isal_inflate(&st) < 0) return 0;
+    return warc_text(out, sizeof out - st.avail_out);
+}
+
 int byline_is_warc(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    unsigned char head[4096];
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    int rc = byline_is_warc_head(head, n);
+    if (rc >= 0) return rc;
     wstream *s = wstream_open(path);
     if (!s) return 0;
     char b[16];
-    long n = 0, r;
-    while (n < 16 && (r = wstream_read(s, b + n, (size_t)(16 - n))) > 0) n += r;
+    long got = 0, r;
+    while (got < 16 && (r = wstream_read(s, b + got, (size_t)(16 - got))) > 0) got += r;
     wstream_close(s);
-    size_t i = 0;
-    while (i < (size_t)n && (b[i] == '\r' || b[i] == '\n')) i++;
-    return n - (long)i >= 5 && at_warc_line(b + i);
+    return warc_text((const unsigned char *)b, (size_t)(got < 0 ? 0 : got));
 }
