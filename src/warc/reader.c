@@ -351,17 +351,26 @@ int byline_is_warc_head(const void *head, size_t len) {
                      ((h[0] & 0xF0) == 0x50 && h[1] == 0x2A && h[2] == 0x4D && h[3] == 0x18)))
         return -1; /* zstd (a dictionary frame may come first): the file's reader tells */
     if (len < 2 || h[0] != 0x1F || h[1] != 0x8B) return warc_text(h, len);
-    /* gzip: the first bytes of the first member are enough */
+    /* gzip: the first inflated bytes, across members as the reader joins them (a member per record) */
     struct inflate_state st;
     unsigned char out[64];
-    isal_inflate_init(&st);
-    st.crc_flag = ISAL_GZIP;
-    st.next_in = (uint8_t *)(uintptr_t)h;
-    st.avail_in = (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len);
-    st.next_out = out;
-    st.avail_out = sizeof out;
-    if (isal_inflate(&st) < 0) return 0;
-    return warc_text(out, sizeof out - st.avail_out);
+    size_t made = 0;
+    const uint8_t *in = h;
+    size_t left = len > UINT32_MAX ? UINT32_MAX : len;
+    while (made < sizeof out && left >= 18 && in[0] == 0x1F && in[1] == 0x8B) {
+        isal_inflate_init(&st);
+        st.crc_flag = ISAL_GZIP;
+        st.next_in = (uint8_t *)(uintptr_t)in;
+        st.avail_in = (uint32_t)left;
+        st.next_out = out + made;
+        st.avail_out = (uint32_t)(sizeof out - made);
+        int rc = isal_inflate(&st);
+        made = (size_t)(st.next_out - out);
+        if (rc < 0 || st.block_state != ISAL_BLOCK_FINISH) break;
+        left -= (size_t)(st.next_in - in);
+        in = st.next_in;
+    }
+    return warc_text(out, made);
 }
 
 int byline_is_warc(const char *path) {
