@@ -262,7 +262,25 @@ static void test_last_resort(void) {
     reading_free(&r);
 }
 
+/* A carousel clones its slides: a block of some length read a second time word for word is left out on
+ * pages read by sections; a short label may repeat. */
+static void test_repeats(void) {
+    const char *slide = "<div class=\"slide\"><p>I bought the linen blazer last spring and it still looks new after a "
+                        "dozen washes.</p></div>";
+    char src[4096];
+    snprintf(src, sizeof src,
+             "<html><body><main><h1>Linen blazer</h1><p>A relaxed blazer in washed linen, with two patch pockets "
+             "and a single button.</p><p>Size</p><div class=\"carousel\">%s%s</div><p>Size</p></main></body></html>",
+             slide, slide);
+    reading r;
+    read_page(&r, src, PK_PRODUCT, 0.9f);
+    CHECK(kept(&r, "I bought the linen blazer", 0) == 1);
+    CHECK(kept(&r, "A relaxed blazer in washed linen", 0) == 1);
+    reading_free(&r);
+}
+
 int main(void) {
+    test_repeats();
     test_last_resort();
     doc = byline_doc_new();
     test_url_signals();

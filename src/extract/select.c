@@ -296,6 +296,38 @@ static int drop_button_labels(const page *pg, arena *a, int counts, selection *o
     return 0;
 }
 
+/* Drops a kept block of some length whose text a kept block before it already has, word for word: a
+ * carousel's clones of its slides, a teaser repeated in two widgets. 0 ok, -1 OOM. */
+static int drop_repeats(const page *pg, arena *a, selection *out) {
+    size_t cap = 16;
+    while (cap < 2 * (size_t)out->n_kept) cap *= 2;
+    uint64_t *key = arena_calloc(a, cap * sizeof *key);
+    uint32_t *first = arena_alloc(a, cap * sizeof *first);
+    if (!key || !first) return -1;
+    uint32_t w = 0;
+    for (uint32_t k = 0; k < out->n_kept; k++) {
+        const xblock *b = &pg->blocks[out->kept[k]];
+        const char *t = pg->text.data + b->text_off;
+        if (b->text_len >= 40) {
+            uint64_t h = text_hash(t, b->text_len, 0);
+            size_t i = (size_t)h & (cap - 1);
+            int seen = 0;
+            for (; key[i]; i = (i + 1) & (cap - 1)) {
+                const xblock *f = &pg->blocks[first[i]];
+                if (key[i] == h && f->text_len == b->text_len && !memcmp(pg->text.data + f->text_off, t, b->text_len)) {
+                    seen = 1;
+                    break;
+                }
+            }
+            if (seen) continue;
+            key[i] = h, first[i] = out->kept[k];
+        }
+        out->kept[w++] = out->kept[k];
+    }
+    out->n_kept = w;
+    return 0;
+}
+
 /* A few characters that are neither a heading nor a sentence. */
 static int scrap(const xblock *b) { return b->w < 16 && b->kind != B_HEADING && !b->punct; }
 
@@ -368,6 +400,7 @@ static int select_sections(const page *pg, arena *a, const uint8_t *chrome, page
      * button (a thread loses the name of who posted three times or more, a few words against every
      * post's buttons); documentation repeats its "Parameters" as content */
     if (kind != PK_DOCS && out->n_kept && drop_button_labels(pg, a, kind == PK_FORUM, out)) return -1;
+    if (kind != PK_DOCS && out->n_kept && drop_repeats(pg, a, out)) return -1;
     /* a heading whose next block with text was left out named what was left out ("Tags", "Archives");
      * on listings a heading over a dropped menu may still head the items */
     uint32_t w = 0;
