@@ -279,7 +279,29 @@ static void test_repeats(void) {
     reading_free(&r);
 }
 
+/* The site's footer landmark (role="contentinfo") is chrome even when its fine print is most of the
+ * page's prose: a grid of products has short names and prices, the legal notes below have sentences. */
+static void test_footer_landmark(void) {
+    char src[8192];
+    size_t n = (size_t)snprintf(src, sizeof src, "<html><body><main><h1>Watches</h1><p>Every watch in the lineup "
+                                "tracks your sleep, your heart and your workouts, and each one pairs with a phone.</p><ul>");
+    for (int i = 0; i < 6; i++)
+        n += (size_t)snprintf(src + n, sizeof src - n, "<li><h3>Series %d</h3><p>From $%d99</p></li>", i, i + 2);
+    n += (size_t)snprintf(src + n, sizeof src - n, "</ul></main><footer role=\"contentinfo\"><ol>");
+    for (int i = 0; i < 4; i++)
+        n += (size_t)snprintf(src + n, sizeof src - n,
+                              "<li>Financing is available to qualified customers, subject to credit approval and a "
+                              "credit limit, and requires the selection of a monthly plan at checkout (%d).</li>", i);
+    snprintf(src + n, sizeof src - n, "</ol></footer></body></html>");
+    reading r;
+    read_page(&r, src, PK_COLLECTION, 0.9f);
+    CHECK(kept(&r, "Series 3", 1) == 1);
+    CHECK(!kept(&r, "Financing is available", 0));
+    reading_free(&r);
+}
+
 int main(void) {
+    test_footer_landmark();
     test_repeats();
     test_last_resort();
     doc = byline_doc_new();

@@ -40,7 +40,7 @@ static unsigned own_chrome(const xel *e, float share, int in_article) {
     default:
         break;
     }
-    if ((cls & CLS_ROLE_CHROME) && share < 0.5f) own |= CH_CHROME;
+    if ((cls & CLS_ROLE_CHROME) && share < 0.9f) own |= CH_CHROME;
     /* a class list can name both ("full-content enable-share"): an element
      * that holds most of the text and says it is content, is content */
     if ((cls & CLS_NEG_STRONG) && !(cls & CLS_BODY) && share < 0.75f &&
