@@ -273,7 +273,7 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
         return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "markup nests deeper than max_depth");
     }
     if (!d->dom && !(d->dom = dom_new())) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "parser init failed");
-    rc = dom_parse(d->dom, dec.data, dec.len, d->has_deadline ? over_time : NULL, d);
+    rc = dom_parse(d->dom, dec.data, dec.len, 0, d->has_deadline ? over_time : NULL, d);
     if (rc == -2) {
         d->limit = BYLINE_LIMIT_TIME;
         return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "time budget exceeded while parsing");
@@ -288,6 +288,18 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
                        opt->include_links, opt->url, opt->skip_metadata ? NULL : meta_visit_cb,
                        opt->skip_metadata ? NULL : meta_skipped_cb, &mc, 0};
     rc = page_build(&d->page, &d->arena, d->dom, &lim);
+    /* The default parse (scripting off) lost the page after a <noscript>: parse it as a browser does,
+     * scripts on, and read that */
+    if (rc == 0 && d->page.swallowed) {
+        rc = dom_parse(d->dom, dec.data, dec.len, 1, d->has_deadline ? over_time : NULL, d);
+        if (rc == -2) {
+            d->limit = BYLINE_LIMIT_TIME;
+            return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "time budget exceeded while parsing");
+        }
+        if (rc) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "parser failure");
+        if (!opt->skip_metadata && meta_init(&raw, &d->arena)) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+        rc = page_build(&d->page, &d->arena, d->dom, &lim);
+    }
     /* Next to nothing to read while hidden subtrees were left out: the page hides its whole body
      * until a script reveals it (class="root hide", a visibility:hidden wrapper against a flash of
      * unstyled content, a deferred block under the menus, a main marked hidden under a consent

@@ -315,7 +315,17 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
     f->md_close = 0;
     f->link_md = 0;
     f->saved = w->c;
-    if (tk & TK_SKIP) return 0;
+    if (tk & TK_SKIP) {
+        /* an <iframe> inside a <noscript> is never closed by "/>" (a JSX page's tag-manager snippet):
+         * parsed with scripting off, its text is the rest of the page, markup and all */
+        if (tag == T_IFRAME && dom_parent(n) && dom_tag_of(dom_parent(n)) == T_NOSCRIPT) {
+            dom_node *c = dom_first_child(n);
+            size_t tl = 0;
+            const char *t = c ? dom_text(c, &tl) : NULL;
+            if (t && tl >= 64 && memchr(t, '<', tl)) w->pg->swallowed = 1;
+        }
+        return 0;
+    }
     if (tag == T_BR) {
         if (w->open) {
             if (++w->brs >= 2 && w->c.kind != B_CELL) block_close(w);
@@ -515,6 +525,7 @@ void page_reset(page *pg) {
     pg->title = NULL;
     pg->title_len = 0;
     pg->nodes = pg->hidden = 0;
+    pg->swallowed = 0;
     memset(pg->tags, 0, sizeof pg->tags);
 }
 

@@ -58,6 +58,7 @@ typedef struct page {
     size_t title_len;
     uint32_t nodes;               /* DOM nodes visited */
     uint32_t hidden;              /* hidden subtrees left out */
+    int swallowed;                /* an unclosed <iframe> in a <noscript> took the rest of the page */
     uint32_t tags[T__COUNT];      /* elements of each tag, skipped subtrees' roots included */
 } page;
 

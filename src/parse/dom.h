@@ -30,8 +30,9 @@ typedef int (*dom_check_fn)(void *ctx);  /* called between parse chunks; nonzero
 
 dom *dom_new(void);
 void dom_free(dom *d);
-/* Parse UTF-8 HTML. 0 ok, -1 parser failure, -2 stopped by check. */
-int dom_parse(dom *d, const char *html, size_t len, dom_check_fn check, void *ctx);
+/* Parse UTF-8 HTML. scripting: as a browser with scripts on (<noscript> is text), for the pages that the
+ * default (off, <noscript> parsed as markup) would lose. 0 ok, -1 parser failure, -2 stopped by check. */
+int dom_parse(dom *d, const char *html, size_t len, int scripting, dom_check_fn check, void *ctx);
 dom_node *dom_document(dom *d);
 dom_node *dom_head(dom *d);
 dom_node *dom_body(dom *d);

@@ -2,7 +2,8 @@
  * is cleaned and reused for each document. */
 #include "dom.h"
 #include "../decode/decode.h"
-#include <myhtml/api.h>
+#include <myhtml/myhtml.h>
+#include <myhtml/tree.h> /* the tree's flags: scripting on or off */
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,8 +80,13 @@ void dom_free(dom *d) {
     free(d);
 }
 
-int dom_parse(dom *d, const char *html, size_t len, dom_check_fn check, void *ctx) {
-    /* parse_chunk cleans a tree whose previous parse ended */
+int dom_parse(dom *d, const char *html, size_t len, int scripting, dom_check_fn check, void *ctx) {
+    /* parse_chunk cleans a tree whose previous parse ended; scripting on needs its flag set on a clean
+     * tree before the first chunk */
+    if (scripting) {
+        myhtml_tree_clean(d->tree);
+        d->tree->flags |= MyHTML_TREE_FLAGS_SCRIPT;
+    }
     myhtml_encoding_set(d->tree, MyENCODING_UTF_8);
     for (size_t off = 0; off < len; off += PARSE_CHUNK) {
         size_t n = len - off < PARSE_CHUNK ? len - off : PARSE_CHUNK;
@@ -113,7 +119,7 @@ dom_tag dom_tag_of(const dom_node *n) {
 }
 
 const char *dom_tag_name(const dom_node *n, size_t *len) {
-    myhtml_tree_t *t = myhtml_node_tree(NODE(n));
+    myhtml_tree_t *t = NODE(n)->tree;
     return myhtml_tag_name_by_id(t, myhtml_node_tag_id(NODE(n)), len);
 }
 
