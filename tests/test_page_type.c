@@ -300,7 +300,26 @@ static void test_footer_landmark(void) {
     reading_free(&r);
 }
 
+/* A listing told with little confidence whose article reading is a blurb (its introduction) and whose
+ * items are links with teasers: read as a listing, items and all. */
+static void test_blurb_listing(void) {
+    char src[16384];
+    size_t n = (size_t)snprintf(src, sizeof src, "<html><body><main><div class=\"intro\"><p>Remote jobs for "
+                                "engineers, updated every day.</p></div><ul class=\"jobs\">");
+    for (int i = 0; i < 12; i++)
+        n += (size_t)snprintf(src + n, sizeof src - n,
+                              "<li><a href=\"/jobs/%d\"><h3>Software engineer number %d at a harbour logistics "
+                              "company</h3><span>Full time, remote, anywhere in Europe</span></a></li>", i, i);
+    snprintf(src + n, sizeof src - n, "</ul></main></body></html>");
+    reading r;
+    read_page(&r, src, PK_LISTING, 0.5f);
+    CHECK(r.used == PK_LISTING);
+    CHECK(kept(&r, "Software engineer number 7", 0) == 1);
+    reading_free(&r);
+}
+
 int main(void) {
+    test_blurb_listing();
     test_footer_landmark();
     test_repeats();
     test_last_resort();

@@ -659,6 +659,13 @@ static void select_fallback(const page *pg, arena *a, selection *out) {
 static int select_content_by_kind(page *pg, arena *a, float precision, page_kind kind, float confidence,
                                   page_kind *used, selection *out);
 
+/* All the text kept, links included. */
+static uint64_t kept_all(const page *pg, const selection *s) {
+    uint64_t w = 0;
+    for (uint32_t k = 0; k < s->n_kept; k++) w += pg->blocks[s->kept[k]].w;
+    return w;
+}
+
 int select_content(page *pg, arena *a, float precision, page_kind kind, float confidence, page_kind *used,
                    selection *out) {
     if (select_content_by_kind(pg, a, precision, kind, confidence, used, out)) return -1;
@@ -686,7 +693,9 @@ static int select_content_by_kind(page *pg, arena *a, float precision, page_kind
     memcpy(chrome, out->chrome, pg->n_els);
     out->kept = kept; /* the sections reading writes here; art keeps the article's */
     if (select_article(pg, a, precision, kind, out)) return -1;
-    if (aw * 3 < kept_w(pg, out) * 2) return 0;
+    /* A blurb (under 300 characters) that is less than a third of everything the sections reading
+     * keeps, links included, is a listing's introduction, not the page's article. */
+    if (aw * 3 < kept_w(pg, out) * 2 || (aw < 300 && aw * 3 < kept_all(pg, out))) return 0;
     *used = PK_ARTICLE;
     memcpy(out->chrome, chrome, pg->n_els);
     out->kept = art.kept, out->n_kept = art.n_kept, out->root = art.root, out->from = art.from, out->to = art.to;
