@@ -289,6 +289,29 @@ static void test_nothing_lost(byline_doc *d) {
     check_record(d);
 }
 
+/* Forms: a sign-up box beside the story is not the story; a page built inside one form is read. */
+static void test_forms(byline_doc *d) {
+    const char *story =
+        "<p>The council voted on Tuesday to rebuild the sea wall that protects the market, the chair of the "
+        "harbour committee said after the meeting.</p><p>Work starts in September and lasts eighteen months, with "
+        "the market staying open throughout and the fish auction moving to the north quay.</p><p>The wall was "
+        "last rebuilt after the storms of 1953, when the sea reached the square in front of the town hall.</p>";
+    char page[4096];
+    snprintf(page, sizeof page,
+             "<html><body><main><article>%s<form action=\"/ask\"><p>Tell us which stall at the market you would "
+             "miss most, and we will print the best answers in the Saturday paper.</p><textarea name=answer>"
+             "</textarea><button>Send</button></form>%s</article></main></body></html>", story, story);
+    CHECK(ex(d, page, NULL) == BYLINE_OK);
+    const char *t = byline_text(d, NULL);
+    CHECK(CONTAINS(t, "rebuild the sea wall") && CONTAINS(t, "storms of 1953"));
+    CHECK(!CONTAINS(t, "which stall at the market"));
+    snprintf(page, sizeof page, "<html><body><form id=\"aspnetForm\" action=\"/default.aspx\"><div>%s</div>"
+             "</form></body></html>", story);
+    CHECK(ex(d, page, NULL) == BYLINE_OK);
+    t = byline_text(d, NULL);
+    CHECK(CONTAINS(t, "rebuild the sea wall") && CONTAINS(t, "storms of 1953"));
+}
+
 static void test_tail_prompts(byline_doc *d) {
     /* after the body's own container, short prompts are not the article */
     const char *page =
@@ -387,6 +410,7 @@ int main(void) {
     test_cjk(d);
     test_hidden(d);
     test_nothing_lost(d);
+    test_forms(d);
     test_tail_prompts(d);
     test_calls_to_action(d);
     test_statuses(d);

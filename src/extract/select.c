@@ -166,6 +166,9 @@ static void mark_chrome(const page *pg, const float *mass, float total, const ui
         if (kind == PK_PRODUCT && (x->cls & CLS_H_REVIEW) && share < 0.5f) own |= CH_CHROME;
         /* a post's signature, reactions and votes, and its author's join date and post count */
         if (kind == PK_FORUM && (x->cls & CLS_POST_EXTRA) && share < 0.1f) own |= CH_CHROME;
+        /* a search box, a sign-up, a reply box: what the reader fills in, not what the page says (a page
+         * built inside one form holds most of its text; a forum's posts sit in moderation forms) */
+        if (kind != PK_FORUM && x->tag == T_FORM && share < 0.2f) own |= CH_CHROME;
         /* a collection's or a listing's filters and sorting are controls over the items, not items */
         if ((kind == PK_COLLECTION || kind == PK_LISTING) && (x->cls & CLS_H_FILTER) && share < 0.2f) own |= CH_CHROME;
         /* and the buy box (price, cart, checkout) is the shop's, not the product's description */
