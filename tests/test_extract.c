@@ -312,6 +312,29 @@ static void test_forms(byline_doc *d) {
     CHECK(CONTAINS(t, "rebuild the sea wall") && CONTAINS(t, "storms of 1953"));
 }
 
+/* The parser is fed in chunks (a time budget is checked between them): a chunk boundary that cuts a
+ * tag must not lose the page. Every cut of "</style>" after a long stylesheet is tried. */
+static void test_chunk_boundaries(byline_doc *d) {
+    const char *head = "<html><head><style>";
+    const char *tail = "</style></head><body><div id=\"site\"><div><main><article><p>The council voted on "
+                       "Tuesday to rebuild the sea wall that protects the market, the chair of the harbour "
+                       "committee said.</p><p>Work starts in September and lasts eighteen months.</p></article>"
+                       "</main></div></div><footer><p>Harbour Gazette</p></footer></body></html>";
+    size_t hl = strlen(head), tl = strlen(tail), size = 70000;
+    char *page = malloc(size + tl + 1);
+    int lost = 0;
+    for (size_t cut = 0; cut < 8; cut++) {
+        /* "</style>" starts `cut` bytes before the 64 KiB mark */
+        size_t css = 65536 - cut - hl;
+        memcpy(page, head, hl);
+        for (size_t i = 0; i < css; i++) page[hl + i] = "a{b:c}"[i % 6];
+        memcpy(page + hl + css, tail, tl + 1);
+        if (ex(d, page, NULL) != BYLINE_OK || !CONTAINS(byline_text(d, NULL), "rebuild the sea wall")) lost++;
+    }
+    CHECK(lost == 0);
+    free(page);
+}
+
 static void test_tail_prompts(byline_doc *d) {
     /* after the body's own container, short prompts are not the article */
     const char *page =
@@ -411,6 +434,7 @@ int main(void) {
     test_hidden(d);
     test_nothing_lost(d);
     test_forms(d);
+    test_chunk_boundaries(d);
     test_tail_prompts(d);
     test_calls_to_action(d);
     test_statuses(d);

@@ -88,8 +88,15 @@ int dom_parse(dom *d, const char *html, size_t len, int scripting, dom_check_fn 
         d->tree->flags |= MyHTML_TREE_FLAGS_SCRIPT;
     }
     myhtml_encoding_set(d->tree, MyENCODING_UTF_8);
-    for (size_t off = 0; off < len; off += PARSE_CHUNK) {
-        size_t n = len - off < PARSE_CHUNK ? len - off : PARSE_CHUNK;
+    for (size_t off = 0, n; off < len; off += n) {
+        n = len - off < PARSE_CHUNK ? len - off : PARSE_CHUNK;
+        /* a chunk ends just before a '<': MyHTML loses the rest of a page when a chunk boundary cuts a
+         * tag (seen with "</style>" after a 190 KB stylesheet: everything in <body> but the footer was
+         * gone) */
+        if (off + n < len) {
+            const char *lt = memrchr(html + off, '<', n);
+            if (lt && lt > html + off) n = (size_t)(lt - (html + off));
+        }
         if (myhtml_parse_chunk(d->tree, html + off, n) != MyHTML_STATUS_OK) return -1;
         if (check && off + n < len && check(ctx)) {
             myhtml_parse_chunk_end(d->tree);
