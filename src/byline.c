@@ -300,12 +300,13 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
         if (!opt->skip_metadata && meta_init(&raw, &d->arena)) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
         rc = page_build(&d->page, &d->arena, d->dom, &lim);
     }
-    /* Next to nothing to read while hidden subtrees were left out: the page hides its whole body
+    /* Little to read (under 1,000 characters outside links) while hidden subtrees were left out: the
+     * page may hide its whole body
      * until a script reveals it (class="root hide", a visibility:hidden wrapper against a flash of
      * unstyled content, a deferred block under the menus, a main marked hidden under a consent
      * dialog). Read it again with hidden parts, metadata and all, as the reader sees it. */
     uint64_t seen = rc == 0 && d->page.hidden ? page_words(&d->page, &d->arena) : UINT64_MAX;
-    if (seen < 100) {
+    if (seen < 1000) {
         lim.reveal_hidden = 1;
         if (!opt->skip_metadata && meta_init(&raw, &d->arena)) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
         rc = page_build(&d->page, &d->arena, d->dom, &lim);

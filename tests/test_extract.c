@@ -251,6 +251,21 @@ static void test_nothing_lost(byline_doc *d) {
     CHECK(ex(d, deferred, NULL) == BYLINE_OK);
     const char *t = byline_text(d, NULL);
     CHECK(CONTAINS(t, "twice-baked bread") && CONTAINS(t, "three grams of protein"));
+    /* the same behind a store's banners (a few hundred characters that show) and an app that keeps the
+     * page hidden until it has run */
+    char banners[8192];
+    size_t bn = (size_t)snprintf(banners, sizeof banners,
+                                 "<html><body><div class=\"announcement\"><p>Subscribe and save forty percent on canned "
+                                 "lattes with the code in your first order this week.</p><p>Enter our draw for a "
+                                 "chance to win a golden ticket and a year of free deliveries.</p></div>"
+                                 "<div class=\"lockdown-content\" style=\"display:none\"><main><h1>Dark roast</h1>");
+    for (int i = 0; i < 12; i++)
+        bn += (size_t)snprintf(banners + bn, sizeof banners - bn,
+                               "<p>A dark roast from beans grown on high slopes, roasted slowly in small batches so "
+                               "that the cup stays smooth and strong (%d).</p>", i);
+    snprintf(banners + bn, sizeof banners - bn, "</main></div><footer>All rights reserved.</footer></body></html>");
+    CHECK(ex(d, banners, NULL) == BYLINE_OK);
+    CHECK(CONTAINS(byline_text(d, NULL), "roasted slowly in small batches"));
     /* a page builder that calls every block a widget, on a page of short blocks: the blocks are read,
      * a short widget beside them that holds none of the prose is not */
     const char *widgets =
