@@ -233,6 +233,19 @@ static void test_hidden(byline_doc *d) {
     CHECK(ex(d, veiled, NULL) == BYLINE_OK);
     t = byline_text(d, NULL);
     CHECK(CONTAINS(t, "The ferry timetable changes") && CONTAINS(t, "survey of passengers"));
+    /* a tab the reader has not opened is content; a hidden panel that is no tab is not */
+    const char *tabs =
+        "<html><body><main><h1>Send a message</h1><p>Install the library for your language, then send your first "
+        "message with the example below, which runs as it is.</p><div role=\"tablist\"><button>Python</button>"
+        "<button>Go</button></div><div role=\"tabpanel\"><p>Install the Python library with pip and import the "
+        "client in your script before you send.</p></div><div role=\"tabpanel\" hidden style=\"display:none\"><p>"
+        "Install the Go module with go get and create a client in your main package before you send.</p></div>"
+        "<div hidden><p>A hidden notice about cookies that no reader sees on this page at all.</p></div>"
+        "<p>Every message you send is billed to your account at the price of your plan.</p></main></body></html>";
+    CHECK(ex(d, tabs, NULL) == BYLINE_OK);
+    t = byline_text(d, NULL);
+    CHECK(CONTAINS(t, "Install the Python library") && CONTAINS(t, "Install the Go module"));
+    CHECK(!CONTAINS(t, "hidden notice about cookies"));
 }
 
 /* Pages whose text the class words or hiding would otherwise take away entirely. */

@@ -395,7 +395,7 @@ static int streamed_segment_id(const char *v, size_t n) {
 
 unsigned classify_element(const dom_node *n, uint32_t *class_hash) {
     unsigned flags = 0;
-    int hidden_attr = 0, segment = 0;
+    int hidden_attr = 0, segment = 0, tabpanel = 0;
     *class_hash = 0;
     for (dom_attr *a = dom_attr_first(n); a; a = dom_attr_next(a)) {
         size_t kl, vl;
@@ -409,7 +409,10 @@ unsigned classify_element(const dom_node *n, uint32_t *class_hash) {
             if (!memcmp(k, "id", 2)) segment = streamed_segment_id(v, vl);
             break;
         case 4:
-            if (!memcmp(k, "role", 4)) flags |= classify_role(v, vl);
+            if (!memcmp(k, "role", 4)) {
+                flags |= classify_role(v, vl);
+                tabpanel = vl == 8 && !memcmp(v, "tabpanel", 8);
+            }
             break;
         case 5:
             if (!memcmp(k, "class", 5)) {
@@ -436,6 +439,9 @@ unsigned classify_element(const dom_node *n, uint32_t *class_hash) {
     /* a server streaming a page (React's Suspense) sends each late part in a hidden <div id="S:n">
      * that a script moves into place: the reader sees it */
     if (hidden_attr && !segment) flags |= CLS_HIDDEN;
+    /* a tab the reader has not opened is one click away, like a closed <details>: the other languages
+     * of a code sample, the other sections of a product page */
+    if (tabpanel) flags &= ~(unsigned)CLS_HIDDEN;
     return flags;
 }
 
