@@ -246,6 +246,19 @@ static void test_hidden(byline_doc *d) {
     t = byline_text(d, NULL);
     CHECK(CONTAINS(t, "Install the Python library") && CONTAINS(t, "Install the Go module"));
     CHECK(!CONTAINS(t, "hidden notice about cookies"));
+    /* an accordion: the answer a button opens (aria-controls, or Bootstrap's data-bs-target) is content */
+    const char *faq =
+        "<html><body><main><h1>Questions</h1><p>Answers to what our customers ask most often about deliveries, "
+        "returns and the warranty.</p><h3><button aria-expanded=\"false\" aria-controls=\"a1\">How long does "
+        "delivery take?</button></h3><div id=\"a1\" hidden><p>Orders placed before noon leave the warehouse the "
+        "same day and arrive within three working days.</p></div><h3><button data-bs-target=\"#a2\">Can I return "
+        "an order?</button></h3><div id=\"a2\" style=\"display:none\"><p>Unused items can be returned within "
+        "thirty days for a full refund of the price paid.</p></div><div id=\"a3\" hidden><p>A hidden panel "
+        "that no button opens, with a long enough sentence to count.</p></div></main></body></html>";
+    CHECK(ex(d, faq, NULL) == BYLINE_OK);
+    t = byline_text(d, NULL);
+    CHECK(CONTAINS(t, "arrive within three working days") && CONTAINS(t, "thirty days for a full refund"));
+    CHECK(!CONTAINS(t, "that no button opens"));
 }
 
 /* Pages whose text the class words or hiding would otherwise take away entirely. */

@@ -74,7 +74,53 @@ typedef struct walker {
     uint32_t item_blocks;
     uint32_t marks;         /* frames whose emphasis or link mark is open in the current block */
     int oom;
+    /* ids that a button opens (aria-controls): a panel hidden until the reader clicks, an accordion's
+     * answer, is content; a fixed table, what does not fit is not remembered */
+    uint64_t controls[128];
 } walker;
+
+static uint64_t id_hash(const char *s, size_t n) {
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h | 1;
+}
+
+static void note_ids(walker *w, const char *v, size_t l) {
+    for (size_t i = 0; v && i < l;) {
+        while (i < l && (v[i] == ' ' || v[i] == '#')) i++;
+        size_t j = i;
+        while (j < l && v[j] != ' ') j++;
+        if (j > i) {
+            uint64_t h = id_hash(v + i, j - i);
+            for (size_t k = h & 127, t = 0; t < 128; k = (k + 1) & 127, t++)
+                if (!w->controls[k] || w->controls[k] == h) {
+                    w->controls[k] = h;
+                    break;
+                }
+        }
+        i = j;
+    }
+}
+
+/* aria-controls="faq-3"; Bootstrap's collapse toggles say data-target / data-bs-target="#faq-3" */
+static void note_controls(walker *w, dom_node *n) {
+    static const char *const ATTR[] = {"aria-controls", "data-target", "data-bs-target"};
+    for (size_t k = 0; k < sizeof ATTR / sizeof *ATTR; k++) {
+        size_t l;
+        const char *v = dom_attr_get(n, ATTR[k], &l);
+        if (v) note_ids(w, v, l);
+    }
+}
+
+static int controlled(const walker *w, dom_node *n) {
+    size_t l;
+    const char *id = dom_attr_get(n, "id", &l);
+    if (!id || !l) return 0;
+    uint64_t h = id_hash(id, l);
+    for (size_t k = h & 127, t = 0; t < 128 && w->controls[k]; k = (k + 1) & 127, t++)
+        if (w->controls[k] == h) return 1;
+    return 0;
+}
 
 static int grow(void **p, uint32_t *cap, size_t elsz, uint32_t need) {
     if (need <= *cap) return 1;
@@ -315,6 +361,7 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
     f->md_close = 0;
     f->link_md = 0;
     f->saved = w->c;
+    if (tag == T_BUTTON) note_controls(w, n);
     if (tk & TK_SKIP) {
         /* an <iframe> inside a <noscript> is never closed by "/>" (a JSX page's tag-manager snippet):
          * parsed with scripting off, its text is the rest of the page, markup and all */
@@ -338,7 +385,7 @@ static int enter(walker *w, frame *f, dom_node *n, dom_tag tag) {
         f->el = record_el(w, n, tag);
         if (f->el == NO_EL) return 0;
         unsigned cls = w->pg->els[f->el].cls;
-        if ((cls & CLS_HIDDEN) && !w->lim->reveal_hidden) {
+        if ((cls & CLS_HIDDEN) && !w->lim->reveal_hidden && !controlled(w, n)) {
             w->pg->hidden++;
             /* a heading's hidden separator (<span class="visually-hidden">: </span>
              * between kicker and title) is read by screen readers: keep it */
