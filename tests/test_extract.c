@@ -259,6 +259,19 @@ static void test_hidden(byline_doc *d) {
     t = byline_text(d, NULL);
     CHECK(CONTAINS(t, "arrive within three working days") && CONTAINS(t, "thirty days for a full refund"));
     CHECK(!CONTAINS(t, "that no button opens"));
+    /* "skip" names skip links, but also sections a page's table of contents jumps to ("skip-item") */
+    const char *skip =
+        "<html><body><a class=\"skip-link\" href=\"#main\">Skip to content</a><div id=\"main\">"
+        "<h1>What is mesh WiFi?</h1><div class=\"skip-item\" id=\"topic1\"><p>A mesh system spreads one network "
+        "over a whole house with several units that talk to each other, so there are no dead spots.</p></div>"
+        "<div class=\"skip-item\" id=\"topic2\"><p>Each unit hands your phone to the next as you walk from room "
+        "to room, and the network keeps one name and one password everywhere.</p></div>"
+        "<div class=\"skip-item\" id=\"topic3\"><p>A single router covers a small flat well, but thick walls "
+        "and several floors are where a mesh system earns its price.</p></div></div></body></html>";
+    CHECK(ex(d, skip, NULL) == BYLINE_OK);
+    t = byline_text(d, NULL);
+    CHECK(CONTAINS(t, "spreads one network") && CONTAINS(t, "hands your phone") && CONTAINS(t, "earns its price"));
+    CHECK(!CONTAINS(t, "Skip to content"));
 }
 
 /* Pages whose text the class words or hiding would otherwise take away entirely. */

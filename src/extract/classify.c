@@ -76,7 +76,7 @@ static const pattern PATTERNS[] = {
     P("sharing", 0, CLS_NEG_STRONG),
     P("sidebar", 0, CLS_NEG_STRONG),
     P("signup", 0, CLS_NEG_STRONG),
-    P("skip", 1, CLS_NEG_STRONG),
+    P("skip", 1, CLS_NEG_WEAK),
     P("social", 0, CLS_NEG_STRONG),
     P("sponsor", 0, CLS_NEG_STRONG),
     P("story", 0, CLS_POS),
