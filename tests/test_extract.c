@@ -272,6 +272,18 @@ static void test_hidden(byline_doc *d) {
     t = byline_text(d, NULL);
     CHECK(CONTAINS(t, "spreads one network") && CONTAINS(t, "hands your phone") && CONTAINS(t, "earns its price"));
     CHECK(!CONTAINS(t, "Skip to content"));
+    /* a <figure> around a <blockquote> is a quotation (a testimonial), not an image's caption */
+    const char *quotes =
+        "<html><body><main><h1>Reviews</h1><p>What students say about our classes and retreats, in their own "
+        "words.</p><figure><blockquote><p>Olivia is a calm and inspiring teacher, and her Tuesday class is the best "
+        "hour of my week.</p></blockquote><figcaption>Lizzie W.</figcaption></figure><figure><blockquote><p>The "
+        "retreat in the hills was the most restful weekend I have had in years, with good food and long walks."
+        "</p></blockquote><figcaption>Abbie Y.</figcaption></figure><figure><img src=\"studio.jpg\"><figcaption>"
+        "The studio in the morning light, photographed by a student.</figcaption></figure></main></body></html>";
+    CHECK(ex(d, quotes, NULL) == BYLINE_OK);
+    t = byline_text(d, NULL);
+    CHECK(CONTAINS(t, "best hour of my week") && CONTAINS(t, "most restful weekend"));
+    CHECK(!CONTAINS(t, "photographed by a student"));
 }
 
 /* Pages whose text the class words or hiding would otherwise take away entirely. */

@@ -162,6 +162,14 @@ static void mark_chrome(const page *pg, const float *mass, float total, const ui
         if (comments_content && (masked.cls & CLS_COMMENT)) masked.cls &= ~(uint32_t)(CLS_COMMENT | CLS_NEG_STRONG);
         else if (masked.cls & CLS_COMMENT) masked.cls |= CLS_NEG_STRONG;
         unsigned own = own_chrome(&masked, share, p != NO_EL && in_article[p]);
+        /* a <figure> around a <blockquote> is a quotation set apart (a testimonial, a pull quote with its
+         * source), not an image's caption */
+        if (x->tag == T_FIGURE && (own & CH_CAPTION))
+            for (uint32_t c = e + 1; c < x->end_el; c++)
+                if (pg->els[c].tag == T_BLOCKQUOTE) {
+                    own &= ~(unsigned)CH_CAPTION;
+                    break;
+                }
         /* a product page's reviews and ratings are what buyers say, not the product's description */
         if (kind == PK_PRODUCT && (x->cls & CLS_H_REVIEW) && share < 0.5f) own |= CH_CHROME;
         /* a post's signature, reactions and votes, and its author's join date and post count */
