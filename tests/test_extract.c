@@ -253,11 +253,14 @@ static void test_hidden(byline_doc *d) {
         "delivery take?</button></h3><div id=\"a1\" hidden><p>Orders placed before noon leave the warehouse the "
         "same day and arrive within three working days.</p></div><h3><button data-bs-target=\"#a2\">Can I return "
         "an order?</button></h3><div id=\"a2\" style=\"display:none\"><p>Unused items can be returned within "
-        "thirty days for a full refund of the price paid.</p></div><div id=\"a3\" hidden><p>A hidden panel "
+        "thirty days for a full refund of the price paid.</p></div><h3><div role=\"button\" aria-controls=\"a4\">Is there "
+        "a warranty?</div></h3><div id=\"a4\" class=\"hidden\"><p>Every machine carries a two-year warranty that "
+        "covers parts and the repairer's time.</p></div><div id=\"a3\" hidden><p>A hidden panel "
         "that no button opens, with a long enough sentence to count.</p></div></main></body></html>";
     CHECK(ex(d, faq, NULL) == BYLINE_OK);
     t = byline_text(d, NULL);
     CHECK(CONTAINS(t, "arrive within three working days") && CONTAINS(t, "thirty days for a full refund"));
+    CHECK(CONTAINS(t, "two-year warranty"));
     CHECK(!CONTAINS(t, "that no button opens"));
     /* "skip" names skip links, but also sections a page's table of contents jumps to ("skip-item") */
     const char *skip =

@@ -316,6 +316,7 @@ static uint32_t record_el(walker *w, dom_node *n, dom_tag tag) {
     e->tag = (uint8_t)tag;
     uint32_t h;
     e->cls = classify_element(n, &h);
+    if (e->cls & CLS_CONTROLS) note_controls(w, n); /* a div or a summary that opens a panel */
     e->sig = (h ^ tag) * 16777619u;
     e->first_block = pg->n_blocks;
     e->end_block = pg->n_blocks;

@@ -433,6 +433,13 @@ unsigned classify_element(const dom_node *n, uint32_t *class_hash) {
             break;
         case 11:
             if (!memcmp(k, "aria-hidden", 11) && vl == 4 && !memcmp(v, "true", 4)) flags |= CLS_HIDDEN;
+            else if (!memcmp(k, "data-target", 11)) flags |= CLS_CONTROLS;
+            break;
+        case 13:
+            if (!memcmp(k, "aria-controls", 13)) flags |= CLS_CONTROLS;
+            break;
+        case 14:
+            if (!memcmp(k, "data-bs-target", 14)) flags |= CLS_CONTROLS;
             break;
         }
     }

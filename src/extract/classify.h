@@ -36,6 +36,7 @@ enum {
     CLS_OVERLAY = 1 << 22,
     /* what a forum hangs on a post besides the post: signature, reactions, votes, join date, post count */
     CLS_POST_EXTRA = 1 << 23,
+    CLS_CONTROLS = 1 << 24,  /* aria-controls / data-target: a toggle that opens a panel elsewhere */
 };
 
 /* Flags for element n from its class, id, role, itemprop, itemtype, style and hidden attributes;
