@@ -277,6 +277,31 @@ static void test_repeats(void) {
     CHECK(kept(&r, "I bought the linen blazer", 0) == 1);
     CHECK(kept(&r, "A relaxed blazer in washed linen", 0) == 1);
     reading_free(&r);
+    /* a label printed twice ("Free returns" above and below the buy box) is kept once */
+    snprintf(src, sizeof src,
+             "<html><body><main><h1>Linen blazer</h1><p>Free returns</p><p>A relaxed blazer in washed linen, with "
+             "two patch pockets and a single button.</p><p>Free returns</p></main></body></html>");
+    read_page(&r, src, PK_PRODUCT, 0.9f);
+    CHECK(kept(&r, "Free returns", 1) == 1);
+    reading_free(&r);
+}
+
+/* A thread's dates and counts beside every post are not what its people wrote. */
+static void test_forum_stamps(void) {
+    char src[8192];
+    size_t n = (size_t)snprintf(src, sizeof src, "<html><body><main><h1>Which tent for a windy coast?</h1>");
+    /* two posts: below the count at which repeated labels go anyway */
+    for (int i = 0; i < 2; i++)
+        n += (size_t)snprintf(src + n, sizeof src - n,
+                              "<div class=\"post\"><div class=\"info\"><div>Mar %d, 2024</div><div>Posts: %d"
+                              "</div></div><p>I have camped on that coast for years, and a low dome with short poles "
+                              "stands up to the wind best of all (%d).</p></div>", i + 3, 40 + i, i);
+    snprintf(src + n, sizeof src - n, "</main></body></html>");
+    reading r;
+    read_page(&r, src, PK_FORUM, 0.9f);
+    CHECK(kept(&r, "I have camped on that coast", 0) == 2);
+    CHECK(!kept(&r, "Mar 4, 2024", 1) && !kept(&r, "Posts: 41", 1));
+    reading_free(&r);
 }
 
 /* The site's footer landmark (role="contentinfo") is chrome even when its fine print is most of the
@@ -319,6 +344,7 @@ static void test_blurb_listing(void) {
 }
 
 int main(void) {
+    test_forum_stamps();
     test_blurb_listing();
     test_footer_landmark();
     test_repeats();

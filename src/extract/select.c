@@ -260,6 +260,25 @@ static int digits_only(const char *t, size_t n) {
     return digits && n <= 12;
 }
 
+/* A few words around numbers and nothing else ("Dec 3, 2024", "Commented Mar 17, 2016 at 13:23",
+ * "Posts: 4032", "11 Answers", "Viewed 11k times"): what a thread prints beside every post, its date and
+ * its counts. At most three words of letters, numbers a quarter of it, no question or exclamation. */
+static int stamp_like(const char *t, size_t n) {
+    if (n >= 40) return 0;
+    int digits = 0, chars = 0, words = 0, in_word = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+        digits += c >= '0' && c <= '9';
+        chars += c != ' ';
+        if (letter && !in_word) words++;
+        in_word = letter;
+        if (c == '!' || c == '?') return 0;
+    }
+    /* numbers make a quarter of it: "wallwatcher Joined 2019" is a name */
+    return digits * 4 >= chars && words <= 3;
+}
+
 /* A short text without digits (counts: with numbers, but no time of day): what a button or a label says. */
 static int label_like(const page *pg, const xblock *b, int counts) {
     if (b->w >= (counts ? 32u : 24u) || b->kind == B_HEADING || !b->text_len) return 0;
@@ -307,8 +326,8 @@ static int drop_button_labels(const page *pg, arena *a, int counts, selection *o
     return 0;
 }
 
-/* Drops a kept block of some length whose text a kept block before it already has, word for word: a
- * carousel's clones of its slides, a teaser repeated in two widgets. 0 ok, -1 OOM. */
+/* Drops a kept block (a word or more) whose text a kept block before it already has, word for word: a
+ * carousel's clones of its slides, a teaser repeated in two widgets, a label printed twice. 0 ok, -1 OOM. */
 static int drop_repeats(const page *pg, arena *a, selection *out) {
     size_t cap = 16;
     while (cap < 2 * (size_t)out->n_kept) cap *= 2;
@@ -319,7 +338,7 @@ static int drop_repeats(const page *pg, arena *a, selection *out) {
     for (uint32_t k = 0; k < out->n_kept; k++) {
         const xblock *b = &pg->blocks[out->kept[k]];
         const char *t = pg->text.data + b->text_off;
-        if (b->text_len >= 40) {
+        if (b->text_len >= 6) {
             uint64_t h = text_hash(t, b->text_len, 0);
             size_t i = (size_t)h & (cap - 1);
             int seen = 0;
@@ -401,7 +420,8 @@ static int select_sections(const page *pg, arena *a, const uint8_t *chrome, page
         /* a product's price is the shop's offer; a collection's prices belong to its items */
         int price = kind == PK_PRODUCT && text_is_price(pg->text.data + b->text_off, b->text_len);
         /* a number alone in a thread is a vote or a post count */
-        int count = kind == PK_FORUM && digits_only(pg->text.data + b->text_off, b->text_len);
+        int count = kind == PK_FORUM && (digits_only(pg->text.data + b->text_off, b->text_len) ||
+                                         stamp_like(pg->text.data + b->text_off, b->text_len));
         if (b->w && !cloud && !price && !count && !(b->el != NO_EL && (chrome[b->el] & CH_CHROME))) out->kept[out->n_kept++] = i;
         i++;
     }
