@@ -163,9 +163,10 @@ static void mark_chrome(const page *pg, const float *mass, float total, const ui
         else if (masked.cls & CLS_COMMENT) masked.cls |= CLS_NEG_STRONG;
         unsigned own = own_chrome(&masked, share, p != NO_EL && in_article[p]);
         /* a <figure> around a <blockquote> is a quotation set apart (a testimonial, a pull quote with its
-         * source), not an image's caption */
+         * source), not an image's caption; the quote opens the figure, so a few elements are looked at
+         * (nested figures cost no more than that) */
         if (x->tag == T_FIGURE && (own & CH_CAPTION))
-            for (uint32_t c = e + 1; c < x->end_el; c++)
+            for (uint32_t c = e + 1; c < x->end_el && c <= e + 8; c++)
                 if (pg->els[c].tag == T_BLOCKQUOTE) {
                     own &= ~(unsigned)CH_CAPTION;
                     break;
