@@ -273,25 +273,17 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
         return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "markup nests deeper than max_depth");
     }
     if (!d->dom && !(d->dom = dom_new())) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "parser init failed");
-    rc = dom_parse(d->dom, dec.data, dec.len, 0, d->has_deadline ? over_time : NULL, d);
-    if (rc == -2) {
-        d->limit = BYLINE_LIMIT_TIME;
-        return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "time budget exceeded while parsing");
-    }
-    if (rc) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "parser failure");
-
     /* the metadata's element reading rides along the block walk */
     meta_raw raw;
     meta_ctx mc = {&raw, &d->arena, &d->page};
-    if (!opt->skip_metadata && meta_init(&raw, &d->arena)) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
     walk_limits lim = {opt->max_depth, opt->max_nodes, d->has_deadline ? over_time : NULL, d,
                        opt->include_links, opt->url, opt->skip_metadata ? NULL : meta_visit_cb,
                        opt->skip_metadata ? NULL : meta_skipped_cb, &mc, 0};
-    rc = page_build(&d->page, &d->arena, d->dom, &lim);
-    /* The default parse (scripting off) lost the page after a <noscript>: parse it as a browser does,
-     * scripts on, and read that */
-    if (rc == 0 && d->page.swallowed) {
-        rc = dom_parse(d->dom, dec.data, dec.len, 1, d->has_deadline ? over_time : NULL, d);
+    /* Parsed with scripting off (MyHTML's default); a page that this loses after a <noscript> (an
+     * unclosed <iframe> there took the rest of it: page.swallowed) is parsed again as a browser does,
+     * scripts on, and read that way. */
+    for (int scripting = 0;; scripting = 1) {
+        rc = dom_parse(d->dom, dec.data, dec.len, scripting, d->has_deadline ? over_time : NULL, d);
         if (rc == -2) {
             d->limit = BYLINE_LIMIT_TIME;
             return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "time budget exceeded while parsing");
@@ -299,12 +291,13 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
         if (rc) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "parser failure");
         if (!opt->skip_metadata && meta_init(&raw, &d->arena)) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
         rc = page_build(&d->page, &d->arena, d->dom, &lim);
+        if (rc || !d->page.swallowed || scripting) break;
     }
     /* Little to read (under 1,000 characters outside links) while hidden subtrees were left out: the
-     * page may hide its whole body
-     * until a script reveals it (class="root hide", a visibility:hidden wrapper against a flash of
-     * unstyled content, a deferred block under the menus, a main marked hidden under a consent
-     * dialog). Read it again with hidden parts, metadata and all, as the reader sees it. */
+     * page may hide its whole body until a script reveals it (class="root hide", a visibility:hidden
+     * wrapper against a flash of unstyled content, a deferred block under the menus, a main marked
+     * hidden under a consent dialog). Read it again with hidden parts, metadata and all, as the reader
+     * sees it. */
     uint64_t seen = rc == 0 && d->page.hidden ? page_words(&d->page, &d->arena) : UINT64_MAX;
     if (seen < 1000) {
         lim.reveal_hidden = 1;

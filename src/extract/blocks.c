@@ -2,6 +2,7 @@
  * No recursion: depth is bounded by max_depth, not by the C stack. */
 #include "blocks.h"
 #include "classify.h"
+#include "../util/text.h"
 #include "../util/url.h"
 #include <ctype.h>
 #include <strings.h>
@@ -79,19 +80,13 @@ typedef struct walker {
     uint64_t controls[128];
 } walker;
 
-static uint64_t id_hash(const char *s, size_t n) {
-    uint64_t h = 1469598103934665603u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-    return h | 1;
-}
-
 static void note_ids(walker *w, const char *v, size_t l) {
     for (size_t i = 0; v && i < l;) {
         while (i < l && (v[i] == ' ' || v[i] == '#')) i++;
         size_t j = i;
         while (j < l && v[j] != ' ') j++;
         if (j > i) {
-            uint64_t h = id_hash(v + i, j - i);
+            uint64_t h = fnv1a64(v + i, j - i);
             for (size_t k = h & 127, t = 0; t < 128; k = (k + 1) & 127, t++)
                 if (!w->controls[k] || w->controls[k] == h) {
                     w->controls[k] = h;
@@ -116,7 +111,7 @@ static int controlled(const walker *w, dom_node *n) {
     size_t l;
     const char *id = dom_attr_get(n, "id", &l);
     if (!id || !l) return 0;
-    uint64_t h = id_hash(id, l);
+    uint64_t h = fnv1a64(id, l);
     for (size_t k = h & 127, t = 0; t < 128 && w->controls[k]; k = (k + 1) & 127, t++)
         if (w->controls[k] == h) return 1;
     return 0;

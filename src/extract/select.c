@@ -7,6 +7,7 @@
 #include "select.h"
 #include "phrases.h"
 #include "classify.h"
+#include "../util/text.h"
 #include <string.h>
 
 /* share: the part of the page's good text inside this element. Layout words
@@ -340,7 +341,7 @@ static int drop_repeats(const page *pg, arena *a, selection *out) {
         const xblock *b = &pg->blocks[out->kept[k]];
         const char *t = pg->text.data + b->text_off;
         if (b->text_len >= 6) {
-            uint64_t h = text_hash(t, b->text_len, 0);
+            uint64_t h = fnv1a64(t, b->text_len);
             size_t i = (size_t)h & (cap - 1);
             int seen = 0;
             for (; key[i]; i = (i + 1) & (cap - 1)) {

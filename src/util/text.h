@@ -2,8 +2,16 @@
 #ifndef BYLINE_TEXT_H
 #define BYLINE_TEXT_H
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
+
+/* FNV-1a over bytes, never 0 (0 marks an empty slot in the open-addressing tables that use it). */
+static inline uint64_t fnv1a64(const char *s, size_t n) {
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h | 1;
+}
 
 /* Space, tab, newline, carriage return. */
 static inline int ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
