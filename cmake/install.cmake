@@ -19,8 +19,8 @@ configure_file(man/libbyline.3.in ${CMAKE_BINARY_DIR}/man/libbyline.3 @ONLY)
 install(FILES ${CMAKE_BINARY_DIR}/man/byline.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${CMAKE_BINARY_DIR}/man/libbyline.3 DESTINATION ${CMAKE_INSTALL_MANDIR}/man3)
 
-# The Python package, pure Python on cffi (ABI mode): it loads the libbyline.so installed beside it,
-# found by a path relative to the package. Debian's Python reads /usr/lib/python3/dist-packages
+# The Python package on cffi (ABI mode), with its record reader (cmake/python.cmake): it loads the
+# libbyline.so installed beside it, found by a path relative to the package. Debian's Python reads /usr/lib/python3/dist-packages
 # for the prefix /usr, PREFIX/lib/python3.X/dist-packages for /usr/local, and the user site for ~/.local.
 option(BYLINE_INSTALL_PYTHON "Install the Python package (python/byline)" ON)
 if(BYLINE_INSTALL_PYTHON)
@@ -44,4 +44,7 @@ if(BYLINE_INSTALL_PYTHON)
   install(DIRECTORY python/byline/ DESTINATION ${BYLINE_PY_DIR}/byline
     FILES_MATCHING PATTERN "*.py" PATTERN "__pycache__" EXCLUDE)
   install(FILES ${CMAKE_BINARY_DIR}/python/_installed.py DESTINATION ${BYLINE_PY_DIR}/byline)
+  if(BYLINE_RECORDS_MODULE)
+    install(TARGETS ${BYLINE_RECORDS_MODULE} LIBRARY DESTINATION ${BYLINE_PY_DIR}/byline)
+  endif()
 endif()

@@ -82,9 +82,13 @@ pydir=$(dirname "$(find "$P" -path '*-packages/byline/__init__.py')")
 if [ -n "$pydir" ]; then
   printf '%s' '<html><head><title>Bridge opens</title></head><body><article><p>The new bridge over the river opened on Monday after three years of work, and engineers said it would carry twenty thousand cars a day.</p></article></body></html>' > "$tmp/page.html"
   out=$(cd "$tmp" && env -i PATH=/usr/bin:/bin PYTHONPATH="$(dirname "$pydir")" /usr/bin/python3 -c \
-    "import byline; print(byline.extract(open('page.html','rb').read())['title']); print(byline.library_path)" 2>&1)
+    "import byline; print(byline.extract(open('page.html','rb').read())['title']); print(byline.record_reader); print(byline.library_path)" 2>&1)
   echo "$out" | head -1 | grep -qx 'Bridge opens' && ok || no "python: $out"
   echo "$out" | tail -1 | grep -q "^$P" && ok || no "python loaded a library outside the prefix: $out"
+  # the record reader built with the library (cmake/python.cmake) is installed beside the package
+  if ls "$BUILD"/python/byline/_records.*.so >/dev/null 2>&1; then
+    echo "$out" | sed -n 2p | grep -qx native && ok || no "python: the installed package reads records with json.loads: $out"
+  fi
 else
   no "the Python package was not installed"
 fi

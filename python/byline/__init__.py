@@ -19,11 +19,12 @@ import threading
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 
-from ._ffi import ffi, lib, library_path
+from ._ffi import ffi, lib, library_path, load_record, record_reader
 
 __version__ = "0.1.0"
 __all__ = ["extract", "quotes", "Extractor", "extract_many", "read_warc", "WarcReader", "WarcRecord",
-           "extract_file", "expand_paths", "sum_stats", "stats_document", "library_version", "library_path"]
+           "extract_file", "expand_paths", "sum_stats", "stats_document", "library_version", "library_path",
+           "record_reader"]
 
 FORMATS = ("json", "jsonl", "text", "markdown", "quotes")
 _INPUTS = {"auto": lib.BYLINE_INPUT_AUTO, "html": lib.BYLINE_INPUT_HTML, "text": lib.BYLINE_INPUT_TEXT}
@@ -193,10 +194,9 @@ class Extractor:
         fn = {"json": lib.byline_json, "jsonl": lib.byline_json, "text": lib.byline_text,
               "markdown": lib.byline_markdown, "quotes": lib.byline_quotes_text}[fmt]
         p = fn(self._doc, self._lenp)
-        b = ffi.unpack(p, self._lenp[0])
         if fmt == "json":
-            return json.loads(b)
-        return b.decode("utf-8", "surrogateescape")
+            return load_record(ffi.buffer(p, self._lenp[0]))
+        return ffi.unpack(p, self._lenp[0]).decode("utf-8", "surrogateescape")
 
     def extract(self, html, url=None, **options):
         """Extract one page (bytes: any encoding, sniffed like a browser); returns the record as a dict
@@ -494,7 +494,7 @@ class _FileRun:
         self.stats = _new_stats(path, "warc" if self.warc else "html")
 
     def _line(self, b):
-        return json.loads(b) if self.fmt == "json" else b.decode("utf-8", "surrogateescape")
+        return load_record(b) if self.fmt == "json" else b.decode("utf-8", "surrogateescape")
 
     def _extract(self, data_ptr, n, url, charset, date, prefix):
         ex, opt = self.ex, self.opt

@@ -1,0 +1,18 @@
+# byline._records, the Python package's record reader: a CPython extension that turns the record's
+# JSON bytes into dicts and lists at about twice json.loads's speed (python/byline/_records.c).
+# Optional: without python3-dev the package reads records with json.loads. Not under the sanitizers
+# (the interpreter that loads it is not instrumented).
+set(BYLINE_RECORDS_MODULE "")
+if(NOT BYLINE_SANITIZE AND NOT BYLINE_FUZZ)
+  set(Python3_EXECUTABLE /usr/bin/python3)
+  find_package(Python3 COMPONENTS Interpreter Development.Module)
+  if(Python3_Development.Module_FOUND)
+    Python3_add_library(byline_records MODULE WITH_SOABI python/byline/_records.c)
+    # build/python/byline/ beside libbyline.so's folder: where the package looks in a build tree
+    set_target_properties(byline_records PROPERTIES OUTPUT_NAME _records
+      LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/python/byline)
+    set(BYLINE_RECORDS_MODULE byline_records)
+  else()
+    message(STATUS "python3-dev not found: the Python package will read records with json.loads")
+  endif()
+endif()
