@@ -12,6 +12,7 @@
 #include "metadata/metadata.h"
 #include "quotes/quotes.h"
 #include "parse/depth.h"
+#include "parse/lean.h"
 #include "parse/dom.h"
 #include "record/record.h"
 #include "record/who_said.h"
@@ -282,8 +283,14 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     /* Parsed with scripting off (MyHTML's default); a page that this loses after a <noscript> (an
      * unclosed <iframe> there took the rest of it: page.swallowed) is parsed again as a browser does,
      * scripts on, and read that way. */
+    /* The parser gets the page with its script and style bodies cut (parse/lean.c: half a news page's
+     * bytes, never read from the tree); scripting on reads <noscript> as text, so it gets the page whole. */
+    char *lean = arena_alloc(&d->arena, dec.len + 1);
+    if (!lean) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+    size_t lean_len = lean_html(dec.data, dec.len, lean);
     for (int scripting = 0;; scripting = 1) {
-        rc = dom_parse(d->dom, dec.data, dec.len, scripting, d->has_deadline ? over_time : NULL, d);
+        rc = dom_parse(d->dom, scripting ? dec.data : lean, scripting ? dec.len : lean_len, scripting,
+                       d->has_deadline ? over_time : NULL, d);
         if (rc == -2) {
             d->limit = BYLINE_LIMIT_TIME;
             return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "time budget exceeded while parsing");
