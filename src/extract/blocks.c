@@ -78,6 +78,7 @@ typedef struct walker {
     /* ids that a button opens (aria-controls): a panel hidden until the reader clicks, an accordion's
      * answer, is content; a fixed table, what does not fit is not remembered */
     uint64_t controls[128];
+    class_cache classes;
 } walker;
 
 static void note_ids(walker *w, const char *v, size_t l) {
@@ -310,7 +311,7 @@ static uint32_t record_el(walker *w, dom_node *n, dom_tag tag) {
     e->node = n;
     e->tag = (uint8_t)tag;
     uint32_t h;
-    e->cls = classify_element(n, &h);
+    e->cls = classify_element(n, &h, &w->classes);
     if (e->cls & CLS_CONTROLS) note_controls(w, n); /* a div or a summary that opens a panel */
     e->sig = (h ^ tag) * 16777619u;
     e->first_block = pg->n_blocks;

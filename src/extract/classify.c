@@ -393,7 +393,16 @@ static int streamed_segment_id(const char *v, size_t n) {
     return 1;
 }
 
-unsigned classify_element(const dom_node *n, uint32_t *class_hash) {
+/* A class list's flags, through the page's cache */
+static unsigned class_flags(const char *v, size_t vl, uint32_t h, class_cache *cache) {
+    if (!cache) return classify_class_list(v, vl);
+    __typeof__(cache->slot[0]) *e = &cache->slot[h & (CLASS_CACHE_SLOTS - 1)];
+    if (e->s && e->hash == h && e->len == vl && !memcmp(e->s, v, vl)) return e->flags;
+    e->s = v, e->hash = h, e->len = (uint32_t)vl;
+    return e->flags = classify_class_list(v, vl);
+}
+
+unsigned classify_element(const dom_node *n, uint32_t *class_hash, class_cache *cache) {
     unsigned flags = 0;
     int hidden_attr = 0, segment = 0, tabpanel = 0;
     *class_hash = 0;
@@ -416,10 +425,10 @@ unsigned classify_element(const dom_node *n, uint32_t *class_hash) {
             break;
         case 5:
             if (!memcmp(k, "class", 5)) {
-                flags |= classify_class_list(v, vl);
                 uint32_t h = 2166136261u; /* FNV-1a: siblings of one kind share it */
                 for (size_t i = 0; i < vl; i++) h = (h ^ (unsigned char)v[i]) * 16777619u;
                 *class_hash = h;
+                flags |= class_flags(v, vl, h, cache);
             }
             else if (!memcmp(k, "style", 5) && style_hides(v, vl))
                 flags |= CLS_HIDDEN;

@@ -39,9 +39,17 @@ enum {
     CLS_CONTROLS = 1 << 24,  /* aria-controls / data-target: a toggle that opens a panel elsewhere */
 };
 
+/* The class lists already read on a page and their flags: most elements repeat a class list
+ * ("post-item", "c-link c-link--small"), and reading one costs a pass over its words. Direct-mapped
+ * by the list's hash; a list found there is compared whole. Zero it before a page's walk. */
+enum { CLASS_CACHE_SLOTS = 512 };
+typedef struct class_cache {
+    struct { const char *s; uint32_t hash, len; unsigned flags; } slot[CLASS_CACHE_SLOTS];
+} class_cache;
+
 /* Flags for element n from its class, id, role, itemprop, itemtype, style and hidden attributes;
- * class_hash gets a hash of its class attribute (0 without one). */
-unsigned classify_element(const dom_node *n, uint32_t *class_hash);
+ * class_hash gets a hash of its class attribute (0 without one). cache: NULL, or the page's. */
+unsigned classify_element(const dom_node *n, uint32_t *class_hash, class_cache *cache);
 /* Flags for a class attribute's value. */
 unsigned classify_class_list(const char *s, size_t n);
 /* Flags for one class/id token (exposed for tests). */
