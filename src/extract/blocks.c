@@ -155,6 +155,21 @@ static inline int cp_is_dropped(uint32_t cp) {
            cp == 0x2060 || cp == 0xFEFF;
 }
 
+/* ASCII characters in text: AC_PLAIN printable, not a space and needing no backslash in Markdown
+ * (copied as they come), AC_MD_ESCAPE \\ * _ [ ] < > ` | (a backslash before it in Markdown), AC_PUNCT
+ * . ! ? , ; (sentence punctuation, as cp_is_punct). Rows of 16 from 0x00; 0x80 and up: 0. */
+enum { AC_PLAIN = 1, AC_MD_ESCAPE = 2, AC_PUNCT = 4 };
+static const uint8_t ascii_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 5, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 5, 1, 5, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5, 2, 1, 2, 5,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 2,
+    2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 0,
+};
+
 static inline int cp_is_punct(uint32_t cp) {
     return cp == '.' || cp == '!' || cp == '?' || cp == ',' || cp == ';' || cp == 0x3002 ||
            cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0C || cp == 0x3001;
@@ -276,11 +291,21 @@ static void append_text(walker *w, const char *s, size_t n) {
         w->brs = 0;
         if (k == 1) {
             t[tl++] = (char)c;
-            if (c == '\\' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' || c == '>' || c == '`' ||
-                c == '|')
-                m[ml++] = '\\';
+            if (ascii_class[c] & AC_MD_ESCAPE) m[ml++] = '\\';
             m[ml++] = (char)c;
             wsum++;
+            psum += (ascii_class[c] & AC_PUNCT) != 0;
+            /* the rest of a word goes as it is, without the checks above: most of a page's text */
+            size_t j = i + 1;
+            while (j < n && (ascii_class[u[j]] & AC_PLAIN)) {
+                t[tl++] = (char)u[j];
+                m[ml++] = (char)u[j];
+                psum += (ascii_class[u[j]] & AC_PUNCT) != 0;
+                j++;
+            }
+            wsum += (uint32_t)(j - i - 1);
+            i = j;
+            continue;
         } else {
             memcpy(t + tl, s + i, k);
             memcpy(m + ml, s + i, k);
