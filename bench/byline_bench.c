@@ -3,6 +3,7 @@
  * usage: byline-bench [--repeat N] [--text] FILE|DIR...   (--text: the inputs are plain text) */
 #include <byline.h>
 #include "quotes/quotes.h"
+#include "stages.h"
 #include "util/arena.h"
 #include <dirent.h>
 #include <libdeflate.h>
@@ -156,13 +157,27 @@ int main(int argc, char **argv) {
         t = cpu_now() - t0;
         if (t < best_text) best_text = t;
     }
+    /* one more pass with the stage clock on (wall time, so run it pinned to a core): where the time goes */
+    double stage_s[ST_COUNT] = {0};
+    byline_doc_time_stages(doc, 1);
+    for (size_t k = 0; k < n_pages; k++) {
+        byline_extract(doc, pages[k].data, pages[k].len, &opt);
+        const uint64_t *ns = byline_doc_stage_ns(doc);
+        for (int s = 0; s < ST_COUNT; s++) stage_s[s] += (double)ns[s] / 1e9;
+    }
+    byline_doc_time_stages(doc, 0);
+    char stages[512];
+    size_t sl = 0;
+    for (int s = 0; s < ST_COUNT; s++)
+        sl += (size_t)snprintf(stages + sl, sizeof stages - sl, "%s\"%s\":%.4f", s ? "," : "", byline_stage_name((stage)s),
+                               stage_s[s]);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("{\"peer\":\"byline-%s\",\"pages\":%zu,\"ok\":%zu,\"bytes\":%zu,\"cpu_s\":%.4f,\"pages_per_cpu_s\":%.1f,"
            "\"mb_per_cpu_s\":%.1f,\"repeat\":%d,\"max_rss_kb\":%ld,\"text_only_cpu_s\":%.4f,"
-           "\"metadata_share\":%.3f}\n",
+           "\"metadata_share\":%.3f,\"stages_s\":{%s}}\n",
            byline_version(), n_pages, ok, bytes, best, (double)n_pages / best, (double)bytes / 1e6 / best, repeat,
-           ru.ru_maxrss, best_text, (best - best_text) / best_text);
+           ru.ru_maxrss, best_text, (best - best_text) / best_text, stages);
     byline_doc_free(doc);
     for (size_t k = 0; k < n_pages; k++) free(pages[k].data);
     free(pages);

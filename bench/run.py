@@ -265,6 +265,12 @@ def main():
     base = speed[0]['pages_per_cpu_s']
     for s in speed:
         print(f"| {s['peer']} | {s['pages_per_cpu_s']:.1f} | {s['mb_per_cpu_s']:.1f} | {base / s['pages_per_cpu_s']:.1f}x |")
+    st = speed[0].get('stages_s')
+    if st:
+        tot = sum(st.values())
+        print("\nWhere byline's time goes (a pass with the stage clock on, wall time on the pinned core): " +
+              ', '.join(f"{k} {v / tot:.0%}" for k, v in st.items()) +
+              " (the metadata's element reading is in blocks; decode includes cutting script and style bodies)")
     c = res['cli']
     print(f"\n| `byline extract -j1`, scrapinghub, 1 core, CPU s | one pass | vs library | three passes | a pass vs library |")
     print('|---|---|---|---|---|')

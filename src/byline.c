@@ -13,6 +13,7 @@
 #include "quotes/quotes.h"
 #include "parse/depth.h"
 #include "parse/lean.h"
+#include "stages.h"
 #include "parse/dom.h"
 #include "record/record.h"
 #include "record/who_said.h"
@@ -35,7 +36,31 @@ struct byline_doc {
     byline_limit limit;
     struct timespec deadline;
     int has_deadline;
+    int timing;                   /* stage times asked for (stages.h) */
+    uint64_t stage_ns[ST_COUNT], lap_start;
 };
+
+static uint64_t mono_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+/* the time since the last lap goes to stage s */
+static void lap(byline_doc *d, stage s) {
+    if (!d->timing) return;
+    uint64_t now = mono_ns();
+    d->stage_ns[s] += now - d->lap_start;
+    d->lap_start = now;
+}
+
+void byline_doc_time_stages(byline_doc *d, int on) { d->timing = on; }
+const uint64_t *byline_doc_stage_ns(const byline_doc *d) { return d->stage_ns; }
+const char *byline_stage_name(stage s) {
+    static const char *const NAMES[ST_COUNT] = {"decode", "parse", "blocks", "select", "render", "quotes",
+                                                "metadata", "record"};
+    return s < ST_COUNT ? NAMES[s] : "?";
+}
 
 void byline_options_init(byline_options *opt) {
     memset(opt, 0, sizeof *opt);
@@ -217,6 +242,7 @@ static byline_status finish(byline_doc *d, record_in *rin, byline_status st, con
         rin->r = NULL;
     }
     record_json(&d->json, rin);
+    lap(d, ST_RECORD);
     if (rin->quotes) d->quotes = *rin->quotes, d->quote_text = rin->quote_text;
     if (d->json.oom) {
         buf_clear(&d->json);
@@ -238,6 +264,7 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     d->quote_text = NULL;
     d->who_made = 0;
     d->limit = BYLINE_LIMIT_NONE;
+    if (d->timing) memset(d->stage_ns, 0, sizeof d->stage_ns), d->lap_start = mono_ns();
     d->has_deadline = opt->time_budget_ms > 0;
     if (d->has_deadline) {
         clock_gettime(CLOCK_MONOTONIC, &d->deadline);
@@ -288,6 +315,7 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     char *lean = arena_alloc(&d->arena, dec.len + 1);
     if (!lean) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
     size_t lean_len = lean_html(dec.data, dec.len, lean);
+    lap(d, ST_DECODE);
     for (int scripting = 0;; scripting = 1) {
         rc = dom_parse(d->dom, scripting ? dec.data : lean, scripting ? dec.len : lean_len, scripting,
                        d->has_deadline ? over_time : NULL, d);
@@ -296,8 +324,10 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
             return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "time budget exceeded while parsing");
         }
         if (rc) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "parser failure");
+        lap(d, ST_PARSE);
         if (!opt->skip_metadata && meta_init(&raw, &d->arena)) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
         rc = page_build(&d->page, &d->arena, d->dom, &lim);
+        lap(d, ST_BLOCKS);
         if (rc || !d->page.swallowed || scripting) break;
     }
     /* Little to read (under 1,000 characters outside links) while hidden subtrees were left out: the
@@ -318,6 +348,7 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
             rc = page_build(&d->page, &d->arena, d->dom, &lim);
         }
     }
+    lap(d, ST_BLOCKS);
     rin.nodes = d->page.nodes;
     rin.blocks = d->page.n_blocks;
     switch (rc) {
@@ -344,9 +375,12 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
         return finish(d, &rin, d->text.len ? BYLINE_OK : BYLINE_EMPTY, d->text.len ? NULL : "no text found");
     }
     page_kind read_as;
-    if (select_content(&d->page, &d->arena, precision, pc.kind, pc.confidence, &read_as, &sel) ||
-        render_article(&d->page, &sel, &d->arena, &d->text, &d->md, &r))
+    if (select_content(&d->page, &d->arena, precision, pc.kind, pc.confidence, &read_as, &sel))
         return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+    lap(d, ST_SELECT);
+    if (render_article(&d->page, &sel, &d->arena, &d->text, &d->md, &r))
+        return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
+    lap(d, ST_RENDER);
     rin.r = &r;
     quotes_result qr;
     if (!opt->skip_quotes) {
@@ -361,6 +395,7 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
         rin.quote_text = d->text.data;
         rin.quote_text_len = d->text.len;
     }
+    lap(d, ST_QUOTES);
     metadata meta;
     if (!opt->skip_metadata) {
         if (metadata_extract(&d->page, &sel, &raw, &d->arena, opt->url, opt->crawl_date, dec.data, dec.len,
@@ -368,6 +403,7 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
             return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
         rin.meta = &meta;
     }
+    lap(d, ST_METADATA);
     return finish(d, &rin, d->text.len ? BYLINE_OK : BYLINE_EMPTY, d->text.len ? NULL : "no article text found");
 }
 

@@ -3,6 +3,7 @@
 #include <byline.h>
 #include <json-c/json.h>
 #include "test_util.h"
+#include "stages.h"
 
 static char *slurp(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");
@@ -491,8 +492,27 @@ static void test_marks_across_blocks(byline_doc *d) {
     CHECK(!CONTAINS(md, "another]("));
 }
 
+/* The stage clock of byline-bench (stages.h): off, nothing is counted; on, the stages an HTML page
+ * goes through each get time. */
+static void test_stage_clock(byline_doc *d) {
+    static const char page[] = "<html><head><title>T</title></head><body><article><p>The council voted on Monday "
+                               "to close the old bridge, \u201cIt is no longer safe,\u201d said Mayor Ann Lee.</p>"
+                               "</article><script>var tracking = 1;</script></body></html>";
+    byline_extract(d, page, sizeof page - 1, NULL);
+    const uint64_t *ns = byline_doc_stage_ns(d);
+    uint64_t sum = 0;
+    for (int s = 0; s < ST_COUNT; s++) sum += ns[s];
+    CHECK(sum == 0);
+    byline_doc_time_stages(d, 1);
+    byline_extract(d, page, sizeof page - 1, NULL);
+    CHECK(ns[ST_PARSE] > 0 && ns[ST_BLOCKS] > 0 && ns[ST_RECORD] > 0);
+    CHECK(!strcmp(byline_stage_name(ST_METADATA), "metadata"));
+    byline_doc_time_stages(d, 0);
+}
+
 int main(void) {
     byline_doc *d = byline_doc_new();
+    test_stage_clock(d);
     test_pre_edges(d);
     test_marks_across_blocks(d);
     test_news_page(d);
