@@ -6,6 +6,7 @@
 #include "run.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <isa-l/igzip_lib.h>
 #include <libdeflate.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -207,19 +208,27 @@ static void render(run *r, byline_doc *doc, job *j) {
     if (len && s[len - 1] != '\n') bb_add(&j->out, "\n", 1);
 }
 
-static int read_fd(int fd, bbuf *b, size_t size_hint);
-static int gunzip(inbuf *in);
+static int read_fd(int fd, bbuf *b, size_t size_hint, size_t cap);
+static int gunzip(inbuf *in, size_t limit, int cut);
 static void extract_page(run *r, byline_doc *doc, job *j);
 
 /* A JOB_FILE becomes a page (or a note that it could not be read). */
 static void load_file(run *r, job *j, inbuf *in) {
+    /* A page larger than --max-bytes is not read whole: the first limit + 1 bytes (inflated, for a gzip
+     * file) are enough for the library to say too_large. A gzip file is read up to a little more than
+     * the limit, since stored blocks may make it slightly larger than what it holds. */
+    size_t limit = r->cfg->opt.max_input_bytes;
+    size_t cap = limit + limit / 512 + 4096;
     struct stat st;
     size_t hint = !fstat(j->fd, &st) && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+    if (hint > cap) hint = cap;
     in->raw.n = 0;
-    int rc = read_fd(j->fd, &in->raw, hint);
+    int rc = read_fd(j->fd, &in->raw, hint, cap);
     if (j->fd != 0) close(j->fd);
     j->fd = -1;
-    const char *err = rc ? "read error" : gunzip(in) ? "corrupt gzip data" : NULL;
+    int cut = rc == 1;  /* more bytes than cap: too large whatever they hold */
+    const char *err = rc < 0 ? "read error" : gunzip(in, limit, cut) ? "corrupt gzip data" : NULL;
+    if (!err && in->raw.n > limit) in->raw.n = limit + 1, in->raw.d[limit + 1] = 0;
     if (err) {
         j->kind = JOB_NOTE;
         j->failed = j->read_failed = 1;
@@ -331,11 +340,22 @@ static void *writer(void *arg) {
 
 /* The whole of an open file, in one read() when its size is known: into a buffer its slot keeps from
  * file to file, so the kernel does not fault in fresh pages for every page read. */
-static int read_fd(int fd, bbuf *b, size_t size_hint) {
+/* Reads fd to its end into b, or up to cap bytes: 0 read whole, 1 stopped at cap (more was there),
+ * -1 read error. */
+static int read_fd(int fd, bbuf *b, size_t size_hint, size_t cap) {
     if (bb_reserve(b, size_hint + 1)) return -1;
     for (;;) {
         if (b->cap - b->n < 2 && bb_reserve(b, 1 << 16)) return -1;
-        ssize_t got = read(fd, b->d + b->n, b->cap - b->n - 1);
+        size_t room = b->cap - b->n - 1;
+        if (room > cap - b->n) room = cap - b->n;
+        if (!room) {
+            char probe;
+            ssize_t more;
+            while ((more = read(fd, &probe, 1)) < 0 && errno == EINTR) {}
+            b->d[b->n] = 0;
+            return more > 0 ? 1 : more < 0 ? -1 : 0;
+        }
+        ssize_t got = read(fd, b->d + b->n, room);
         if (got < 0 && errno == EINTR) continue;
         if (got < 0) return -1;
         if (!got) break;
@@ -345,32 +365,62 @@ static int read_fd(int fd, bbuf *b, size_t size_hint) {
     return 0;
 }
 
+/* The first want bytes a gzip stream inflates to (fewer when it ends first): what a page too large to
+ * hold is handed on as. ISA-L inflates as far as the output buffer goes. 0, or -1 when corrupt. */
+static int inflate_prefix(const bbuf *b, bbuf *o, size_t want) {
+    if (bb_reserve(o, want + 1)) return -1;
+    struct inflate_state st;
+    isal_inflate_init(&st);
+    st.crc_flag = ISAL_GZIP;
+    st.next_in = (uint8_t *)b->d;
+    st.avail_in = (uint32_t)(b->n < UINT32_MAX ? b->n : UINT32_MAX);
+    st.next_out = (uint8_t *)o->d;
+    st.avail_out = (uint32_t)(want < UINT32_MAX ? want : UINT32_MAX);
+    int rc = isal_inflate(&st);
+    o->n = (size_t)(st.next_out - (uint8_t *)o->d);
+    o->d[o->n] = 0;
+    return rc == ISAL_DECOMP_OK || rc == ISAL_END_INPUT || (rc == ISAL_OUT_OVERFLOW && o->n) ? 0 : -1;
+}
+
 /* Inflates a gzip file in place of its bytes (into the scratch buffer, then swapped: both keep their
- * memory for the next file); the ISIZE trailer gives the size (mod 2^32). 0 when not gzip or inflated,
- * -1 when corrupt. */
-static int gunzip(inbuf *in) {
+ * memory for the next file); the ISIZE trailer gives the size (mod 2^32). Never more than limit + 1
+ * bytes: a larger page (or one whose compressed bytes were cut at the read, cut) becomes its first
+ * limit + 1 bytes, for the library to call too_large. 0 when not gzip or inflated, -1 when corrupt. */
+static int gunzip(inbuf *in, size_t limit, int cut) {
     bbuf *b = &in->raw, *o = &in->scratch;
     const unsigned char *s = (const unsigned char *)b->d;
     size_t n = b->n;
     if (n < 18 || s[0] != 0x1F || s[1] != 0x8B) return 0;
-    if (!in->inflater && !(in->inflater = libdeflate_alloc_decompressor())) return -1;
-    size_t guess = (size_t)s[n - 4] | (size_t)s[n - 3] << 8 | (size_t)s[n - 2] << 16 | (size_t)s[n - 1] << 24;
-    if (guess < n) guess = n * 4;
-    for (int tries = 0; tries < 6; tries++, guess *= 4) {
-        o->n = 0;
-        if (bb_reserve(o, guess)) return -1;
-        size_t got;
-        enum libdeflate_result res = libdeflate_gzip_decompress(in->inflater, b->d, n, o->d, guess, &got);
-        if (res == LIBDEFLATE_SUCCESS) {
-            o->n = got;
-            o->d[got] = 0;
-            bbuf t = *b;
-            *b = *o, *o = t;
-            return 0;
+    int rc = -1;
+    if (cut) {
+        rc = inflate_prefix(b, o, limit + 1);
+    } else {
+        if (!in->inflater && !(in->inflater = libdeflate_alloc_decompressor())) return -1;
+        size_t guess = (size_t)s[n - 4] | (size_t)s[n - 3] << 8 | (size_t)s[n - 2] << 16 | (size_t)s[n - 1] << 24;
+        if (guess < n) guess = n * 4;
+        for (int tries = 0; tries < 6; tries++, guess *= 4) {
+            if (guess > limit + 1) guess = limit + 1;
+            o->n = 0;
+            if (bb_reserve(o, guess)) return -1;
+            size_t got;
+            enum libdeflate_result res = libdeflate_gzip_decompress(in->inflater, b->d, n, o->d, guess, &got);
+            if (res == LIBDEFLATE_SUCCESS) {
+                o->n = got;
+                o->d[got] = 0;
+                rc = 0;
+                break;
+            }
+            if (res != LIBDEFLATE_INSUFFICIENT_SPACE) return -1;
+            if (guess == limit + 1) {  /* more than the limit inflated: its first limit + 1 bytes */
+                rc = inflate_prefix(b, o, limit + 1);
+                break;
+            }
         }
-        if (res != LIBDEFLATE_INSUFFICIENT_SPACE) return -1;
     }
-    return -1;
+    if (rc) return -1;
+    bbuf t = *b;
+    *b = *o, *o = t;
+    return 0;
 }
 
 static void warc_file(run *r, int fi, const char *path);

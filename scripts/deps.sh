@@ -5,7 +5,7 @@ set -euo pipefail
 PKGS=(build-essential cmake ninja-build clang libclang-rt-14-dev pkg-config
       libmodest-dev libjson-c-dev libpcre2-dev libutf8proc-dev libuchardet-dev
       libdeflate-dev libxxhash-dev libzstd-dev libcld2-dev libisal-dev libbrotli-dev
-      zstd python3 gzip cmark-gfm man-db groff-base
+      zstd python3 gzip time cmark-gfm man-db groff-base
       python3-cffi python3-dev python3-pytest python3-dask python3-distributed python3-pandas
       libtext-names-perl unicode-cldr-core libgeonames-common wamerican)
 missing=()

@@ -82,5 +82,21 @@ len=$(wc -c < "$tmp/rel.html")
 "$BYLINE" extract -q "$tmp/rel.warc" > "$tmp/relw.json"
 check "a WARC record is dated against its WARC-Date" 'grep -q "\"date_published\":\"2024-03-04\"" "$tmp/relw.json"'
 
+# A page over --max-bytes is not read whole: its first limit + 1 bytes (inflated, for gzip) are enough
+# for too_large, and a small gzip file that inflates to far more than the limit (a "bomb") costs no
+# more memory than the limit.
+head -c 5000 /dev/zero | tr '\0' 'x' | sed 's/^/<p>/' > "$tmp/big.html"
+gzip -c "$tmp/big.html" > "$tmp/big.html.gz"
+"$BYLINE" extract --max-bytes 3000 "$tmp/big.html" "$tmp/big.html.gz" - < "$tmp/big.html" > "$tmp/big.json" 2>/dev/null; rc=$?
+check "pages over --max-bytes are too_large, read up to the limit (file, gzip, stdin)" \
+  '[ $rc = 1 ] && [ "$(grep -c "\"status\":\"too_large\",.*\"input_bytes\":3001," "$tmp/big.json")" = 3 ]'
+head -c 150000000 /dev/zero | gzip -c > "$tmp/bomb.html.gz"
+if command -v /usr/bin/time > /dev/null; then
+  /usr/bin/time -f "%M" -o "$tmp/bomb.rss" "$BYLINE" extract --max-bytes 1000000 "$tmp/bomb.html.gz" > "$tmp/bomb.json" 2>/dev/null
+  check "a gzip bomb is too_large within the limit's memory" \
+    'grep -q "\"status\":\"too_large\"" "$tmp/bomb.json" && [ "$(tail -1 "$tmp/bomb.rss")" -lt 80000 ]'
+else
+  echo "test_cli: /usr/bin/time not installed: the gzip bomb's memory is not checked"
+fi
 echo "test_cli: $pass passed, $fail failed"
 [ $fail = 0 ]

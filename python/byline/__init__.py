@@ -471,15 +471,21 @@ def _new_stats(path, kind):
                                    "read_error": 0}}
 
 
-def _gunzip(data):
+def _read_page(path, limit):
     """The CLI's reading of an HTML file: a gzip file (magic and at least 18 bytes) is inflated, its
-    first member; None when corrupt."""
+    first member; a page larger than limit becomes its first limit + 1 bytes (inflated), which is what
+    too_large needs, so that a huge file or a gzip bomb is never held whole. None when corrupt. Raises
+    OSError when the file cannot be read."""
+    cap = limit + limit // 512 + 4096  # a gzip file may be slightly larger than what it holds
+    with open(path, "rb") as f:
+        data = f.read(cap + 1)
+    cut = len(data) > cap
     if len(data) < 18 or data[:2] != b"\x1f\x8b":
-        return data
+        return data[:limit + 1]
     try:
         z = zlib.decompressobj(wbits=31)
-        out = z.decompress(data)
-        return out if z.eof else None
+        out = z.decompress(data[:cap], limit + 1)
+        return out if z.eof or cut or len(out) > limit else None
     except zlib.error:
         return None
 
@@ -519,12 +525,10 @@ class _FileRun:
 
     def _html(self):
         try:
-            with open(self.path, "rb") as f:
-                data = f.read()
+            data = _read_page(self.path, self.opt.max_input_bytes)
         except OSError:
             self.stats["unreadable"] = True
             return
-        data = _gunzip(data)
         if data is None:
             self.stats["unreadable"] = True
             return
