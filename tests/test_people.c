@@ -140,6 +140,15 @@ static void test_name_stops_at_cell(void) {
     run_html(page, NULL);
     CHECK(person_named("Harbour Fund Council Reserve") == NULL);
     CHECK(person_named("Marta Quill") != NULL);
+    /* a header cell's word opens its cell as a word opens a line: "Amount" is a column, not a name */
+    const char *costs = "<html><body><article><p>The harbour council met on Monday evening to decide what to do "
+                        "about the sea wall that failed twice this winter.</p><table><tr><th>Source</th>"
+                        "<th>Amount</th></tr><tr><td>Regional fund</td><td>3.0m</td></tr></table><p>The council "
+                        "said it would publish a timetable next month, and Marta Quill said the cafe would stay "
+                        "open.</p></article></body></html>";
+    run_html(costs, NULL);
+    CHECK(person_named("Amount") == NULL);
+    CHECK(person_named("Marta Quill") != NULL);
 }
 
 int main(void) {

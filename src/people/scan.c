@@ -172,6 +172,8 @@ static void note_name(people *pp, uint32_t i, uint32_t j, int (*is_cue)(const ch
      * "The Coastal Authority") */
     int at_start = i == 0 || v[i - 1].kind == T_PARA || (is_p(&v[i - 1], '.') || is_p(&v[i - 1], '?') ||
                                                           is_p(&v[i - 1], '!') || is_p(&v[i - 1], ':'));
+    /* a table cell opens like a line: "Source<TAB>Amount" is a header row, not a name */
+    if (!at_start && crosses_cell(pp->text, v[i - 1].e, v[i].s)) at_start = 1;
     name_read_run(pp->text, v, i, j, at_start, &r);
     if (r.kind == EK_NONE && j == i + 1 && pp->cap_idx) {
         /* "Doctor" after "Ken Doctor": a surname that is also an office */
