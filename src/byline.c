@@ -13,6 +13,7 @@
 #include "quotes/quotes.h"
 #include "parse/depth.h"
 #include "parse/dom.h"
+#include "group/signature.h"
 #include "record/record.h"
 #include "record/who_said.h"
 #include "util/arena.h"
@@ -34,6 +35,7 @@ struct byline_doc {
     byline_limit limit;
     struct timespec deadline;
     int has_deadline;
+    sig_scratch sig;          /* signatures' word hashes and shingle set, kept across documents */
 };
 
 void byline_options_init(byline_options *opt) {
@@ -65,6 +67,7 @@ void byline_doc_free(byline_doc *d) {
     buf_free(&d->md);
     buf_free(&d->json);
     buf_free(&d->who);
+    sig_scratch_free(&d->sig);
     free(d);
 }
 
@@ -215,6 +218,12 @@ static byline_status finish(byline_doc *d, record_in *rin, byline_status st, con
         buf_clear(&d->md);
         rin->r = NULL;
     }
+    byline_signature sig;
+    if (rin->want_sig) {
+        /* out of memory: the record says so (the text is dropped, so this cannot come back here) */
+        if (sig_compute(d->text.data, d->text.len, &d->sig, &sig)) return finish(d, rin, BYLINE_INTERNAL_ERROR, "out of memory");
+        rin->sig = &sig;
+    }
     record_json(&d->json, rin);
     if (rin->quotes) d->quotes = *rin->quotes, d->quote_text = rin->quote_text;
     if (d->json.oom) {
@@ -250,6 +259,7 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     rin.input_bytes = len;
     rin.text = &d->text;
     rin.md = &d->md;
+    rin.want_sig = opt->signatures;
 
     if (!bytes || len == 0) return finish(d, &rin, BYLINE_EMPTY, "empty input");
     if (len > opt->max_input_bytes) return finish(d, &rin, BYLINE_TOO_LARGE, "input larger than max_input_bytes");
@@ -386,3 +396,20 @@ const char *byline_quotes_text(byline_doc *d, size_t *len) {
     return d->who.data ? d->who.data : "";
 }
 byline_limit byline_limit_hit(const byline_doc *d) { return d->limit; }
+
+int byline_signature_text(const char *text, size_t len, byline_signature *sig) {
+    sig_scratch s;
+    memset(&s, 0, sizeof s);
+    int rc = sig_compute(text, len, &s, sig);
+    sig_scratch_free(&s);
+    return rc;
+}
+
+int byline_signature_doc(byline_doc *d, byline_signature *sig) {
+    return sig_compute(d->text.data, d->text.len, &d->sig, sig);
+}
+
+double byline_signature_compare(const byline_signature *a, const byline_signature *b, double *a_in_b,
+                                double *b_in_a) {
+    return sig_compare(a, b, a_in_b, b_in_a);
+}
