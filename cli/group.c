@@ -56,19 +56,23 @@ static const char *jstr(json_object *o, const char *k) {
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
-static int hexval(char c) {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
+/* hex digit values, -1 for other bytes */
+static const signed char HEXV[256] = {
+    ['0'] = 0, ['1'] = 1, ['2'] = 2, ['3'] = 3, ['4'] = 4, ['5'] = 5, ['6'] = 6, ['7'] = 7, ['8'] = 8, ['9'] = 9,
+    ['a'] = 10, ['b'] = 11, ['c'] = 12, ['d'] = 13, ['e'] = 14, ['f'] = 15,
+    ['A'] = 10, ['B'] = 11, ['C'] = 12, ['D'] = 13, ['E'] = 14, ['F'] = 15};
 
 static int hex_u64(const char *s, int digits, uint64_t *out) {
     uint64_t v = 0;
+    int bad = 0;
     for (int i = 0; i < digits; i++) {
-        int d = hexval(s[i]);
-        if (d < 0) return -1;
+        unsigned char c = (unsigned char)s[i];
+        int d = HEXV[c];
+        bad |= d == 0 && c != '0';
         v = v << 4 | (uint64_t)d;
     }
     *out = v;
-    return 0;
+    return bad ? -1 : 0;
 }
 
 /* The record's "signatures" object: 0, or -1 when it is not one this library makes. */

@@ -581,15 +581,18 @@ static void read_date(member *m) {
     m->has_instant = 1;
 }
 
-/* The canonical copy first: the earliest day of publication, then the copy that names the agency,
- * then the earliest instant, then the longest text, then content order. */
+/* The canonical copy first: the earliest publication (the instant when both have one, else the day;
+ * undated last), then the copy that names the agency, then the longest text, then content order. */
 static int canon_cmp(const member *a, const member *b) {
     if (!!a->day[0] != !!b->day[0]) return a->day[0] ? -1 : 1;
-    int c = strcmp(a->day, b->day);
-    if (c) return c;
+    if (a->has_instant && b->has_instant) {
+        if (a->instant != b->instant) return a->instant < b->instant ? -1 : 1;
+    } else {
+        int c = strcmp(a->day, b->day);
+        if (c) return c;
+    }
     int aa = a->f[F_AGENCY] && *a->f[F_AGENCY], ba = b->f[F_AGENCY] && *b->f[F_AGENCY];
     if (aa != ba) return aa ? -1 : 1;
-    if (a->has_instant && b->has_instant && a->instant != b->instant) return a->instant < b->instant ? -1 : 1;
     if (a->sk.sig.words != b->sk.sig.words) return a->sk.sig.words > b->sk.sig.words ? -1 : 1;
     if (a->sk.okey != b->sk.okey) return a->sk.okey < b->sk.okey ? -1 : 1;
     return 0;
@@ -660,6 +663,11 @@ static int load_member(grouper *g, uint32_t id, member *m) {
     return 0;
 }
 
+static int okey_member_cmp(const void *x, const void *y) {
+    const member *a = x, *b = y;
+    return a->sk.okey < b->sk.okey ? -1 : a->sk.okey > b->sk.okey;
+}
+
 typedef struct gindex {
     char day[11];
     uint64_t gid, off;
@@ -689,6 +697,7 @@ static int write_group(grouper *g, const uint64_t *pairs, size_t n, FILE *gf, gi
     int rc = 0;
     for (size_t i = 0; i < n && !rc; i++) rc = load_member(g, (uint32_t)pairs[i], &m[i]);
     if (!rc) {
+        qsort(m, n, sizeof *m, okey_member_cmp);
         size_t c = 0;
         for (size_t i = 1; i < n; i++)
             if (canon_cmp(&m[i], &m[c]) < 0) c = i;

@@ -67,6 +67,18 @@ static int word_end(sig_scratch *s, word *w) {
     return push_word(s, h);
 }
 
+/* ASCII: the lower-cased letter or digit, 1 for the apostrophe (dropped, the word goes on), 0 for a
+ * separator */
+static const unsigned char ASCII_WORD[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+    48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 0, 0, 0, 0, 0, 0,
+    0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+    0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0};
+
 /* Scripts written without spaces between words: one word a character. */
 static int unspaced(int32_t c) {
     return (c >= 0x0E00 && c <= 0x0EFF) ||   /* Thai, Lao */
@@ -89,11 +101,18 @@ static int tokenize(const char *text, size_t len, sig_scratch *s) {
     while (p < end) {
         unsigned c = *p;
         if (c < 0x80) {
-            /* a letter or digit (lower-cased) goes on the word, an apostrophe is dropped, the rest separates */
-            unsigned char lc = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            if ((lc >= 'a' && lc <= 'z') || (lc >= '0' && lc <= '9')) word_add(&w, &lc, 1);
-            else if (c != '\'' && word_end(s, &w)) return -1;
-            p++;
+            /* a run of ASCII: letters and digits (lower-cased) go on the word, apostrophes are dropped */
+            unsigned char k = ASCII_WORD[c];
+            if (!k) {
+                if (word_end(s, &w)) return -1;
+                p++;
+                continue;
+            }
+            for (; p < end && *p < 0x80 && (k = ASCII_WORD[*p]); p++) {
+                if (k == 1) continue;
+                if (w.n < WORD_MAX) w.b[w.n++] = k, w.open = 1;
+                else word_add(&w, &k, 1);
+            }
             continue;
         }
         utf8proc_int32_t cp;
@@ -125,6 +144,11 @@ static int tokenize(const char *text, size_t len, sig_scratch *s) {
         if (alone && word_end(s, &w)) return -1;
     }
     return word_end(s, &w);
+}
+
+/* A byte's bits, one to a byte: bit 7 - k of x in byte k. */
+static inline uint64_t spread_bits(unsigned x) {
+    return ((x * 0x8040201008040201ULL) & 0x8080808080808080ULL) >> 7;
 }
 
 /* Inserts h into the open-addressed set; 1 when it was new. */
@@ -159,13 +183,23 @@ int sig_compute(const char *text, size_t len, sig_scratch *s, byline_signature *
         s->cap_set = cap;
     }
     memset(s->set, 0, cap * sizeof *s->set);
-    int32_t cnt[64] = {0};
+    /* SimHash counts, bit-sliced: a shingle hash's bytes spread to eight byte-wide counters each,
+     * added to 8 words at once, flushed to the 64 counts before a byte can overflow */
+    uint32_t cnt[64] = {0};
+    uint64_t acc[8] = {0};
+    unsigned pending = 0;
     uint32_t mins[SLOTS];
     uint64_t filled[SLOTS / 64] = {0};
     uint32_t distinct = 0;
     for (size_t i = 0; i < n_sh; i++) {
         uint64_t h = XXH3_64bits_withSeed(s->words + i, width * sizeof *s->words, SEED_SHINGLE);
-        for (int b = 0; b < 64; b++) cnt[b] += (int32_t)((h >> b) & 1) * 2 - 1;
+        for (int j = 0; j < 8; j++) acc[j] += spread_bits((unsigned)(h >> (8 * j)) & 0xFF);
+        if (++pending == 255 || i + 1 == n_sh) {
+            for (int j = 0; j < 8; j++)
+                for (int k = 0; k < 8; k++) cnt[8 * j + 7 - k] += (uint32_t)(acc[j] >> (8 * k)) & 0xFF;
+            memset(acc, 0, sizeof acc);
+            pending = 0;
+        }
         if (!set_add(s->set, cap - 1, h)) continue;
         distinct++;
         unsigned bin = (unsigned)(h >> (64 - SLOT_BITS));
@@ -179,7 +213,7 @@ int sig_compute(const char *text, size_t len, sig_scratch *s, byline_signature *
     }
     out->shingles = distinct;
     for (int b = 0; b < 64; b++)
-        if (cnt[b] > 0) out->simhash |= 1ULL << b;
+        if (2 * (uint64_t)cnt[b] > n_sh) out->simhash |= 1ULL << b; /* set in most shingles */
     /* Optimal densification (Shrivastava 2017): an empty bin takes the value of the first filled bin
      * in a sequence of bins that depends on the empty bin only, the same for every text, so two texts
      * agree on it with the probability of their Jaccard similarity. */

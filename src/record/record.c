@@ -171,9 +171,16 @@ static void write_quotes(buf *o, const record_in *in) {
     cp_free(&cur);
 }
 
-static void put_hex(buf *o, uint64_t v, int digits) {
+/* v as digits hex digits into p */
+static void hex(char *p, uint64_t v, int digits) {
     static const char HEX[] = "0123456789abcdef";
-    for (int i = digits - 1; i >= 0; i--) buf_putc(o, HEX[(v >> (4 * i)) & 15]);
+    for (int i = digits - 1; i >= 0; i--, v >>= 4) p[i] = HEX[v & 15];
+}
+
+static void put_hex(buf *o, uint64_t v, int digits) {
+    char h[16];
+    hex(h, v, digits);
+    buf_put(o, h, (size_t)digits);
 }
 
 /* ,"signatures":{…} or null when the text has no words (docs/schema.md) */
@@ -192,7 +199,9 @@ static void write_signatures(buf *o, const byline_signature *s) {
     buf_puts(o, "\",\"simhash\":\"");
     put_hex(o, s->simhash, 16);
     buf_puts(o, "\",\"minhash\":\"");
-    for (int i = 0; i < BYLINE_SIGNATURE_SLOTS; i++) put_hex(o, s->minhash[i], 8);
+    char mh[8 * BYLINE_SIGNATURE_SLOTS];
+    for (int i = 0; i < BYLINE_SIGNATURE_SLOTS; i++) hex(mh + 8 * i, s->minhash[i], 8);
+    buf_put(o, mh, sizeof mh);
     buf_puts(o, "\"}");
 }
 
