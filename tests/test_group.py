@@ -157,6 +157,30 @@ check('generated: one run', rc == 0 and ', 1 runs' in err1)
 check('generated: several runs', rc2 == 0 and ', 4 runs' in err2)
 check('generated: groups found', one_run.count('\n') > 10000)
 check('generated: identical whatever the runs, -j and the order', one_run == many_runs)
+# a bucket of more than 64 records (thousands of pages sharing a text): exact copies joined, the others
+# compared with the first 64 in content order; still one group, whatever the order
+rng = random.Random(11)
+base = ' '.join(A + B).split()
+hot = []
+for i in range(300):
+    w = list(base)
+    if i % 3:  # two of three copies have a few words changed
+        for _ in range(4):
+            w[rng.randrange(len(w))] = f'edit{rng.randrange(1000)}'
+    day = '2024-04-30' if i == 0 else f'2024-05-{1 + i % 28:02d}'  # the first, unedited, is the earliest
+    hot.append(json.dumps({'source': f'hot{i:03d}', 'date_published': day, 'text': ' '.join(w)}))
+hot.append(json.dumps({'source': 'other', 'text': ' '.join(C)}))
+open('hot.jsonl', 'w').write('\n'.join(hot) + '\n')
+rng.shuffle(hot)
+open('hot_shuffled.jsonl', 'w').write('\n'.join(hot) + '\n')
+rc, h1, _ = run('group', '-q', 'hot.jsonl')
+rc2, h2, _ = run('group', '-q', '-j', '1', 'hot_shuffled.jsonl')
+hg = [json.loads(l) for l in h1.splitlines()]
+check('a large bucket: one group of the 300 copies', rc == 0 and [g['size'] for g in hg] == [300])
+check('a large bucket: the same whatever the order', h1 == h2 and rc2 == 0)
+check('a large bucket: the earliest canonical, its exact copies marked', hg and hg[0]['canonical']['source'] == 'hot000'
+      and sum(m['exact'] for m in hg[0]['members']) == 100)
+
 for f in os.listdir(tmp):
     p = os.path.join(tmp, f)
     if os.path.isfile(p):
