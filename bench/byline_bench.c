@@ -1,6 +1,7 @@
 /* byline-bench: extraction speed on pages held in memory, the way the peers
  * are timed (file reading and gunzip excluded). Prints one JSON line.
- * usage: byline-bench [--repeat N] [--text] FILE|DIR...   (--text: the inputs are plain text) */
+ * usage: byline-bench [--repeat N] [--text] [--signatures] FILE|DIR...   (--text: the inputs are plain text;
+ *        --signatures: the records carry the text's signatures) */
 #include <byline.h>
 #include "quotes/quotes.h"
 #include "stages.h"
@@ -121,12 +122,13 @@ int main(int argc, char **argv) {
     /* CLD2 allocates and frees a few hundred KB per call; without this, glibc
      * gives that memory back to the kernel and faults it in again every document */
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
-    int repeat = 5, i = 1, text = 0, no_quotes = 0, quotes_only = 0;
+    int repeat = 5, i = 1, text = 0, no_quotes = 0, quotes_only = 0, signatures = 0;
     for (;;) {
         if (argc > i + 1 && !strcmp(argv[i], "--repeat")) repeat = atoi(argv[i + 1]), i += 2;
         else if (argc > i && !strcmp(argv[i], "--text")) text = 1, i++;
         else if (argc > i && !strcmp(argv[i], "--no-quotes")) no_quotes = 1, i++;
         else if (argc > i && !strcmp(argv[i], "--quotes-only")) quotes_only = 1, i++;
+        else if (argc > i && !strcmp(argv[i], "--signatures")) signatures = 1, i++;
         else break;
     }
     struct libdeflate_decompressor *z = libdeflate_alloc_decompressor();
@@ -140,6 +142,7 @@ int main(int argc, char **argv) {
     byline_options_init(&opt);
     if (text) opt.input = BYLINE_INPUT_TEXT;
     if (no_quotes) opt.skip_quotes = 1;
+    opt.signatures = signatures;
     if (quotes_only) return quotes_speed(pages, n_pages, repeat);
     size_t ok = 0;
     for (size_t k = 0; k < n_pages; k++) ok += byline_extract(doc, pages[k].data, pages[k].len, &opt) == BYLINE_OK; /* warm-up */

@@ -1,4 +1,5 @@
 /* byline command-line tool. Sinks only: the library builds every record. */
+#include "group.h"
 #include "run.h"
 #include <byline.h>
 #include <dirent.h>
@@ -18,6 +19,10 @@ static const char USAGE[] =
     "usage: byline extract [OPTIONS] [FILE|DIR|-]...\n"
     "       byline quotes [OPTIONS] [FILE|-]...   (extract, the input read as plain text;\n"
     "                                              -f text: who said what, a line a quotation)\n"
+    "       byline group [OPTIONS] [FILE|DIR|-]...  (the copies of each story, one JSON line a\n"
+    "                                              group; byline group --help for its options:\n"
+    "                                              --all --jaccard --containment --bands --rows\n"
+    "                                              --memory --tmp)\n"
     "       byline --version | --help\n"
     "\n"
     "Reads HTML pages (files, directories walked in name order, or - for stdin;\n"
@@ -42,6 +47,7 @@ static const char USAGE[] =
     "  -l, --links             keep links in Markdown\n"
     "      --input KIND        auto (default: told by content), html or text\n"
     "      --all-text          HTML: every visible text block, one per line, no cleaning\n"
+    "      --signatures        the record carries the text's signatures (to find copies)\n"
     "      --max-bytes N       input size limit, also per WARC record (default 33554432)\n"
     "      --max-depth N       DOM depth limit (default 2048)\n"
     "      --max-nodes N       DOM node limit (default 2000000)\n"
@@ -58,12 +64,7 @@ static const char USAGE[] =
     "(not_html, too_large, decode_error, limit_exceeded, internal_error, unreadable,\n"
     "a damaged archive), 2 usage error.\n";
 
-typedef struct paths {
-    char **v;
-    int n, cap;
-} paths;
-
-static void add_path(paths *p, char *s) {
+void add_path(paths *p, char *s) {
     if (p->n == p->cap) {
         int cap = p->cap ? p->cap * 2 : 64;
         char **v = realloc(p->v, (size_t)cap * sizeof *v);
@@ -77,7 +78,7 @@ static void add_path(paths *p, char *s) {
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* Files in the order they will be read: directories walked in name order. */
-static void expand(paths *out, const char *path) {
+void expand(paths *out, const char *path) {
     struct stat st;
     if (strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         DIR *dir = opendir(path);
@@ -104,7 +105,7 @@ static void expand(paths *out, const char *path) {
     add_path(out, strdup(path));
 }
 
-static int parse_num(const char *s, double lo, double hi, double *out) {
+int parse_num(const char *s, double lo, double hi, double *out) {
     char *end;
     errno = 0;
     double v = strtod(s, &end);
@@ -133,6 +134,7 @@ int main(int argc, char **argv) {
         fputs(USAGE, stdout);
         return 0;
     }
+    if (argc >= 2 && !strcmp(argv[1], "group")) return group_main(argc, argv);
     /* "quotes": the same run with the input read as plain text (already-scraped news) */
     int quotes_cmd = argc >= 2 && !strcmp(argv[1], "quotes");
     if (argc < 2 || (strcmp(argv[1], "extract") && !quotes_cmd)) {
@@ -155,7 +157,7 @@ int main(int argc, char **argv) {
         {"max-nodes", required_argument, 0, 3}, {"time-budget", required_argument, 0, 4},
         {"jobs", required_argument, 0, 'j'}, {"stats", required_argument, 0, 5},
         {"input", required_argument, 0, 6}, {"all-text", no_argument, 0, 7},
-        {"crawl-date", required_argument, 0, 8},
+        {"crawl-date", required_argument, 0, 8}, {"signatures", no_argument, 0, 9},
         {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {"version", no_argument, 0, 'V'},
         {0, 0, 0, 0}};
     int ch;
@@ -213,6 +215,7 @@ int main(int argc, char **argv) {
             }
             c.opt.crawl_date = optarg;
             break;
+        case 9: c.opt.signatures = 1; break;
         case 'q': c.quiet = 1; break;
         case 'h': fputs(USAGE, stdout); return 0;
         case 'V': printf("byline %s\n", byline_version()); return 0;

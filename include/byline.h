@@ -63,6 +63,8 @@ typedef struct byline_options {
                                  cleaning), to make scraped-text corpora; default 0 */
     const char *crawl_date;   /* when the page was fetched, ISO 8601 ("2024-03-05T10:20:30Z");
                                  relative dates ("3 hours ago") are read only against it; or NULL */
+    int signatures;           /* 1: the record carries "signatures" (byline_signature of its text, to
+                                 find copies of the story); default 0 */
 } byline_options;
 
 typedef struct byline_doc byline_doc;
@@ -93,6 +95,34 @@ byline_limit byline_limit_hit(const byline_doc *doc);
 
 const char *byline_status_name(byline_status status);
 const char *byline_version(void);
+
+/* ---- Signatures: copies of a story ----------------------------------------
+ * What finds the copies of a story that other sites republished (syndicated wire copy with its own
+ * chrome, headline, trims and small edits), from the article's text only. Words are normalised
+ * (NFKC case folding, punctuation dropped); shingles are runs of 3 words, hashed with xxHash (XXH3).
+ * docs/schema.md has the parameters and why. */
+#define BYLINE_SIGNATURE_SLOTS 128
+/* Names the normalisation, shingling, hashing and sketch: signatures are comparable when it is equal. */
+#define BYLINE_SIGNATURE_ALGORITHM "w3-xxh3-oph128-v1"
+
+typedef struct byline_signature {
+    uint64_t fingerprint;     /* XXH3 of the normalised words: equal for exact copies; 0 when no words */
+    uint64_t simhash;         /* 64-bit SimHash of the shingles (each occurrence counts) */
+    uint32_t words;           /* normalised words */
+    uint32_t shingles;        /* distinct shingles: the size of the set the sketch samples */
+    uint32_t minhash[BYLINE_SIGNATURE_SLOTS]; /* one-permutation MinHash, densified */
+} byline_signature;
+
+/* The signature of a text (UTF-8; invalid bytes are separators). 0, or -1 when out of memory. */
+int byline_signature_text(const char *text, size_t len, byline_signature *sig);
+/* The signature of the last document's article text (the record's "text"), whatever its options.
+ * 0, or -1 when out of memory. */
+int byline_signature_doc(byline_doc *doc, byline_signature *sig);
+/* Estimated Jaccard similarity of the two shingle sets (0..1). When not NULL, *a_in_b gets the
+ * estimated share of a's shingles found in b (containment) and *b_in_a the reverse. Two empty
+ * signatures are 0 apart: nothing to compare. */
+double byline_signature_compare(const byline_signature *a, const byline_signature *b, double *a_in_b,
+                                double *b_in_a);
 
 /* ---- WARC archives ------------------------------------------------------
  * A streaming reader: WARC/1.1, 1.0 and 0.18; plain, gzip (per record or

@@ -15,6 +15,7 @@
 #include "parse/lean.h"
 #include "stages.h"
 #include "parse/dom.h"
+#include "group/signature.h"
 #include "record/record.h"
 #include "record/who_said.h"
 #include "util/arena.h"
@@ -38,6 +39,7 @@ struct byline_doc {
     int has_deadline;
     int timing;                   /* stage times asked for (stages.h) */
     uint64_t stage_ns[ST_COUNT], lap_start;
+    sig_scratch sig;          /* signatures' word hashes and shingle set, kept across documents */
 };
 
 static uint64_t mono_ns(void) {
@@ -91,6 +93,7 @@ void byline_doc_free(byline_doc *d) {
     buf_free(&d->md);
     buf_free(&d->json);
     buf_free(&d->who);
+    sig_scratch_free(&d->sig);
     free(d);
 }
 
@@ -241,6 +244,12 @@ static byline_status finish(byline_doc *d, record_in *rin, byline_status st, con
         buf_clear(&d->md);
         rin->r = NULL;
     }
+    byline_signature sig;
+    if (rin->want_sig) {
+        /* out of memory: the record says so (the text is dropped, so this cannot come back here) */
+        if (sig_compute(d->text.data, d->text.len, &d->sig, &sig)) return finish(d, rin, BYLINE_INTERNAL_ERROR, "out of memory");
+        rin->sig = &sig;
+    }
     record_json(&d->json, rin);
     lap(d, ST_RECORD);
     if (rin->quotes) d->quotes = *rin->quotes, d->quote_text = rin->quote_text;
@@ -278,6 +287,7 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     rin.input_bytes = len;
     rin.text = &d->text;
     rin.md = &d->md;
+    rin.want_sig = opt->signatures;
 
     if (!bytes || len == 0) return finish(d, &rin, BYLINE_EMPTY, "empty input");
     if (len > opt->max_input_bytes) return finish(d, &rin, BYLINE_TOO_LARGE, "input larger than max_input_bytes");
@@ -429,3 +439,20 @@ const char *byline_quotes_text(byline_doc *d, size_t *len) {
     return d->who.data ? d->who.data : "";
 }
 byline_limit byline_limit_hit(const byline_doc *d) { return d->limit; }
+
+int byline_signature_text(const char *text, size_t len, byline_signature *sig) {
+    sig_scratch s;
+    memset(&s, 0, sizeof s);
+    int rc = sig_compute(text, len, &s, sig);
+    sig_scratch_free(&s);
+    return rc;
+}
+
+int byline_signature_doc(byline_doc *d, byline_signature *sig) {
+    return sig_compute(d->text.data, d->text.len, &d->sig, sig);
+}
+
+double byline_signature_compare(const byline_signature *a, const byline_signature *b, double *a_in_b,
+                                double *b_in_a) {
+    return sig_compare(a, b, a_in_b, b_in_a);
+}

@@ -72,7 +72,7 @@ diff "$tmp/short" "$tmp/short1" > /dev/null && ok || no "short options of byline
 grep -q "byline $(pkg-config --modversion byline)" "$tmp/byline.1.txt" && ok || no "byline.1 does not carry the version"
 MANWIDTH=200 man -l "$P/share/man/man3/libbyline.3" 2>/dev/null > "$tmp/libbyline.3.txt"
 while read -r f; do grep -q "$f" "$tmp/libbyline.3.txt" && ok || no "libbyline.3 lacks $f"; done < "$tmp/header"
-grep -o 'byline_[a-z_]*[a-z]' "$tmp/libbyline.3.txt" | grep -v '^byline_\(doc\|options\|status\|limit\|warc\|warc_record\|warc_damage\|warc_verdict\|input\)$' | \
+grep -o 'byline_[a-z_]*[a-z]' "$tmp/libbyline.3.txt" | grep -v '^byline_\(doc\|options\|status\|limit\|warc\|warc_record\|warc_damage\|warc_verdict\|input\|signature\)$' | \
   sort -u > "$tmp/man_named"
 comm -23 "$tmp/man_named" "$tmp/header" > "$tmp/extra"
 [ ! -s "$tmp/extra" ] && ok || no "libbyline.3 names functions byline.h lacks: $(cat "$tmp/extra")"

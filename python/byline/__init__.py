@@ -43,10 +43,10 @@ def library_version():
 # ---- options ----------------------------------------------------------------------------------
 
 _OPTION_NAMES = ("output_format", "input", "precision", "links", "charset", "crawl_date", "all_text",
-                 "metadata", "quotes", "max_bytes", "max_depth", "max_nodes", "time_budget_ms")
+                 "metadata", "quotes", "max_bytes", "max_depth", "max_nodes", "time_budget_ms", "signatures")
 _DEFAULTS = dict(output_format="json", input="auto", precision=0.0, links=False, charset=None, crawl_date=None,
                  all_text=False, metadata=True, quotes=True, max_bytes=None, max_depth=None, max_nodes=None,
-                 time_budget_ms=None)
+                 time_budget_ms=None, signatures=False)
 
 
 def _cstr(value, name):
@@ -106,6 +106,7 @@ def _fill(opt, s, keep):
     opt.skip_metadata = 0 if s["metadata"] else 1
     opt.skip_quotes = 0 if s["quotes"] else 1
     opt.all_text = 1 if s["all_text"] else 0
+    opt.signatures = 1 if s["signatures"] else 0
     opt.input = _INPUTS[s["input"]]
     if s["max_bytes"] is not None:
         opt.max_input_bytes = s["max_bytes"]
@@ -141,7 +142,8 @@ class Extractor:
     Options given here are the defaults of every extract() call, which may override them:
     output_format ("json" → dict, "jsonl" → the record as a JSON str, "text", "markdown", "quotes" →
     str), input ("auto", "html", "text"), precision (-1..1), links, charset, crawl_date, all_text,
-    metadata, quotes (False: skip those stages), max_bytes, max_depth, max_nodes, time_budget_ms.
+    metadata, quotes (False: skip those stages), max_bytes, max_depth, max_nodes, time_budget_ms,
+    signatures (True: the record carries the text's signatures, docs/schema.md).
     Using one Extractor from two threads at once raises RuntimeError.
     """
 

@@ -30,6 +30,7 @@ typedef struct byline_options {
     int skip_quotes;
     int all_text;
     const char *crawl_date;
+    int signatures;
 } byline_options;
 typedef struct byline_doc byline_doc;
 void byline_options_init(byline_options *opt);
@@ -43,6 +44,18 @@ const char *byline_quotes_text(byline_doc *doc, size_t *len);
 byline_limit byline_limit_hit(const byline_doc *doc);
 const char *byline_status_name(byline_status status);
 const char *byline_version(void);
+
+typedef struct byline_signature {
+    uint64_t fingerprint;
+    uint64_t simhash;
+    uint32_t words;
+    uint32_t shingles;
+    uint32_t minhash[128];
+} byline_signature;
+int byline_signature_text(const char *text, size_t len, byline_signature *sig);
+int byline_signature_doc(byline_doc *doc, byline_signature *sig);
+double byline_signature_compare(const byline_signature *a, const byline_signature *b, double *a_in_b,
+                                double *b_in_a);
 
 typedef struct byline_warc byline_warc;
 typedef enum byline_warc_verdict {

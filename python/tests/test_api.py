@@ -90,6 +90,9 @@ def test_options_reach_the_library():
     lo = byline.extract(page(), precision=-1)
     assert len(lo["text"]) >= len(hi["text"])
     assert byline.extract(bytearray(page())) == byline.extract(memoryview(page()))
+    assert "signatures" not in byline.extract(page())
+    sig = byline.extract(page(), signatures=True)["signatures"]
+    assert sig == cli_record(page(), "--signatures")["signatures"] and len(sig["minhash"]) == 1024
 
 
 def test_quotes_on_scraped_text():

@@ -171,6 +171,40 @@ static void write_quotes(buf *o, const record_in *in) {
     cp_free(&cur);
 }
 
+/* v as digits hex digits into p */
+static void hex(char *p, uint64_t v, int digits) {
+    static const char HEX[] = "0123456789abcdef";
+    for (int i = digits - 1; i >= 0; i--, v >>= 4) p[i] = HEX[v & 15];
+}
+
+static void put_hex(buf *o, uint64_t v, int digits) {
+    char h[16];
+    hex(h, v, digits);
+    buf_put(o, h, (size_t)digits);
+}
+
+/* ,"signatures":{…} or null when the text has no words (docs/schema.md) */
+static void write_signatures(buf *o, const byline_signature *s) {
+    buf_puts(o, ",\"signatures\":");
+    if (!s || !s->words) {
+        buf_puts(o, "null");
+        return;
+    }
+    buf_puts(o, "{\"algorithm\":\"" BYLINE_SIGNATURE_ALGORITHM "\",\"words\":");
+    buf_put_u64(o, s->words);
+    buf_puts(o, ",\"shingles\":");
+    buf_put_u64(o, s->shingles);
+    buf_puts(o, ",\"fingerprint\":\"");
+    put_hex(o, s->fingerprint, 16);
+    buf_puts(o, "\",\"simhash\":\"");
+    put_hex(o, s->simhash, 16);
+    buf_puts(o, "\",\"minhash\":\"");
+    char mh[8 * BYLINE_SIGNATURE_SLOTS];
+    for (int i = 0; i < BYLINE_SIGNATURE_SLOTS; i++) hex(mh + 8 * i, s->minhash[i], 8);
+    buf_put(o, mh, sizeof mh);
+    buf_puts(o, "\"}");
+}
+
 void record_json(buf *o, const record_in *in) {
     buf_clear(o);
     buf_putc(o, '{');
@@ -347,5 +381,7 @@ void record_json(buf *o, const record_in *in) {
     buf_putc(o, ',');
     key(o, "text_chars");
     buf_put_u64(o, in->r ? in->r->text_chars : 0);
-    buf_put(o, "}}", 2);
+    buf_putc(o, '}');
+    if (in->want_sig) write_signatures(o, in->sig);
+    buf_putc(o, '}');
 }

@@ -25,6 +25,8 @@ typedef struct record_in {
     size_t quote_text_len;
     const char *page_type;       /* the HTML path's page kind; NULL: the metadata's */
     float page_type_confidence;
+    int want_sig;                /* the caller asked for "signatures" */
+    const byline_signature *sig; /* the text's signatures (when asked for) */
 } record_in;
 
 void record_json(buf *out, const record_in *in);
