@@ -1,5 +1,6 @@
 /* byline command-line tool. Sinks only: the library builds every record. */
 #include "run.h"
+#include "serve.h"
 #include <byline.h>
 #include <dirent.h>
 #include <ctype.h>
@@ -18,6 +19,7 @@ static const char USAGE[] =
     "usage: byline extract [OPTIONS] [FILE|DIR|-]...\n"
     "       byline quotes [OPTIONS] [FILE|-]...   (extract, the input read as plain text;\n"
     "                                              -f text: who said what, a line a quotation)\n"
+    "       byline serve [OPTIONS]                (an HTTP service and a page: byline serve --help)\n"
     "       byline --version | --help\n"
     "\n"
     "Reads HTML pages (files, directories walked in name order, or - for stdin;\n"
@@ -133,6 +135,7 @@ int main(int argc, char **argv) {
         fputs(USAGE, stdout);
         return 0;
     }
+    if (argc >= 2 && !strcmp(argv[1], "serve")) return serve_main(argc, argv);
     /* "quotes": the same run with the input read as plain text (already-scraped news) */
     int quotes_cmd = argc >= 2 && !strcmp(argv[1], "quotes");
     if (argc < 2 || (strcmp(argv[1], "extract") && !quotes_cmd)) {
