@@ -371,8 +371,6 @@ static void process(server *s, byline_doc *doc, req *r) {
     byline_status st = doc ? byline_extract(doc, r->body.d ? r->body.d : "", r->body.n, &r->opt)
                            : BYLINE_INTERNAL_ERROR;
     atomic_fetch_add(&s->met.docs[st], 1);
-    free(r->body.d);
-    r->body = (sbuf){0};
     r->status = http_status_of(st);
     sbuf o = {0};
     size_t n = 0;
@@ -414,6 +412,9 @@ static void process(server *s, byline_doc *doc, req *r) {
     }
     r->out = o.d;
     r->out_len = o.n;
+    /* only now: byline_quotes_text() reads the input of a text document (its spans count into it) */
+    free(r->body.d);
+    r->body = (sbuf){0};
 }
 
 static void *worker(void *arg) {
