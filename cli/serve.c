@@ -96,6 +96,7 @@ typedef struct server {
     serve_metrics met;
 } server;
 
+
 enum route { R_EXTRACT, R_QUOTES, R_GET };
 enum state { ST_BODY, ST_QUEUED, ST_DONE, ST_ANSWERED, ST_GET };
 enum fmt { F_JSON, F_TEXT, F_MARKDOWN };
@@ -464,6 +465,13 @@ static enum MHD_Result count_framing(void *cls, enum MHD_ValueKind kind, const c
     return MHD_YES;
 }
 
+static enum MHD_Result add_header_size(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_len,
+                                       const char *value, size_t value_len) {
+    (void)kind, (void)key, (void)value;
+    *(size_t *)cls += key_len + value_len + 4; /* "Key: value\r\n" */
+    return MHD_YES;
+}
+
 static enum MHD_Result start_post(server *s, req *r) {
     int code = 0;
     const char *why = read_content_type(r, &code); /* first: ?input= outranks the media type */
@@ -551,6 +559,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         ascii_copy(r->method, sizeof r->method, method, strlen(method));
         ascii_copy(r->path, sizeof r->path, url, strlen(url));
         if (nul_in_target(r, version)) return answer_error(r, MHD_HTTP_BAD_REQUEST, "a NUL byte in the request target", NULL, NULL);
+        /* libmicrohttpd's own bound is its per-connection memory, set above this with room for the answer */
+        size_t head = strlen(method) + (r->raw_uri ? r->raw_uri_len : strlen(url)) + 12;
+        MHD_get_connection_values_n(conn, MHD_HEADER_KIND, add_header_size, &head);
+        if (head > s->max_header_bytes)
+            return answer_error(r, MHD_HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE, "headers larger than the server's --max-header-bytes",
+                                NULL, NULL);
         int post = !strcmp(method, MHD_HTTP_METHOD_POST);
         int get = !strcmp(method, MHD_HTTP_METHOD_GET) || !strcmp(method, MHD_HTTP_METHOD_HEAD);
         if (!strcmp(url, "/v1/extract") || !strcmp(url, "/v1/quotes")) {
@@ -756,7 +770,7 @@ int serve_main(int argc, char **argv) {
             MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME, 0, NULL, NULL, on_request, &s,
             MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, io_threads,
             MHD_OPTION_CONNECTION_LIMIT, s.max_connections, MHD_OPTION_CONNECTION_TIMEOUT, s.timeout_s,
-            MHD_OPTION_CONNECTION_MEMORY_LIMIT, s.max_header_bytes + 4096, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+            MHD_OPTION_CONNECTION_MEMORY_LIMIT, s.max_header_bytes + (s.max_header_bytes / 2 > 8192 ? s.max_header_bytes / 2 : 8192), MHD_OPTION_NOTIFY_COMPLETED, on_completed,
             &s, MHD_OPTION_URI_LOG_CALLBACK, on_uri, &s, MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_END);
     int rc = 0;
     if (!s.daemon) {
@@ -778,7 +792,8 @@ int serve_main(int argc, char **argv) {
         int sig;
         sigwait(&stop, &sig);
         if (!s.quiet) fprintf(stderr, "byline serve: stopping (signal %d)\n", sig);
-        MHD_quiesce_daemon(s.daemon); /* no new connections; the ones open go on */
+        MHD_socket ls = MHD_quiesce_daemon(s.daemon); /* no new connections; the ones open go on */
+        if (ls != MHD_INVALID_SOCKET) close(ls);
     }
     /* the workers finish what is queued (every suspended connection is resumed), then stop */
     pthread_mutex_lock(&s.m);

@@ -246,6 +246,11 @@ check(f'a chunked body that grows over --max-bytes: 413 or closed (got {resp[:20
 st, h, b = srv.request('POST', '/v1/extract', iter([art[:300], art[300:]]))  # http.client sends it chunked
 check('a chunked body: 200', st == 200 and json.loads(b)['status'] == 'ok')
 
+resp = raw(srv.port, b'GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ' + b'a' * 5000 + b'\r\n\r\n')
+check('headers over --max-header-bytes: 431 with a JSON error', status_of(resp) == 431 and b'max-header-bytes' in resp)
+st, h, b = srv.request('GET', '/healthz', headers={'X-Fits': 'a' * 3500})
+check('headers within --max-header-bytes: answered', st == 200)
+
 # the bound on requests in progress: --max-requests 6 held by bodies that do not come, the next gets 503
 held = []
 for _ in range(6):
