@@ -13,7 +13,7 @@
    must answer; then they are closed.
 
 usage: bench/serve_bench.py [--build build] [--jobs 2] [--connections 64] [--requests 100000]
-                            [--duration 300] [--idle 10000] [--cli-rounds 5]
+                            [--duration 300] [--idle 10000] [--cli-rounds 20]
 The full run (acceptance): bench/serve_bench.py   (10^5 requests: 80 s to 4 min of load, as the machine allows)
 A short try: bench/serve_bench.py --requests 10000 --duration 15 --idle 2000
 """
@@ -25,6 +25,7 @@ import os
 import re
 import resource
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -37,10 +38,9 @@ sys.path.insert(0, os.path.join(ROOT, 'tests'))
 from serve_util import Server, SHARED, pid_rss_kb  # noqa: E402
 
 WRK_SCRIPT = r'''
-local bodies, i, limit, count = {}, 0, 0, 0
+local bodies, i = {}, 0
 function init(args)
-  limit = tonumber(args[1])
-  for k = 2, #args do
+  for k = 1, #args do
     local f = assert(io.open(args[k], "rb"))
     bodies[#bodies + 1] = wrk.format("POST", "/v1/extract", {["Content-Type"] = "text/html"}, f:read("*a"))
     f:close()
@@ -49,10 +49,6 @@ end
 function request()
   i = i % #bodies + 1
   return bodies[i]
-end
-function response(status, headers, body)
-  count = count + 1
-  if limit > 0 and count >= limit then wrk.thread:stop() end
 end
 function done(summary, latency, requests)
   local e = summary.errors
@@ -94,7 +90,7 @@ def main():
                     help='requests before RSS counts (default: 5 %% of --requests, at least 1,000: with 64 bodies in '
                          'flight the heap takes a few thousand requests to reach its working set)')
     ap.add_argument('--idle', type=int, default=10_000)
-    ap.add_argument('--cli-rounds', type=int, default=5)
+    ap.add_argument('--cli-rounds', type=int, default=20, help='times over the pages for the CLI (20: a few seconds)')
     a = ap.parse_args()
     a.warmup = a.warmup or max(1000, a.requests // 20)
     byline = os.path.join(a.build, 'byline')
@@ -132,25 +128,32 @@ def main():
             readings = []  # (requests answered, RSS kB)
             stop = threading.Event()
 
-            def sample():
+            wrk = None
+
+            def sample():  # RSS as the requests go; wrk is stopped (SIGINT: it prints its summary) at --requests
+                stopped = False
                 while not stop.is_set():
                     n = requests_answered(srv)
                     if n is not None:
                         readings.append((n, pid_rss_kb(srv.proc.pid)))
+                        if n >= a.requests and not stopped and wrk:
+                            wrk.send_signal(signal.SIGINT)
+                            stopped = True
                     time.sleep(0.5)
 
             sampler = threading.Thread(target=sample, daemon=True)
             sampler.start()
             s0, w0 = pid_cpu(srv.proc.pid), children_cpu()
-            wrk = subprocess.run(['wrk', '-t1', f'-c{a.connections}', f'-d{a.duration}s', '--timeout', '10s', '-s', script,
-                                  f'http://127.0.0.1:{srv.port}', '--', str(a.requests)] + pages,
-                                 capture_output=True, text=True, timeout=a.duration + 60)
+            wrk = subprocess.Popen(['wrk', '-t1', f'-c{a.connections}', f'-d{a.duration}s', '--timeout', '10s', '-s', script,
+                                    f'http://127.0.0.1:{srv.port}', '--'] + pages,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            out, err = wrk.communicate(timeout=a.duration + 60)
             serve_cpu, wrk_cpu = pid_cpu(srv.proc.pid) - s0, children_cpu() - w0
             stop.set()
             sampler.join()
-            line = [x for x in wrk.stdout.splitlines() if x.startswith('{')]
+            line = [x for x in out.splitlines() if x.startswith('{')]
             if not line:
-                sys.exit(f'serve_bench: wrk said nothing readable:\n{wrk.stdout}\n{wrk.stderr}')
+                sys.exit(f'serve_bench: wrk said nothing readable:\n{out}\n{err}')
             w = json.loads(line[-1])
             rate = w['requests'] / (w['duration_us'] / 1e6)
             errors = {k: w[k] for k in ('connect', 'read', 'write', 'status', 'timeout')}
