@@ -472,7 +472,17 @@ static enum MHD_Result add_header_size(void *cls, enum MHD_ValueKind kind, const
     return MHD_YES;
 }
 
+/* A browser sends Origin with a POST: one from another site's page is refused, so that no page on the web can
+ * make a browser on this machine feed the service. Clients that are not browsers send none. */
+static int foreign_origin(req *r) {
+    const char *origin = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Origin");
+    if (!origin) return 0;
+    const char *host = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+    return !host || strncmp(origin, "http://", 7) || strcmp(origin + 7, host);
+}
+
 static enum MHD_Result start_post(server *s, req *r) {
+    if (foreign_origin(r)) return answer_error(r, MHD_HTTP_FORBIDDEN, "a request from another site's page", NULL, NULL);
     int code = 0;
     const char *why = read_content_type(r, &code); /* first: ?input= outranks the media type */
     if (why) return answer_error(r, code, why, NULL, NULL);
@@ -767,7 +777,9 @@ int serve_main(int argc, char **argv) {
     unsigned io_threads = s.jobs > 8 ? 4 : 2;
     if (started == s.jobs)
         s.daemon = MHD_start_daemon(
-            MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME, 0, NULL, NULL, on_request, &s,
+            MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
+                (addr.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
+            0, NULL, NULL, on_request, &s,
             MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, io_threads,
             MHD_OPTION_CONNECTION_LIMIT, s.max_connections, MHD_OPTION_CONNECTION_TIMEOUT, s.timeout_s,
             MHD_OPTION_CONNECTION_MEMORY_LIMIT, s.max_header_bytes + (s.max_header_bytes / 2 > 8192 ? s.max_header_bytes / 2 : 8192), MHD_OPTION_NOTIFY_COMPLETED, on_completed,

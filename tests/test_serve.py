@@ -87,9 +87,9 @@ def same_as_cli(srv, name, body, args, content_type=None):
     return st, got
 
 
-def raw(port, data, wait=5.0, shut=False, close_after_send=False):
+def raw(port, data, wait=5.0, shut=False, close_after_send=False, host='127.0.0.1'):
     """Sends raw bytes; returns what came back until the server closed or `wait` passed ('' = closed)."""
-    s = socket.create_connection(('127.0.0.1', port))
+    s = socket.create_connection((host, port))
     s.settimeout(wait)
     out = b''
     try:
@@ -174,6 +174,12 @@ st, h, b = srv.request('POST', '/v1/extract', LATIN, {'Content-Type': 'text/html
 check('an unreadable charset: 400', st == 400 and 'charset' in json.loads(b)['error'])
 st, h, b = srv.request('POST', '/v1/extract', art, {'Content-Type': 'multipart/form-data; boundary=x'})
 check('a form upload: 415', st == 415)
+
+# a browser's POST from another site's page is refused; from the service's own page it is read
+st, h, b = srv.request('POST', '/v1/extract', art, {'Origin': 'http://evil.example'})
+check('a POST from another site\'s page: 403', st == 403 and 'another site' in json.loads(b)['error'])
+st, h, b = srv.request('POST', '/v1/extract', art, {'Origin': f'http://127.0.0.1:{srv.port}'})
+check('a POST from the service\'s own page: 200', st == 200)
 
 # formats and options, byte for byte against the CLI
 for fmt in ('json', 'text', 'markdown'):
@@ -391,6 +397,22 @@ quiet = Server(BYLINE, '-j', '1', '--quiet')
 check('--quiet: answers', quiet.healthy())
 rc = quiet.stop()
 check('--quiet: no line per request', rc == 0 and not [x for x in quiet.log if x.startswith('GET')])
+
+# IPv6 loopback, when the machine has it
+try:
+    socket.socket(socket.AF_INET6).bind(('::1', 0))
+    has_v6 = True
+except OSError:
+    has_v6 = False
+if has_v6:
+    p = subprocess.Popen([BYLINE, 'serve', '--listen', '[::1]:0', '-j', '1'], stderr=subprocess.PIPE)
+    m = re.search(rb'http://\[::1\]:(\d+)/', p.stderr.readline())
+    resp = raw(int(m.group(1)), b'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n', wait=5, shut=True, host='::1') if m else b''
+    check('--listen [::1]:0: answers on IPv6 loopback', resp.startswith(b'HTTP/1.1 200'))
+    p.terminate()
+    check('--listen [::1]:0: stops with status 0', p.wait(30) == 0)
+else:
+    print('test_serve: no IPv6 loopback here: --listen [::1] not tried')
 
 # usage errors
 for args in (['--listen', 'nowhere'], ['--listen', '127.0.0.1:99999'], ['--jobs', '0'], ['--timeout', 'x'], ['extra']):
