@@ -93,10 +93,10 @@ typedef struct server {
     pthread_mutex_t m;
     pthread_cond_t c;
     req *head, *tail; /* the queue for the workers */
-    int closing;
+    int closing;         /* the workers stop once the queue is empty */
+    atomic_int draining; /* stopping: new requests get 503, the admitted ones are finished */
     serve_metrics met;
 } server;
-
 
 enum route { R_EXTRACT, R_QUOTES, R_GET };
 enum state { ST_BODY, ST_QUEUED, ST_DONE, ST_ANSWERED, ST_GET };
@@ -441,11 +441,12 @@ static void *worker(void *arg) {
     return NULL;
 }
 
-/* Queues r for the workers; 0 when the server is closing. Called with the connection suspended. */
+/* Suspends r's connection and queues r for the workers; 0 (and nothing done) when the server is closing. */
 static int enqueue(server *s, req *r) {
     pthread_mutex_lock(&s->m);
     int open = !s->closing;
     if (open) {
+        MHD_suspend_connection(r->conn);
         r->next = NULL;
         if (s->tail) s->tail->next = r;
         else s->head = r;
@@ -503,6 +504,8 @@ static enum MHD_Result start_post(server *s, req *r) {
         if (announced > s->base.max_input_bytes)
             return answer_error(r, MHD_HTTP_CONTENT_TOO_LARGE, "body larger than the server's --max-bytes", NULL, NULL);
     }
+    if (atomic_load(&s->draining))
+        return answer_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "shutting down", "Retry-After", "1");
     if (atomic_fetch_add(&s->met.in_flight, 1) >= s->max_requests) {
         atomic_fetch_sub(&s->met.in_flight, 1);
         return answer_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "busy: too many requests in progress", "Retry-After", "1");
@@ -617,11 +620,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             return MHD_YES;
         }
         r->state = ST_QUEUED;
-        MHD_suspend_connection(conn);
-        if (!enqueue(s, r)) {
-            MHD_resume_connection(conn);
-            return answer_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "shutting down", "Retry-After", "1");
-        }
+        if (!enqueue(s, r)) return answer_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "shutting down", "Retry-After", "1");
         return MHD_YES;
     case ST_DONE: {
         char *out = r->out;
@@ -810,6 +809,10 @@ int serve_main(int argc, char **argv) {
         if (!s.quiet) fprintf(stderr, "byline serve: stopping (signal %d)\n", sig);
         MHD_socket ls = MHD_quiesce_daemon(s.daemon); /* no new connections; the ones open go on */
         if (ls != MHD_INVALID_SOCKET) close(ls);
+        /* the requests admitted are read, extracted and answered (up to --timeout); new ones get 503 */
+        atomic_store(&s.draining, 1);
+        for (double t0 = now(); atomic_load(&s.met.in_flight) > 0 && now() - t0 < s.timeout_s;)
+            nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
     }
     /* the workers finish what is queued (every suspended connection is resumed), then stop */
     pthread_mutex_lock(&s.m);
@@ -817,6 +820,9 @@ int serve_main(int argc, char **argv) {
     pthread_cond_broadcast(&s.c);
     pthread_mutex_unlock(&s.m);
     for (int i = 0; i < started; i++) pthread_join(s.workers[i], NULL);
+    /* the last answers are sent before the connections are closed (bodies still coming got 503) */
+    for (double t0 = now(); s.daemon && atomic_load(&s.met.in_flight) > 0 && now() - t0 < 2;)
+        nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
     if (s.daemon) MHD_stop_daemon(s.daemon);
     free(s.workers);
     pthread_mutex_destroy(&s.m);

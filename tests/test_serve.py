@@ -393,6 +393,47 @@ check('the log: an extraction\'s line', any(re.match(r'^POST /v1/extract 200 \d+
 rc = srv.stop()
 check('SIGTERM: the server stops with status 0 (ASan: nothing leaked)', rc == 0)
 
+# SIGTERM while requests are queued: each admitted request is answered, then the server exits 0
+busy = Server(BYLINE, '-j', '1', '--quiet')
+long_page = ('<html><body><article>' + ''.join(
+    f'<p>Paragraph {i} of the long report: the council met on Monday and said that the bridge, the ferry and the '
+    f'harbour works number {i} would go ahead, “whatever the weather,” said official {i}.</p>' for i in range(3000))
+    + '</article></body></html>').encode()
+socks = []
+for _ in range(8):
+    c = socket.create_connection(('127.0.0.1', busy.port))
+    c.sendall(b'POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n' % len(long_page) + long_page)
+    socks.append(c)
+
+
+def admitted():
+    m = busy.request('GET', '/metrics')[2].decode()
+    docs = sum(int(v) for v in re.findall(r'^byline_documents_total\{[^}]*\} (\d+)$', m, re.M))
+    return docs + int(re.search(r'^byline_requests_in_flight (\d+)$', m, re.M).group(1))
+
+
+t0 = time.time()
+while admitted() < 8 and time.time() - t0 < 10:
+    time.sleep(0.01)
+busy.proc.terminate()
+answers = []
+for c in socks:
+    c.settimeout(30)
+    resp = b''
+    try:
+        while b'\r\n\r\n' not in resp:
+            chunk = c.recv(65536)
+            if not chunk:
+                break
+            resp += chunk
+    except OSError:
+        pass
+    answers.append(status_of(resp))
+    c.close()
+rc = busy.stop()
+check(f'SIGTERM with requests queued: each answered 200 ({answers})', answers == [200] * 8)
+check('SIGTERM with requests queued: the server exits 0', rc == 0)
+
 quiet = Server(BYLINE, '-j', '1', '--quiet')
 check('--quiet: answers', quiet.healthy())
 rc = quiet.stop()
