@@ -103,7 +103,6 @@ enum state { ST_BODY, ST_QUEUED, ST_DONE, ST_ANSWERED, ST_GET };
 enum fmt { F_JSON, F_TEXT, F_MARKDOWN };
 
 struct req {
-    server *s;
     struct MHD_Connection *conn;
     enum route route;
     enum state state;
@@ -541,7 +540,7 @@ static enum MHD_Result serve_get(server *s, req *r, const char *url) {
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn) {
     req *r = calloc(1, sizeof *r);
     if (!r) return NULL;
-    r->s = cls;
+    (void)cls;
     r->conn = conn;
     r->t0 = now();
     strcpy(r->method, "-");
@@ -654,7 +653,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 
 /* ---- options and the daemon's life ------------------------------------------------------ */
 
-static int parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *len, int *loopback) {
+static int parse_listen(const char *s, struct sockaddr_storage *ss, int *loopback) {
     char host[64];
     const char *colon = strrchr(s, ':');
     if (!colon || (size_t)(colon - s) >= sizeof host) return -1;
@@ -670,7 +669,6 @@ static int parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *l
         if (inet_pton(AF_INET6, host + 1, &a->sin6_addr) != 1) return -1;
         a->sin6_family = AF_INET6;
         a->sin6_port = htons((uint16_t)port);
-        *len = sizeof *a;
         *loopback = IN6_IS_ADDR_LOOPBACK(&a->sin6_addr);
         return 0;
     }
@@ -679,7 +677,6 @@ static int parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *l
     if (inet_pton(AF_INET, host, &a->sin_addr) != 1) return -1;
     a->sin_family = AF_INET;
     a->sin_port = htons((uint16_t)port);
-    *len = sizeof *a;
     *loopback = (ntohl(a->sin_addr.s_addr) >> 24) == 127;
     return 0;
 }
@@ -751,9 +748,8 @@ int serve_main(int argc, char **argv) {
         return EXIT_USAGE;
     }
     struct sockaddr_storage addr;
-    socklen_t addr_len;
     int loopback;
-    if (parse_listen(listen, &addr, &addr_len, &loopback)) {
+    if (parse_listen(listen, &addr, &loopback)) {
         fprintf(stderr, "byline serve: --listen takes ADDRESS:PORT (127.0.0.1:8080, [::1]:8080, 0.0.0.0:8080)\n");
         return EXIT_USAGE;
     }
