@@ -1,4 +1,5 @@
 """Starting `byline serve` on a free loopback port for the tests (test_serve.py, bench/serve_bench.py)."""
+import atexit
 import http.client
 import os
 import re
@@ -22,6 +23,12 @@ class Server:
         self.log = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
+        atexit.register(self._kill)  # a test that dies halfway leaves no server behind
+
+    def _kill(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
 
     def _read(self):
         for line in self.proc.stderr:
