@@ -1,6 +1,7 @@
 /* byline command-line tool. Sinks only: the library builds every record. */
 #include "group.h"
 #include "run.h"
+#include "serve.h"
 #include <byline.h>
 #include <dirent.h>
 #include <ctype.h>
@@ -23,6 +24,7 @@ static const char USAGE[] =
     "                                              group; byline group --help for its options:\n"
     "                                              --all --jaccard --containment --bands --rows\n"
     "                                              --memory --tmp)\n"
+    "       byline serve [OPTIONS]                (an HTTP service and a page: byline serve --help)\n"
     "       byline --version | --help\n"
     "\n"
     "Reads HTML pages (files, directories walked in name order, or - for stdin;\n"
@@ -135,6 +137,7 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (argc >= 2 && !strcmp(argv[1], "group")) return group_main(argc, argv);
+    if (argc >= 2 && !strcmp(argv[1], "serve")) return serve_main(argc, argv);
     /* "quotes": the same run with the input read as plain text (already-scraped news) */
     int quotes_cmd = argc >= 2 && !strcmp(argv[1], "quotes");
     if (argc < 2 || (strcmp(argv[1], "extract") && !quotes_cmd)) {

@@ -2,7 +2,7 @@
 # cmake --install into a temporary prefix, then use what was installed as a user would: a C program
 # built through `pkg-config --cflags --libs byline` (shared) and against libbyline.a (static), the
 # CLI, the man pages, the Python package. Also: libbyline.so exports exactly the functions of
-# byline.h, and the man pages name every option of --help and every function of the header.
+# byline.h, and the man pages name every option of --help (and serve --help) and every function of the header.
 # usage: test_install.sh BUILD_DIR SOURCE_DIR
 BUILD="$1"; SRC="$2"
 pass=0; fail=0
@@ -63,11 +63,11 @@ MANPATH="$P/share/man" MANWIDTH=100 man byline 2>/dev/null | grep -q 'byline ext
 MANPATH="$P/share/man" MANWIDTH=100 man 3 libbyline 2>/dev/null | grep -q 'byline_extract' && ok || no "man 3 libbyline"
 MANWIDTH=200 man -l "$P/share/man/man1/byline.1" 2>/dev/null > "$tmp/byline.1.txt"
 sed -n '/^OPTIONS/,/^EXIT STATUS/p' "$tmp/byline.1.txt" > "$tmp/byline.1.options"   # options are described there
-"$P/bin/byline" --help | grep -o -- '--[a-z][a-z-]*' | sort -u > "$tmp/options"
+{ "$P/bin/byline" --help; "$P/bin/byline" serve --help; } | grep -o -- '--[a-z][a-z-]*' | sort -u > "$tmp/options"
 [ "$(wc -l < "$tmp/options")" -ge 18 ] && ok || no "options not found in --help"
 while read -r o; do grep -q -- "$o\b" "$tmp/byline.1.options" && ok || no "byline.1's OPTIONS lack $o (in --help)"; done < "$tmp/options"
 grep -o -- '-[a-zA-Z],' "$tmp/byline.1.options" | sort -u > "$tmp/short1"
-"$P/bin/byline" --help | grep -o -- '^ *-[a-zA-Z],' | tr -d ' ' | sort -u > "$tmp/short"
+{ "$P/bin/byline" --help; "$P/bin/byline" serve --help; } | grep -o -- '^ *-[a-zA-Z],' | tr -d ' ' | sort -u > "$tmp/short"
 diff "$tmp/short" "$tmp/short1" > /dev/null && ok || no "short options of byline.1 and --help differ"
 grep -q "byline $(pkg-config --modversion byline)" "$tmp/byline.1.txt" && ok || no "byline.1 does not carry the version"
 MANWIDTH=200 man -l "$P/share/man/man3/libbyline.3" 2>/dev/null > "$tmp/libbyline.3.txt"
