@@ -413,7 +413,7 @@ static void process(server *s, byline_doc *doc, req *r) {
     }
     r->out = o.d;
     r->out_len = o.n;
-    /* only now: byline_quotes_text() reads the input of a text document (its spans count into it) */
+    /* the body is given back once the answer is rendered (the library keeps its own copy of what it needs) */
     free(r->body.d);
     r->body = (sbuf){0};
 }

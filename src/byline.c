@@ -193,7 +193,13 @@ static byline_status extract_text(byline_doc *d, const byline_options *opt, deco
         }
         if (qrc) return finish(d, rin, BYLINE_INTERNAL_ERROR, "out of memory");
         rin->quotes = &qr;
-        rin->quote_text = dec->data;
+        /* the offsets refer to the input, which may be the caller's own bytes (valid UTF-8 needs no
+         * conversion): byline_quotes_text() reads it after this call has returned, so it gets a copy */
+        char *own = arena_alloc(&d->arena, dec->len + 1);
+        if (!own) return finish(d, rin, BYLINE_INTERNAL_ERROR, "out of memory");
+        memcpy(own, dec->data, dec->len);
+        own[dec->len] = 0;
+        rin->quote_text = own;
         rin->quote_text_len = dec->len;
     }
     metadata meta;

@@ -137,8 +137,27 @@ static void test_unclosed_nickname_at_end(void) {
     }
 }
 
+/* Who said what as lines (byline_quotes_text) is made when asked for, after byline_extract has
+ * returned: for text input it must not read the caller's bytes, which may be gone by then. */
+static void test_quotes_text_after_the_input_is_gone(void) {
+    static const char story[] = "The harbour council met on Monday to decide what to do about the sea wall.\n\n"
+                                "\xE2\x80\x9CWe cannot wait another winter,\xE2\x80\x9D said Mayor Ann Lee.\n";
+    char *input = malloc(sizeof story);
+    memcpy(input, story, sizeof story);
+    byline_options o;
+    byline_options_init(&o);
+    o.input = BYLINE_INPUT_TEXT;
+    CHECK(byline_extract(doc, input, sizeof story - 1, &o) == BYLINE_OK);
+    memset(input, 'x', sizeof story - 1);  /* the caller reuses its buffer */
+    size_t n;
+    const char *lines = byline_quotes_text(doc, &n);
+    CHECK(lines && strstr(lines, "We cannot wait another winter") && strstr(lines, "Ann Lee"));
+    free(input);
+}
+
 int main(void) {
     doc = byline_doc_new();
+    test_quotes_text_after_the_input_is_gone();
     test_unclosed_nickname_at_end();
     CHECK(cues_sorted());
     test_cue_after_and_pronoun();
