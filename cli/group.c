@@ -43,7 +43,8 @@ enum { EXIT_FAILED = 1, EXIT_USAGE = 2 };
 /* ---- one record line -------------------------------------------------------------------------------- */
 
 typedef struct parsed {
-    char *f[5]; /* source, url, title, date, agency */
+    const char *f[5]; /* source, url, title, date, agency: in the line, or in owned */
+    char *owned;
     byline_signature sig;
     int state;  /* 0 a record to group, 1 not an ok/empty record (counted), 2 a bad line */
     char err[160];
@@ -55,7 +56,6 @@ static const char *jstr(json_object *o, const char *k) {
     return json_object_get_string(v);
 }
 
-static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
 /* Eight hex digits (0-9, a-f, A-F) at once: -1 when one is not a hex digit. Each byte of the word is
  * checked to be in '0'..'9' or, lower-cased, in 'a'..'f' (byte-wise sums that cannot carry, the bytes
@@ -102,7 +102,10 @@ static int read_signatures(json_object *s, byline_signature *sig) {
     return 0;
 }
 
-static void parse_line(json_tokener *tok, const char *line, size_t len, parsed *p) {
+/* One line: its fields are copied over the line itself once it is parsed (each field's decoded text
+ * and NUL take no more room than its quoted text did), so the records of a batch need no allocation
+ * of their own, and the main thread frees nothing the parsing threads allocated. */
+static void parse_line(json_tokener *tok, char *line, size_t len, parsed *p) {
     memset(p, 0, sizeof *p);
     json_tokener_reset(tok);
     json_object *o = json_tokener_parse_ex(tok, line, (int)len);
@@ -138,13 +141,23 @@ static void parse_line(json_tokener *tok, const char *line, size_t len, parsed *
         p->state = 2;
         snprintf(p->err, sizeof p->err, "neither text nor signatures of %s", BYLINE_SIGNATURE_ALGORITHM);
     }
-    for (int i = 0; i < 5 && p->state == 0; i++) p->f[i] = dup_or_null(f[i]);
+    size_t need = 0;
+    for (int i = 0; i < 5; i++) need += f[i] ? strlen(f[i]) + 1 : 0;
+    char *to = p->state ? NULL : need <= len ? line : (p->owned = malloc(need)); /* (the second never happens) */
+    if (!p->state && !to) {
+        p->state = 2;
+        snprintf(p->err, sizeof p->err, "out of memory");
+    }
+    for (int i = 0; i < 5 && to; i++) {
+        if (!f[i]) continue;
+        size_t n = strlen(f[i]) + 1;
+        p->f[i] = memcpy(to, f[i], n);
+        to += n;
+    }
     json_object_put(o);
 }
 
-static void parsed_free(parsed *p) {
-    for (int i = 0; i < 5; i++) free(p->f[i]);
-}
+static void parsed_free(parsed *p) { free(p->owned); }
 
 /* ---- the run ------------------------------------------------------------------------------------------ */
 

@@ -3,7 +3,7 @@
  *             of it (source, URL, title, date, agency); where each starts is in memory (8 bytes a record)
  *   runs.bin  the band keys, when they do not fit the buffers: each time the buffers fill, one segment
  *             a band of the keys' high 32 bits (the key hash) in record order, 4 bytes a record
- *   groups.bin the group lines before they are put in order
+ *   groups<N>.bin the group lines before they are put in order, one file a writing thread
  *
  * At the end each band is sorted in memory by its 32-bit key hash (when a band does not fit, in slices
  * of the hash range, each read from its segments); records with the same hash are candidates, and a pair
@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,8 @@
 /* the top bits of the 32-bit key hash counted a band, to cut a band too large for memory in slices */
 #define PREFIX_BITS 12
 #define PREFIXES (1u << PREFIX_BITS)
+/* threads writing group lines at most (-j), and the groups each takes at a time */
+enum { MAX_WRITERS = 16, GROUP_CHUNK = 64 };
 
 void grp_params_init(grp_params *p) {
     memset(p, 0, sizeof *p);
@@ -151,10 +154,15 @@ void grouper_free(grouper *g) {
     free(g->size);
     free(g->off);
     if (g->dir[0]) {
-        static const char *const F[] = {"rec.bin", "runs.bin", "groups.bin"};
-        char path[1100];
+        static const char *const F[] = {"rec.bin", "runs.bin"};
+        char path[1100], name[32];
         for (size_t i = 0; i < sizeof F / sizeof *F; i++) {
             path_in(g, path, sizeof path, F[i]);
+            unlink(path);
+        }
+        for (int t = 0; t < MAX_WRITERS; t++) {
+            snprintf(name, sizeof name, "groups%d.bin", t);
+            path_in(g, path, sizeof path, name);
             unlink(path);
         }
         rmdir(g->dir);
@@ -778,15 +786,31 @@ static void write_member(FILE *o, const member *m) {
             m->exact ? "true" : "false");
 }
 
-static int load_member(grouper *g, uint32_t id, member *m) {
+/* A thread writing group lines to its own file (groups<N>.bin), with its own error message. */
+typedef struct writer {
+    grouper *g;
+    FILE *f;
+    char *buf;
+    uint64_t off;
+    int rc;
+    char err[512];
+} writer;
+
+static int wfail(writer *w, const char *what) {
+    snprintf(w->err, sizeof w->err, "%s: %s", what, errno ? strerror(errno) : "out of memory");
+    return w->rc = -1;
+}
+
+static int load_member(writer *w, uint32_t id, member *m) {
+    const grouper *g = w->g;
     memset(m, 0, sizeof *m);
     m->id = id;
     size_t len = (size_t)(g->off[id + 1] - g->off[id]); /* the signature and the fields, at once */
     if (!(m->blob = malloc(len + 1))) {
         errno = 0;
-        return fail(g, "a group");
+        return wfail(w, "a group");
     }
-    if (read_all(g->rec_fd, m->blob, len, g->off[id])) return fail(g, "reading rec.bin");
+    if (read_all(g->rec_fd, m->blob, len, g->off[id])) return wfail(w, "reading rec.bin");
     memcpy(&m->sk, m->blob, sizeof m->sk);
     char *p = m->blob + sizeof m->sk;
     for (int i = 0; i < 5; i++) {
@@ -810,6 +834,7 @@ static int okey_member_cmp(const void *x, const void *y) {
 
 typedef struct gindex {
     char day[11];
+    uint8_t file; /* the writer's */
     uint64_t gid, off;
     uint32_t len;
 } gindex;
@@ -827,15 +852,16 @@ static int u64_cmp(const void *x, const void *y) {
     return a < b ? -1 : a > b;
 }
 
-/* One group: its members read back, the canonical chosen, the line appended to gf at *gf_off. */
-static int write_group(grouper *g, const uint64_t *pairs, size_t n, FILE *gf, uint64_t *gf_off, gindex *ix) {
+/* One group (its records in ids): its members read back, the canonical chosen, the line appended to
+ * the writer's file. */
+static int write_group(writer *w, const uint64_t *ids, size_t n, gindex *ix) {
     member *m = calloc(n, sizeof *m);
     if (!m) {
         errno = 0;
-        return fail(g, "a group");
+        return wfail(w, "a group");
     }
     int rc = 0;
-    for (size_t i = 0; i < n && !rc; i++) rc = load_member(g, (uint32_t)pairs[i], &m[i]);
+    for (size_t i = 0; i < n && !rc; i++) rc = load_member(w, (uint32_t)ids[i], &m[i]);
     if (!rc) {
         qsort(m, n, sizeof *m, okey_member_cmp);
         size_t c = 0;
@@ -854,10 +880,10 @@ static int write_group(grouper *g, const uint64_t *pairs, size_t n, FILE *gf, ui
         memcpy(ix->day, m[0].day, sizeof ix->day);
         char *line = NULL;
         size_t len = 0;
-        FILE *o = open_memstream(&line, &len); /* the line made in memory: its length without asking gf */
+        FILE *o = open_memstream(&line, &len); /* the line made in memory: its length without asking the file */
         if (!o) {
             errno = 0;
-            rc = fail(g, "a group line");
+            rc = wfail(w, "a group line");
             goto out;
         }
         fprintf(o, "{\"group_id\":\"%016llx\",\"size\":%zu,\"canonical\":", (unsigned long long)ix->gid, n);
@@ -870,19 +896,46 @@ static int write_group(grouper *g, const uint64_t *pairs, size_t n, FILE *gf, ui
         fputs("]}\n", o);
         if (fclose(o) || !line || len > UINT32_MAX) {
             errno = 0;
-            rc = fail(g, "a group line");
-        } else if (fwrite(line, 1, len, gf) != len) {
-            rc = fail(g, "writing groups.bin");
+            rc = wfail(w, "a group line");
+        } else if (fwrite(line, 1, len, w->f) != len) {
+            rc = wfail(w, "writing the group lines");
         }
         free(line);
-        ix->off = *gf_off;
+        ix->off = w->off;
         ix->len = (uint32_t)len;
-        *gf_off += len;
+        w->off += len;
     }
 out:
     for (size_t i = 0; i < n; i++) free(m[i].blob);
     free(m);
     return rc;
+}
+
+/* The groups, shared by the writers: group i is ids[start[i]..start[i + 1]) */
+typedef struct group_work {
+    const uint64_t *ids;
+    const size_t *start;
+    size_t n;
+    gindex *ix;
+    atomic_size_t next;
+} group_work;
+
+typedef struct writer_job {
+    writer *w;
+    group_work *gw;
+    int file;
+} writer_job;
+
+
+static void *write_some(void *arg) {
+    writer_job *j = arg;
+    group_work *gw = j->gw;
+    for (size_t k; !j->w->rc && (k = atomic_fetch_add(&gw->next, GROUP_CHUNK)) < gw->n;)
+        for (size_t i = k; i < gw->n && i < k + GROUP_CHUNK && !j->w->rc; i++) {
+            gw->ix[i].file = (uint8_t)j->file;
+            write_group(j->w, gw->ids + gw->start[i], gw->start[i + 1] - gw->start[i], &gw->ix[i]);
+        }
+    return NULL;
 }
 
 static int write_groups(grouper *g, FILE *out) {
@@ -903,40 +956,59 @@ static int write_groups(grouper *g, FILE *out) {
     if (tmp) sort_entries(pairs, tmp, k, cnt);
     else qsort(pairs, k, sizeof *pairs, u64_cmp);
     free(tmp);
-    char path[1100];
-    path_in(g, path, sizeof path, "groups.bin");
-    FILE *gf = fopen(path, "w+b");
-    gindex *ix = NULL;
-    size_t nix = 0, cap = 0;
-    uint64_t gf_off = 0;
-    int rc = gf ? 0 : fail(g, "groups.bin");
-    char *gbuf = gf ? malloc(1 << 20) : NULL;
-    if (gbuf) setvbuf(gf, gbuf, _IOFBF, 1 << 20);
-    for (size_t i = 0; i < k && !rc;) {
-        size_t j = i + 1;
-        while (j < k && pairs[j] >> 32 == pairs[i] >> 32) j++;
-        for (size_t t = i; t < j; t++) pairs[t] &= 0xFFFFFFFFu;
-        if (nix == cap) {
-            cap = cap ? cap * 2 : 1024;
-            gindex *x = realloc(ix, cap * sizeof *x);
-            if (!x) {
-                errno = 0;
-                rc = fail(g, "the group index");
-                break;
-            }
-            ix = x;
-        }
-        rc = write_group(g, pairs + i, j - i, gf, &gf_off, &ix[nix++]);
-        if (j - i >= 2) g->rep.groups++, g->rep.grouped += j - i;
-        i = j;
+    /* where each group starts; the records' ids */
+    size_t n_groups = 0;
+    for (size_t i = 0; i < k; i++) n_groups += !i || pairs[i] >> 32 != pairs[i - 1] >> 32;
+    size_t *start = malloc((n_groups + 1) * sizeof *start);
+    gindex *ix = calloc(n_groups ? n_groups : 1, sizeof *ix);
+    int rc = 0;
+    if (!start || !ix) {
+        errno = 0;
+        rc = fail(g, "the group index");
     }
+    for (size_t i = 0, gi = 0; !rc && i < k; i++) {
+        if (!i || pairs[i] >> 32 != pairs[i - 1] >> 32) start[gi++] = i;
+        if (i) pairs[i - 1] &= 0xFFFFFFFFu; /* the root compared, the record kept */
+    }
+    if (k) pairs[k - 1] &= 0xFFFFFFFFu;
+    if (!rc) start[n_groups] = k;
+    for (size_t i = 0; !rc && i < n_groups; i++)
+        if (start[i + 1] - start[i] >= 2) g->rep.groups++, g->rep.grouped += start[i + 1] - start[i];
+    /* the lines, by writers on -j threads, each to its own file */
+    int nw = g->p.jobs < MAX_WRITERS ? g->p.jobs : MAX_WRITERS;
+    if ((size_t)nw > n_groups / GROUP_CHUNK + 1) nw = (int)(n_groups / GROUP_CHUNK + 1);
+    writer w[MAX_WRITERS];
+    memset(w, 0, sizeof w);
+    for (int t = 0; t < nw && !rc; t++) {
+        char path[1100], name[32];
+        snprintf(name, sizeof name, "groups%d.bin", t);
+        path_in(g, path, sizeof path, name);
+        w[t].g = g;
+        if (!(w[t].f = fopen(path, "w+b"))) rc = fail(g, "the group lines");
+        else if ((w[t].buf = malloc(1 << 20))) setvbuf(w[t].f, w[t].buf, _IOFBF, 1 << 20);
+    }
+    group_work gw = {pairs, start, n_groups, ix, 0};
+    writer_job jobs[MAX_WRITERS];
+    pthread_t th[MAX_WRITERS];
+    int started = 0;
+    for (int t = 0; t < nw && !rc; t++) jobs[t] = (writer_job){&w[t], &gw, t};
+    for (int t = 1; t < nw && !rc; t++, started++)
+        if (pthread_create(&th[t], NULL, write_some, &jobs[t])) break;
+    if (!rc) write_some(&jobs[0]); /* and what threads that did not start would have taken */
+    for (int t = 1; t <= started; t++) pthread_join(th[t], NULL);
+    for (int t = 0; t < nw && !rc; t++)
+        if (w[t].rc || fflush(w[t].f)) {
+            if (!w[t].rc) wfail(&w[t], "writing the group lines");
+            snprintf(g->err, sizeof g->err, "%s", w[t].err);
+            rc = -1;
+        }
     free(pairs);
-    if (!rc && fflush(gf)) rc = fail(g, "writing groups.bin");
+    free(start);
     if (!rc) {
-        if (nix) qsort(ix, nix, sizeof *ix, gindex_cmp); /* (ix is NULL without groups) */
+        if (n_groups) qsort(ix, n_groups, sizeof *ix, gindex_cmp);
         char *line = NULL;
         size_t lcap = 0;
-        for (size_t i = 0; i < nix && !rc; i++) {
+        for (size_t i = 0; i < n_groups && !rc; i++) {
             if (ix[i].len > lcap) {
                 char *l = realloc(line, ix[i].len);
                 if (!l) {
@@ -946,14 +1018,16 @@ static int write_groups(grouper *g, FILE *out) {
                 }
                 line = l, lcap = ix[i].len;
             }
-            if (read_all(fileno(gf), line, ix[i].len, ix[i].off)) rc = fail(g, "reading groups.bin");
+            if (read_all(fileno(w[ix[i].file].f), line, ix[i].len, ix[i].off)) rc = fail(g, "reading the group lines");
             else if (fwrite(line, 1, ix[i].len, out) != ix[i].len) rc = fail(g, "writing the groups");
         }
         free(line);
     }
     free(ix);
-    if (gf) fclose(gf);
-    free(gbuf);
+    for (int t = 0; t < nw; t++) {
+        if (w[t].f) fclose(w[t].f);
+        free(w[t].buf);
+    }
     return rc;
 }
 
