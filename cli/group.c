@@ -33,7 +33,7 @@ static const char GROUP_USAGE[] =
     "      --containment X     ... or when this share of the shorter text is in the longer (0.6)\n"
     "      --bands N           LSH bands (42)\n"
     "      --rows N            MinHash slots a band (3); bands x rows <= 128\n"
-    "      --memory MB         memory for the band buffers before they spill to disk (768)\n"
+    "      --memory MB         memory for the band keys before they spill to disk (768)\n"
     "      --tmp DIR           where the temporary files go (default: $TMPDIR or /tmp)\n"
     "  -q, --quiet             no summary or per-record errors on stderr\n"
     "  -h, --help              this help\n";
