@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <json-c/json.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,7 @@ static const char GROUP_USAGE[] =
     "      --containment X     ... or when this share of the shorter text is in the longer (0.6)\n"
     "      --bands N           LSH bands (42)\n"
     "      --rows N            MinHash slots a band (3); bands x rows <= 128\n"
-    "      --memory MB         memory for the band buffers before they spill to disk (768)\n"
+    "      --memory MB         memory for the band keys before they spill to disk (768)\n"
     "      --tmp DIR           where the temporary files go (default: $TMPDIR or /tmp)\n"
     "  -q, --quiet             no summary or per-record errors on stderr\n"
     "  -h, --help              this help\n";
@@ -42,7 +43,8 @@ enum { EXIT_FAILED = 1, EXIT_USAGE = 2 };
 /* ---- one record line -------------------------------------------------------------------------------- */
 
 typedef struct parsed {
-    char *f[5]; /* source, url, title, date, agency */
+    const char *f[5]; /* source, url, title, date, agency: in the line, or in owned */
+    char *owned;
     byline_signature sig;
     int state;  /* 0 a record to group, 1 not an ok/empty record (counted), 2 a bad line */
     char err[160];
@@ -54,25 +56,31 @@ static const char *jstr(json_object *o, const char *k) {
     return json_object_get_string(v);
 }
 
-static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
-/* hex digit values, -1 for other bytes */
-static const signed char HEXV[256] = {
-    ['0'] = 0, ['1'] = 1, ['2'] = 2, ['3'] = 3, ['4'] = 4, ['5'] = 5, ['6'] = 6, ['7'] = 7, ['8'] = 8, ['9'] = 9,
-    ['a'] = 10, ['b'] = 11, ['c'] = 12, ['d'] = 13, ['e'] = 14, ['f'] = 15,
-    ['A'] = 10, ['B'] = 11, ['C'] = 12, ['D'] = 13, ['E'] = 14, ['F'] = 15};
+/* Eight hex digits (0-9, a-f, A-F) at once: -1 when one is not a hex digit. Each byte of the word is
+ * checked to be in '0'..'9' or, lower-cased, in 'a'..'f' (byte-wise sums that cannot carry, the bytes
+ * being ASCII), its value is its low nibble, plus 9 for a letter, and the nibbles are packed in order. */
+static int hex32(const char *s, uint32_t *out) {
+    const uint64_t ONES = 0x0101010101010101ULL, HIGH = 0x8080808080808080ULL;
+    uint64_t v;
+    memcpy(&v, s, sizeof v);
+    uint64_t low = v | 0x2020202020202020ULL;
+    uint64_t digit = ~(v + 0x46 * ONES) & (v + 0x50 * ONES);     /* <= '9' and >= '0' */
+    uint64_t alpha = ~(low + 0x19 * ONES) & (low + 0x1F * ONES); /* <= 'f' and >= 'a' */
+    if ((v & HIGH) || ((digit | alpha) & HIGH) != HIGH) return -1;
+    uint64_t nib = (v & 0x0F * ONES) + 9 * ((v >> 6) & ONES);
+    uint64_t t = (nib << 4 | nib >> 8) & 0x00FF00FF00FF00FFULL; /* pairs of nibbles: bytes 0, 2, 4, 6 */
+    t = (t | t >> 8) & 0x0000FFFF0000FFFFULL;
+    t = (t | t >> 16) & 0xFFFFFFFFULL;
+    *out = __builtin_bswap32((uint32_t)t); /* the first digit is the most significant */
+    return 0;
+}
 
-static int hex_u64(const char *s, int digits, uint64_t *out) {
-    uint64_t v = 0;
-    int bad = 0;
-    for (int i = 0; i < digits; i++) {
-        unsigned char c = (unsigned char)s[i];
-        int d = HEXV[c];
-        bad |= d == 0 && c != '0';
-        v = v << 4 | (uint64_t)d;
-    }
-    *out = v;
-    return bad ? -1 : 0;
+static int hex_u64(const char *s, uint64_t *out) {
+    uint32_t hi, lo;
+    if (hex32(s, &hi) || hex32(s + 8, &lo)) return -1;
+    *out = (uint64_t)hi << 32 | lo;
+    return 0;
 }
 
 /* The record's "signatures" object: 0, or -1 when it is not one this library makes. */
@@ -84,12 +92,9 @@ static int read_signatures(json_object *s, byline_signature *sig) {
         !json_object_object_get_ex(s, "shingles", &n))
         return -1;
     memset(sig, 0, sizeof *sig);
-    uint64_t v;
-    if (hex_u64(fp, 16, &sig->fingerprint) || hex_u64(sh, 16, &sig->simhash)) return -1;
-    for (int i = 0; i < BYLINE_SIGNATURE_SLOTS; i++) {
-        if (hex_u64(mh + 8 * i, 8, &v)) return -1;
-        sig->minhash[i] = (uint32_t)v;
-    }
+    if (hex_u64(fp, &sig->fingerprint) || hex_u64(sh, &sig->simhash)) return -1;
+    for (int i = 0; i < BYLINE_SIGNATURE_SLOTS; i++)
+        if (hex32(mh + 8 * i, &sig->minhash[i])) return -1;
     int64_t words = json_object_get_int64(w), shingles = json_object_get_int64(n);
     if (words < 1 || shingles < 1 || words > UINT32_MAX || shingles > UINT32_MAX) return -1;
     sig->words = (uint32_t)words;
@@ -97,7 +102,10 @@ static int read_signatures(json_object *s, byline_signature *sig) {
     return 0;
 }
 
-static void parse_line(json_tokener *tok, const char *line, size_t len, parsed *p) {
+/* One line: its fields are copied over the line itself once it is parsed (each field's decoded text
+ * and NUL take no more room than its quoted text did), so the records of a batch need no allocation
+ * of their own, and the main thread frees nothing the parsing threads allocated. */
+static void parse_line(json_tokener *tok, char *line, size_t len, parsed *p) {
     memset(p, 0, sizeof *p);
     json_tokener_reset(tok);
     json_object *o = json_tokener_parse_ex(tok, line, (int)len);
@@ -133,13 +141,23 @@ static void parse_line(json_tokener *tok, const char *line, size_t len, parsed *
         p->state = 2;
         snprintf(p->err, sizeof p->err, "neither text nor signatures of %s", BYLINE_SIGNATURE_ALGORITHM);
     }
-    for (int i = 0; i < 5 && p->state == 0; i++) p->f[i] = dup_or_null(f[i]);
+    size_t need = 0;
+    for (int i = 0; i < 5; i++) need += f[i] ? strlen(f[i]) + 1 : 0;
+    char *to = p->state ? NULL : need <= len ? line : (p->owned = malloc(need)); /* (the second never happens) */
+    if (!p->state && !to) {
+        p->state = 2;
+        snprintf(p->err, sizeof p->err, "out of memory");
+    }
+    for (int i = 0; i < 5 && to; i++) {
+        if (!f[i]) continue;
+        size_t n = strlen(f[i]) + 1;
+        p->f[i] = memcpy(to, f[i], n);
+        to += n;
+    }
     json_object_put(o);
 }
 
-static void parsed_free(parsed *p) {
-    for (int i = 0; i < 5; i++) free(p->f[i]);
-}
+static void parsed_free(parsed *p) { free(p->owned); }
 
 /* ---- the run ------------------------------------------------------------------------------------------ */
 
@@ -176,40 +194,30 @@ static void ingest(gctx *c, parsed *p, const char *name, uint64_t line) {
     parsed_free(p);
 }
 
-/* A batch of lines parsed by the threads, each a slice, then added in input order. */
+/* A batch of lines, parsed by the threads (chunks taken in turn) while the main thread adds the
+ * previous batch's records, in input order. */
 typedef struct batch {
     char **line;
-    size_t *len;
+    size_t *len, *caps;
+    uint64_t *lineno;
     parsed *out;
     size_t n;
+    atomic_size_t next; /* the first line no thread has taken yet */
 } batch;
 
-typedef struct slice {
+typedef struct worker {
     batch *b;
-    size_t from, to;
     json_tokener *tok;
-} slice;
+} worker;
 
-static void *parse_slice(void *arg) {
-    slice *s = arg;
-    for (size_t i = s->from; i < s->to; i++) parse_line(s->tok, s->b->line[i], s->b->len[i], &s->b->out[i]);
+enum { BATCH = 4096, CHUNK = 64, STREAM_BUF = 1 << 20 /* records are long lines: reads and writes of 1 MB */ };
+
+static void *parse_chunks(void *arg) {
+    worker *w = arg;
+    batch *b = w->b;
+    for (size_t k; (k = atomic_fetch_add(&b->next, CHUNK)) < b->n;)
+        for (size_t i = k; i < b->n && i < k + CHUNK; i++) parse_line(w->tok, b->line[i], b->len[i], &b->out[i]);
     return NULL;
-}
-
-enum { BATCH = 4096 };
-
-static void run_batch(gctx *c, batch *b, slice *sl, json_tokener **toks, const char *name, uint64_t first_line) {
-    int t_n = c->jobs;
-    if ((size_t)t_n > b->n / 64 + 1) t_n = (int)(b->n / 64 + 1);
-    pthread_t th[64];
-    int started = 0;
-    for (int t = 0; t < t_n; t++) sl[t] = (slice){b, b->n * (size_t)t / (size_t)t_n, b->n * (size_t)(t + 1) / (size_t)t_n, toks[t]};
-    for (int t = 1; t < t_n; t++, started++)
-        if (pthread_create(&th[t], NULL, parse_slice, &sl[t])) break;
-    parse_slice(&sl[0]);
-    for (int t = 1; t <= started; t++) pthread_join(th[t], NULL);
-    for (int t = started + 1; t < t_n; t++) parse_slice(&sl[t]);
-    for (size_t i = 0; i < b->n; i++) ingest(c, &b->out[i], name, first_line + i);
 }
 
 static int blank(const char *s, size_t n) {
@@ -225,37 +233,66 @@ static void read_jsonl(gctx *c, const char *path) {
         c->failed = 1;
         return;
     }
-    batch b = {calloc(BATCH, sizeof(char *)), calloc(BATCH, sizeof(size_t)), calloc(BATCH, sizeof(parsed)), 0};
-    size_t *caps = calloc(BATCH, sizeof *caps);
+    char *fbuf = f != stdin ? malloc(STREAM_BUF) : NULL;
+    if (fbuf && setvbuf(f, fbuf, _IOFBF, STREAM_BUF)) free(fbuf), fbuf = NULL;
+    batch b[2];
+    int ok = 1;
+    for (int k = 0; k < 2; k++) {
+        b[k] = (batch){calloc(BATCH, sizeof(char *)), calloc(BATCH, sizeof(size_t)), calloc(BATCH, sizeof(size_t)),
+                       calloc(BATCH, sizeof(uint64_t)), calloc(BATCH, sizeof(parsed)), 0, 0};
+        ok &= b[k].line && b[k].len && b[k].caps && b[k].lineno && b[k].out;
+    }
     int nt = c->jobs > 64 ? 64 : c->jobs;
-    slice sl[64];
-    json_tokener *toks[64];
-    for (int t = 0; t < nt; t++) toks[t] = json_tokener_new();
-    c->jobs = nt;
-    if (!b.line || !b.len || !b.out || !caps || !toks[nt - 1]) {
+    worker w[64];
+    for (int t = 0; t < nt; t++) ok &= (w[t].tok = json_tokener_new()) != NULL;
+    if (!ok) {
         fprintf(stderr, "byline: out of memory\n");
         c->failed = c->fatal = 1;
     }
-    uint64_t lineno = 0, first = 1;
-    while (!c->fatal) {
-        ssize_t got = getline(&b.line[b.n], &caps[b.n], f);
-        if (got >= 0) lineno++;
-        if (got > 0 && !blank(b.line[b.n], (size_t)got)) b.len[b.n++] = (size_t)got;
-        if (b.n == BATCH || (got < 0 && b.n)) {
-            run_batch(c, &b, sl, toks, path, first);
-            b.n = 0;
-            first = lineno + 1;
+    /* batch cur is read and parsed while the other one's records are added */
+    uint64_t lineno = 0;
+    int cur = 0, eof = 0, pending = 0;
+    while (!c->fatal && !eof) {
+        batch *in = &b[cur];
+        in->n = 0;
+        while (in->n < BATCH) {
+            ssize_t got = getline(&in->line[in->n], &in->caps[in->n], f);
+            if (got < 0) {
+                eof = 1;
+                break;
+            }
+            lineno++;
+            if (got > 0 && !blank(in->line[in->n], (size_t)got)) in->len[in->n] = (size_t)got, in->lineno[in->n++] = lineno;
         }
-        if (got < 0) break;
+        atomic_store(&in->next, 0);
+        pthread_t th[64];
+        int started = 0;
+        for (int t = 1; t < nt && (size_t)t * CHUNK < in->n; t++, started++) {
+            w[t].b = in;
+            if (pthread_create(&th[t], NULL, parse_chunks, &w[t])) break;
+        }
+        if (pending)
+            for (size_t i = 0; i < b[!cur].n; i++) ingest(c, &b[!cur].out[i], path, b[!cur].lineno[i]);
+        w[0].b = in;
+        parse_chunks(&w[0]); /* what the other threads have not taken */
+        for (int t = 1; t <= started; t++) pthread_join(th[t], NULL);
+        pending = in->n > 0;
+        cur = !cur;
     }
+    if (pending)
+        for (size_t i = 0; i < b[!cur].n; i++) ingest(c, &b[!cur].out[i], path, b[!cur].lineno[i]);
     if (ferror(f)) {
         fprintf(stderr, "byline: %s: read error\n", path);
         c->failed = 1;
     }
     if (f != stdin) fclose(f);
-    for (size_t i = 0; b.line && i < BATCH; i++) free(b.line[i]);
-    for (int t = 0; t < nt; t++) json_tokener_free(toks[t]);
-    free(b.line), free(b.len), free(b.out), free(caps);
+    free(fbuf);
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; b[k].line && i < BATCH; i++) free(b[k].line[i]);
+        free(b[k].line), free(b[k].len), free(b[k].caps), free(b[k].lineno), free(b[k].out);
+    }
+    for (int t = 0; t < nt; t++)
+        if (w[t].tok) json_tokener_free(w[t].tok);
 }
 
 /* The page pipeline (run.c) writes records to this stream: each complete line is added. */
@@ -374,7 +411,7 @@ int group_main(int argc, char **argv) {
             else p.rows = (int)v;
             break;
         case 6:
-            if (parse_num(optarg, 16, 1 << 20, &v)) bad = "--memory takes 16..1048576 (MB)";
+            if (parse_num(optarg, 1, 1 << 20, &v)) bad = "--memory takes 1..1048576 (MB)";
             else p.memory = (size_t)v << 20;
             break;
         case 7: p.tmpdir = optarg; break;
@@ -397,6 +434,13 @@ int group_main(int argc, char **argv) {
         fprintf(stderr, "byline: %s: %s\n", out_path, strerror(errno));
         return EXIT_USAGE;
     }
+    /* larger buffers; standard input's and output's live as long as those streams (never freed) */
+    char *obuf = malloc(STREAM_BUF);
+    if (obuf && setvbuf(out, obuf, _IOFBF, STREAM_BUF)) free(obuf), obuf = NULL;
+    int from_stdin = optind == argc;
+    for (int i = optind; i < argc; i++) from_stdin |= !strcmp(argv[i], "-");
+    char *ibuf = from_stdin ? malloc(STREAM_BUF) : NULL;
+    if (ibuf && setvbuf(stdin, ibuf, _IOFBF, STREAM_BUF)) free(ibuf);
     char err[600];
     gctx c;
     memset(&c, 0, sizeof c);
@@ -404,7 +448,7 @@ int group_main(int argc, char **argv) {
     c.jobs = jobs;
     if (!(c.g = grouper_new(&p, err, sizeof err))) {
         fprintf(stderr, "byline: group: %s\n", err);
-        if (out != stdout) fclose(out);
+        if (out != stdout) fclose(out), free(obuf);
         return EXIT_FAILED;
     }
     paths in = {0};
@@ -434,13 +478,17 @@ int group_main(int argc, char **argv) {
     if (!quiet && !c.fatal)
         fprintf(stderr,
                 "byline: group: %llu records (%llu without text, %llu not ok, %llu bad lines): %llu groups hold %llu; "
-                "%llu buckets, %llu pairs compared, %llu copies, %llu runs\n",
+                "%llu buckets, %llu pairs compared, %llu copies, %llu runs, %llu key-hash collisions; seconds (CPU): "
+                "records %.1f (%.1f), bands %.1f (%.1f), groups %.1f (%.1f)\n",
                 (unsigned long long)rep.records, (unsigned long long)rep.no_text, (unsigned long long)c.not_ok,
                 (unsigned long long)c.bad_lines, (unsigned long long)rep.groups, (unsigned long long)rep.grouped,
                 (unsigned long long)rep.buckets, (unsigned long long)rep.candidates, (unsigned long long)rep.verified,
-                (unsigned long long)rep.runs);
+                (unsigned long long)rep.runs, (unsigned long long)rep.collisions, rep.wall[0], rep.cpu[0], rep.wall[1],
+                rep.cpu[1], rep.wall[2], rep.cpu[2]);
     grouper_free(c.g);
-    if (fflush(out) || (out != stdout && fclose(out))) {
+    int werr = fflush(out) || (out != stdout && fclose(out));
+    if (out != stdout) free(obuf);
+    if (werr) {
         fprintf(stderr, "byline: write error\n");
         return EXIT_FAILED;
     }

@@ -4,7 +4,7 @@ depend on the thread count, the order of the records, the memory (spilled runs) 
 
 usage: test_group.py BYLINE GENSIG   (GENSIG: build/byline-gensig)
 """
-import json, os, random, subprocess, sys, tempfile
+import json, os, random, re, subprocess, sys, tempfile
 from harness import check, done
 
 BYLINE, GENSIG = sys.argv[1], sys.argv[2]
@@ -145,18 +145,49 @@ check('bad --jaccard: usage error', rc == 2)
 rc, _, err = run('group', 'no-such-file.jsonl')
 check('unreadable input: exit 1', rc == 1 and 'no-such-file.jsonl' in err)
 
-# generated signatures: runs spilled to disk (--memory 16: 4 runs) and merged give the same groups
+# generated signatures: the band keys in memory, spilled to disk (--memory 16: 2 runs), or spilled in
+# many runs and read back a band in slices of its key hashes (--memory 1: a band's 120,000 entries do
+# not fit) give the same groups; with 120,000 records some buckets hold records whose 32-bit key hashes
+# collide but whose band keys differ, and those pairs are not compared
 gen = subprocess.run([GENSIG, '120000', '5'], capture_output=True).stdout
 open('gen.jsonl', 'wb').write(gen)
 glines = gen.splitlines(True)
 random.Random(3).shuffle(glines)
 open('gen_shuffled.jsonl', 'wb').write(b''.join(glines))
-rc, one_run, err1 = run('group', '-j', '2', 'gen.jsonl')
-rc2, many_runs, err2 = run('group', '-j', '1', '--memory', '16', 'gen_shuffled.jsonl')
-check('generated: one run', rc == 0 and ', 1 runs' in err1)
-check('generated: several runs', rc2 == 0 and ', 4 runs' in err2)
-check('generated: groups found', one_run.count('\n') > 10000)
-check('generated: identical whatever the runs, -j and the order', one_run == many_runs)
+rc, in_memory, err1 = run('group', '-j', '2', 'gen.jsonl')
+rc2, two_runs, err2 = run('group', '-j', '1', '--memory', '16', 'gen_shuffled.jsonl')
+rc3, slices, err3 = run('group', '-j', '2', '--memory', '1', 'gen_shuffled.jsonl')
+rc4, slices1, err4 = run('group', '-j', '1', '--memory', '1', 'gen.jsonl')
+check('generated: nothing spilled', rc == 0 and ', 0 runs' in err1)
+check('generated: two runs', rc2 == 0 and ', 2 runs' in err2)
+check('generated: many runs, read in slices', rc3 == 0 and rc4 == 0 and ', 22 runs' in err3)
+check('generated: groups found', in_memory.count('\n') > 10000)
+check('generated: identical whatever the runs, -j and the order', in_memory == two_runs == slices == slices1)
+coll = [int(x) for x in re.findall(r'(\d+) key-hash collisions', err1 + err4)]
+check('generated: key-hash collisions met, the same whatever the slices', len(coll) == 2 and coll[0] > 0
+      and coll[0] == coll[1])
+# two records alike (86 of 128 MinHash slots equal) that share no band: in band 0 the third slots differ,
+# but the two band keys' high 32 bits (the key hash the band entries keep) are equal, found by a search;
+# such a pair is looked at and not compared, so not grouped (with band 0 equal it is)
+def sig_record(source, mh, fp):
+    return json.dumps({'source': source, 'signatures': {
+        'algorithm': 'w3-xxh3-oph128-v1', 'words': 520, 'shingles': 500, 'fingerprint': fp, 'simhash': '0' * 16,
+        'minhash': ''.join(f'{v:08x}' for v in mh)}}) + '\n'
+rng = random.Random(5)
+ma = [0x12345678, 0x9abcdef0, 0x4000f6bc] + [rng.getrandbits(32) for _ in range(125)]
+mb = list(ma)
+mb[2] = 0x4002bf0b
+for k in range(5, 126, 3):  # the third slot of bands 1..41
+    mb[k] = (ma[k] + 1) % 2 ** 32
+open('collide.jsonl', 'w').write(sig_record('ca', ma, '1' * 16) + sig_record('cb', mb, '2' * 16))
+rc, out, err = run('group', 'collide.jsonl')
+check('a key-hash collision: looked at, not compared, not grouped', rc == 0 and out == ''
+      and '0 pairs compared' in err and '1 key-hash collisions' in err)
+mb[2] = ma[2]
+open('share.jsonl', 'w').write(sig_record('ca', ma, '1' * 16) + sig_record('cb', mb, '2' * 16))
+rc, out, err = run('group', 'share.jsonl')
+check('the same pair sharing band 0: grouped', rc == 0 and out.count('\n') == 1 and '1 pairs compared' in err)
+
 # a bucket of more than 64 records (thousands of pages sharing a text): exact copies joined, the others
 # compared with the first 64 in content order; still one group, whatever the order
 rng = random.Random(11)
