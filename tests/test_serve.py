@@ -263,7 +263,13 @@ for _ in range(6):
     s = socket.create_connection(('127.0.0.1', srv.port))
     s.sendall(b'POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n<p>')
     held.append(s)
-time.sleep(0.3)
+# wait until the server has taken in all six (a loaded machine or ASan may take longer than a moment)
+t0 = time.time()
+while time.time() - t0 < 15:
+    m = re.search(rb'^byline_requests_in_flight (\d+)$', srv.request('GET', '/metrics')[2], re.M)
+    if m and int(m.group(1)) >= 6:
+        break
+    time.sleep(0.05)
 st, h, b = srv.request('POST', '/v1/extract', art)
 check('beyond --max-requests: 503 with Retry-After', st == 503 and h.get('retry-after') == '1')
 check('/healthz answers while the requests are held', srv.healthy())
