@@ -396,7 +396,7 @@ static int streamed_segment_id(const char *v, size_t n) {
 /* A class list's flags, through the page's cache */
 static unsigned class_flags(const char *v, size_t vl, uint32_t h, class_cache *cache) {
     if (!cache) return classify_class_list(v, vl);
-    __typeof__(cache->slot[0]) *e = &cache->slot[h & (CLASS_CACHE_SLOTS - 1)];
+    class_slot *e = &cache->slot[h & (CLASS_CACHE_SLOTS - 1)];
     if (e->s && e->hash == h && e->len == vl && !memcmp(e->s, v, vl)) return e->flags;
     e->s = v, e->hash = h, e->len = (uint32_t)vl;
     return e->flags = classify_class_list(v, vl);

@@ -43,9 +43,8 @@ enum {
  * ("post-item", "c-link c-link--small"), and reading one costs a pass over its words. Direct-mapped
  * by the list's hash; a list found there is compared whole. Zero it before a page's walk. */
 enum { CLASS_CACHE_SLOTS = 512 };
-typedef struct class_cache {
-    struct { const char *s; uint32_t hash, len; unsigned flags; } slot[CLASS_CACHE_SLOTS];
-} class_cache;
+typedef struct class_slot { const char *s; uint32_t hash, len; unsigned flags; } class_slot;
+typedef struct class_cache { class_slot slot[CLASS_CACHE_SLOTS]; } class_cache;
 
 /* Flags for element n from its class, id, role, itemprop, itemtype, style and hidden attributes;
  * class_hash gets a hash of its class attribute (0 without one). cache: NULL, or the page's. */
