@@ -258,19 +258,32 @@ st, h, b = srv.request('GET', '/healthz', headers={'X-Fits': 'a' * 3500})
 check('headers within --max-header-bytes: answered', st == 200)
 
 # the bound on requests in progress: --max-requests 6 held by bodies that do not come, the next gets 503
-held = []
-for _ in range(6):
-    s = socket.create_connection(('127.0.0.1', srv.port))
-    s.sendall(b'POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n<p>')
-    held.append(s)
-# wait until the server has taken in all six (a loaded machine or ASan may take longer than a moment)
-t0 = time.time()
-while time.time() - t0 < 15:
+
+
+def requests_in_flight():
     m = re.search(rb'^byline_requests_in_flight (\d+)$', srv.request('GET', '/metrics')[2], re.M)
-    if m and int(m.group(1)) >= 6:
+    return int(m.group(1)) if m else -1
+
+
+# Held bodies are closed after --timeout (2 s) of silence: on a loaded machine under ASan that can come
+# before the seventh request, which is then rightly taken in. Such a round is tried again, fresh.
+for attempt in range(3):
+    held = []
+    for _ in range(6):
+        s = socket.create_connection(('127.0.0.1', srv.port))
+        s.sendall(b'POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n<p>')
+        held.append(s)
+    t0 = time.time()
+    while requests_in_flight() < 6 and time.time() - t0 < 1.5:
+        time.sleep(0.02)
+    st, h, b = srv.request('POST', '/v1/extract', art)
+    if st == 503:
         break
-    time.sleep(0.05)
-st, h, b = srv.request('POST', '/v1/extract', art)
+    for s in held:
+        s.close()
+    t0 = time.time()
+    while requests_in_flight() != 0 and time.time() - t0 < 10:
+        time.sleep(0.05)
 check('beyond --max-requests: 503 with Retry-After', st == 503 and h.get('retry-after') == '1')
 check('/healthz answers while the requests are held', srv.healthy())
 for s in held:
