@@ -9,12 +9,12 @@
  * body bytes (--max-bytes, 413), idle time and body time (--timeout), requests admitted for
  * extraction (--max-requests, 503 + Retry-After beyond), and the library's own limits. */
 #include "serve.h"
+#include "serve_mhd.h"
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <malloc.h>
-#include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
@@ -752,6 +752,11 @@ int serve_main(int argc, char **argv) {
     if (parse_listen(listen, &addr, &loopback)) {
         fprintf(stderr, "byline serve: --listen takes ADDRESS:PORT (127.0.0.1:8080, [::1]:8080, 0.0.0.0:8080)\n");
         return EXIT_USAGE;
+    }
+    const char *why;
+    if (!mhd_api_get(&why)) {
+        fprintf(stderr, "byline serve: %s\n", why);
+        return EXIT_FAIL;
     }
     fit_fd_limit(&s);
     /* bodies (a news page is 100-500 KB) and answers from the heap, used again, rather than a fresh mapping

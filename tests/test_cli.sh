@@ -22,6 +22,9 @@ check "json record names its source and status" 'grep -q "\"source\":\"../exampl
 check "one record, one line" '[ "$(wc -l < "$tmp/out.json")" = 1 ]'
 
 "$BYLINE" extract -f text ../examples/news.html > "$tmp/out.txt"
+LD_DEBUG=libs "$BYLINE" extract -f text ../examples/news.html 2> "$tmp/ld" > /dev/null
+check "extract does not load serve's HTTP library and its TLS stack (4 ms of start-up)" \
+  'grep -q "libc.so" "$tmp/ld" && ! grep -q "microhttpd\|gnutls" "$tmp/ld"'
 check "text format is the article" 'grep -q "The town council voted" "$tmp/out.txt" && ! grep -q "{" "$tmp/out.txt"'
 "$BYLINE" extract -f markdown -o "$tmp/out.md" ../examples/news.html
 check "-o writes markdown to a file" 'grep -q "^## What the plan includes" "$tmp/out.md"'
