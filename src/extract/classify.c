@@ -288,40 +288,73 @@ static int is_taxonomy(const char *t, size_t n) {
     return word_in(t, n, TAX, sizeof TAX / sizeof *TAX);
 }
 
-static unsigned classify_words(const char *s, size_t n) {
+/* What one word of a class name says (tok: lower case, at most 31 bytes), from the page's cache when
+ * it has the word; words NULL: no cache, into *own. */
+enum { WORD_MODIFIER = 1, WORD_TAXONOMY = 2, WORD_LAYOUT = 4 };
+static const class_word *word_info(const char *tok, size_t tl, uint32_t h, class_word *words, class_word *own) {
+    class_word *w = words ? &words[h & (CLASS_WORD_SLOTS - 1)] : own;
+    if (words && w->len == tl && !memcmp(w->s, tok, tl)) return w;
+    memcpy(w->s, tok, tl);
+    w->len = (uint8_t)tl;
+    w->kind = (is_modifier(tok, tl) ? WORD_MODIFIER : 0) | (is_taxonomy(tok, tl) ? WORD_TAXONOMY : 0) |
+              (tl == 6 && !memcmp(tok, "layout", 6) ? WORD_LAYOUT : 0);
+    w->flags = classify_token(tok, tl);
+    w->hints = hint_token(tok, tl);
+    return w;
+}
+
+/* The characters of a class list, for classify_words */
+enum { CH_LOWER = 1, CH_DIGIT = 2, CH_UPPER = 4, CH_SPACE = 8 };
+static const unsigned char CH[256] = {
+    [' '] = CH_SPACE, ['\t'] = CH_SPACE, ['\n'] = CH_SPACE,
+    ['0'] = CH_DIGIT, ['1'] = CH_DIGIT, ['2'] = CH_DIGIT, ['3'] = CH_DIGIT, ['4'] = CH_DIGIT,
+    ['5'] = CH_DIGIT, ['6'] = CH_DIGIT, ['7'] = CH_DIGIT, ['8'] = CH_DIGIT, ['9'] = CH_DIGIT,
+#define L(c) [c] = CH_LOWER, [c - 32] = CH_UPPER
+    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'),
+    L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+#undef L
+};
+
+static unsigned classify_words(const char *s, size_t n, class_word *words) {
     unsigned flags = 0, unit = 0; /* unit: flags of the current class name */
     unsigned hints = 0;           /* page-kind words, whatever modifies them */
     int layout = 0;               /* the class name describes page layout */
     char tok[32];
     size_t tl = 0;
+    uint32_t h = 2166136261u;     /* FNV-1a of tok */
     int muted = 0; /* rest of this class name follows a modifier */
     int first_tok = 1;
+    unsigned last = 0; /* CH of the token's last character, as the token holds it */
+    class_word own;
     for (size_t i = 0; i <= n; i++) {
         unsigned char c = i < n ? (unsigned char)s[i] : ' ';
-        int alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        int upper = c >= 'A' && c <= 'Z';
-        int end_tok = tl && (!(alnum || upper) || (upper && tok[tl - 1] >= 'a' && tok[tl - 1] <= 'z'));
-        if (end_tok) {
-            /* camelCase: a capital after a lower-case letter also ends a token */
+        unsigned k = CH[c];
+        /* camelCase: a capital after a lower-case letter also ends a token */
+        if (tl && (!(k & (CH_LOWER | CH_DIGIT | CH_UPPER)) || ((k & CH_UPPER) && (last & CH_LOWER)))) {
             if (tl < sizeof tok && !muted) {
-                if (is_modifier(tok, tl) || (first_tok && (c == '-' || c == '_') && is_taxonomy(tok, tl))) muted = 1;
-                else if (tl == 6 && !memcmp(tok, "layout", 6)) layout = 1;
-                else unit |= classify_token(tok, tl);
-                hints |= hint_token(tok, tl);
+                const class_word *w = word_info(tok, tl, h, words, &own);
+                if ((w->kind & WORD_MODIFIER) || (first_tok && (c == '-' || c == '_') && (w->kind & WORD_TAXONOMY)))
+                    muted = 1;
+                else if (w->kind & WORD_LAYOUT) layout = 1;
+                else unit |= w->flags;
+                hints |= w->hints;
             }
             tl = 0;
+            h = 2166136261u;
             first_tok = 0;
         }
-        if (c == ' ' || c == '\t' || c == '\n' || i == n) {
+        if ((k & CH_SPACE) || i == n) {
             /* "sidebar-layout", "layout-sidebar-left": a grid, not a sidebar */
             if (layout) unit &= ~(unsigned)(CLS_NEG_STRONG | CLS_NEG_WEAK);
             flags |= unit;
             unit = 0;
             layout = muted = 0;
             first_tok = 1;
-        }
-        if (alnum || upper) {
-            if (tl < sizeof tok) tok[tl++] = (char)(upper ? c + 32 : c);
+        } else if (k && tl < sizeof tok) {
+            char lc = (char)(k & CH_UPPER ? c + 32 : c);
+            tok[tl++] = lc;
+            h = (h ^ (unsigned char)lc) * 16777619u;
+            last = k & CH_DIGIT ? CH_DIGIT : CH_LOWER; /* the token holds it lower-cased */
         }
     }
     return flags | hints;
@@ -383,7 +416,11 @@ static unsigned classify_itemtype(const char *v, size_t n) {
     return f;
 }
 
-unsigned classify_class_list(const char *s, size_t n) { return classify_words(s, n) | hidden_class(s, n); }
+static unsigned class_list_flags(const char *s, size_t n, class_word *words) {
+    return classify_words(s, n, words) | hidden_class(s, n);
+}
+
+unsigned classify_class_list(const char *s, size_t n) { return class_list_flags(s, n, NULL); }
 
 /* "S:0", "S:12": the id React gives a streamed segment. */
 static int streamed_segment_id(const char *v, size_t n) {
@@ -395,11 +432,11 @@ static int streamed_segment_id(const char *v, size_t n) {
 
 /* A class list's flags, through the page's cache */
 static unsigned class_flags(const char *v, size_t vl, uint32_t h, class_cache *cache) {
-    if (!cache) return classify_class_list(v, vl);
+    if (!cache) return class_list_flags(v, vl, NULL);
     class_slot *e = &cache->slot[h & (CLASS_CACHE_SLOTS - 1)];
     if (e->s && e->hash == h && e->len == vl && !memcmp(e->s, v, vl)) return e->flags;
     e->s = v, e->hash = h, e->len = (uint32_t)vl;
-    return e->flags = classify_class_list(v, vl);
+    return e->flags = class_list_flags(v, vl, cache->word);
 }
 
 unsigned classify_element(const dom_node *n, uint32_t *class_hash, class_cache *cache) {
@@ -414,7 +451,7 @@ unsigned classify_element(const dom_node *n, uint32_t *class_hash, class_cache *
         switch (kl) {
         case 2:
             /* ids made from a heading ("sharing-with-a-single-developer") are prose */
-            if (!memcmp(k, "id", 2) && !is_slug(v, vl)) flags |= classify_words(v, vl);
+            if (!memcmp(k, "id", 2) && !is_slug(v, vl)) flags |= classify_words(v, vl, cache ? cache->word : NULL);
             if (!memcmp(k, "id", 2)) segment = streamed_segment_id(v, vl);
             break;
         case 4:

@@ -41,10 +41,13 @@ enum {
 
 /* The class lists already read on a page and their flags: most elements repeat a class list
  * ("post-item", "c-link c-link--small"), and reading one costs a pass over its words. Direct-mapped
- * by the list's hash; a list found there is compared whole. Zero it before a page's walk. */
-enum { CLASS_CACHE_SLOTS = 512 };
+ * by the list's hash; a list found there is compared whole. The lists a page does not repeat still
+ * share their words ("post", "card", "title"): what each word says is kept too, direct-mapped by the
+ * word's hash and compared whole. Zero it before a page's walk. */
+enum { CLASS_CACHE_SLOTS = 512, CLASS_WORD_SLOTS = 256 };
 typedef struct class_slot { const char *s; uint32_t hash, len; unsigned flags; } class_slot;
-typedef struct class_cache { class_slot slot[CLASS_CACHE_SLOTS]; } class_cache;
+typedef struct class_word { char s[31]; uint8_t len; uint32_t kind; unsigned flags, hints; } class_word;
+typedef struct class_cache { class_slot slot[CLASS_CACHE_SLOTS]; class_word word[CLASS_WORD_SLOTS]; } class_cache;
 
 /* Flags for element n from its class, id, role, itemprop, itemtype, style and hidden attributes;
  * class_hash gets a hash of its class attribute (0 without one). cache: NULL, or the page's. */
