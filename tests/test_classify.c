@@ -30,6 +30,11 @@ int main(void) {
     CHECK(!(classify_element_class("no-comments article-body") & CLS_NEG_STRONG));
     CHECK(classify_element_class("share-tools") & CLS_NEG_STRONG);
     CHECK(classify_element_class("relatedArticles") & CLS_NEG_STRONG); /* camelCase */
+    /* names in capitals are words too, not one word a letter; a run of capitals then a word ("PDFViewer")
+     * stays one token, as camelCase splits only after a lower-case letter */
+    CHECK(classify_element_class("SIDEBAR") & CLS_NEG_STRONG);
+    CHECK(classify_element_class("Newsletter-SIGNUP") & CLS_NEG_STRONG);
+    CHECK(classify_element_class("PremiumPROMO") & CLS_NEG_STRONG);
     CHECK(classify_element_class("o-row c-fixed-sidebar-layout") == 0); /* layout grids */
     CHECK(classify_element_class("sidebar") & CLS_NEG_STRONG);
     CHECK(classify_element_class("one-sidebar") == 0);

@@ -354,7 +354,7 @@ static unsigned classify_words(const char *s, size_t n, class_word *words) {
             char lc = (char)(k & CH_UPPER ? c + 32 : c);
             tok[tl++] = lc;
             h = (h ^ (unsigned char)lc) * 16777619u;
-            last = k & CH_DIGIT ? CH_DIGIT : CH_LOWER; /* the token holds it lower-cased */
+            last = k;
         }
     }
     return flags | hints;
