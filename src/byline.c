@@ -11,7 +11,6 @@
 #include "metadata/hints.h"
 #include "metadata/metadata.h"
 #include "quotes/quotes.h"
-#include "parse/depth.h"
 #include "parse/lean.h"
 #include "stages.h"
 #include "parse/dom.h"
@@ -311,11 +310,6 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     if (rc) return finish(d, &rin, BYLINE_DECODE_ERROR, "encoding cannot be converted");
     if (text_in) return extract_text(d, opt, &dec, &rin);
 
-    /* refuse pathological nesting before the parser spends quadratic time on it */
-    if (estimate_depth(dec.data, dec.len) > 2 * (uint64_t)opt->max_depth) {
-        d->limit = BYLINE_LIMIT_DEPTH;
-        return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "markup nests deeper than max_depth");
-    }
     if (!d->dom && !(d->dom = dom_new())) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "parser init failed");
     /* the metadata's element reading rides along the block walk */
     meta_raw raw;
@@ -330,7 +324,13 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
      * bytes, never read from the tree); scripting on reads <noscript> as text, so it gets the page whole. */
     char *lean = arena_alloc(&d->arena, dec.len + 1);
     if (!lean) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
-    size_t lean_len = lean_html(dec.data, dec.len, lean);
+    uint32_t nesting;
+    size_t lean_len = lean_html(dec.data, dec.len, lean, &nesting);
+    /* refuse pathological nesting before the parser spends quadratic time on it */
+    if (nesting > 2 * (uint64_t)opt->max_depth) {
+        d->limit = BYLINE_LIMIT_DEPTH;
+        return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "markup nests deeper than max_depth");
+    }
     lap(d, ST_DECODE);
     for (int scripting = 0;; scripting = 1) {
         rc = dom_parse(d->dom, scripting ? dec.data : lean, scripting ? dec.len : lean_len, scripting,

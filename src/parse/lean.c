@@ -158,6 +158,28 @@ static void read_tag(const char *p, const char *end, tag *t) {
     t->after = end;
 }
 
+/* A container element: one that no end tag but its own closes, so that each of its start tags nests
+ * one level deeper. The nesting the page asks for bounds the parser's work before it runs: tree
+ * builders spend time quadratic in the depth of open elements (100,000 nested <div>s would take
+ * seconds inside a single parser call). */
+static int container(const tag *t) {
+    const char *n = t->name;
+    char l[10];
+    if (t->name_len < 2 || t->name_len > sizeof l) return 0;
+    for (size_t i = 0; i < t->name_len; i++) l[i] = (char)(n[i] | 0x20);
+    switch (t->name_len) {
+    case 2: return !memcmp(l, "ul", 2) || !memcmp(l, "ol", 2) || !memcmp(l, "dl", 2);
+    case 3: return !memcmp(l, "div", 3) || !memcmp(l, "nav", 3);
+    case 4: return !memcmp(l, "span", 4) || !memcmp(l, "form", 4) || !memcmp(l, "main", 4);
+    case 5: return !memcmp(l, "table", 5) || !memcmp(l, "aside", 5);
+    case 6: return !memcmp(l, "header", 6) || !memcmp(l, "footer", 6) || !memcmp(l, "figure", 6);
+    case 7: return !memcmp(l, "section", 7) || !memcmp(l, "article", 7);
+    case 8: return !memcmp(l, "fieldset", 8);
+    case 10: return !memcmp(l, "blockquote", 10);
+    default: return 0;
+    }
+}
+
 static int name_is(const tag *t, const char *s) {
     size_t m = strlen(s);
     return t->name_len == m && has_ci(t->name, t->name + m, s, m);
@@ -173,10 +195,11 @@ static int maybe_ld_json(const tag *t) {
     return 0;
 }
 
-size_t lean_html(const char *in, size_t n, char *out) {
+size_t lean_html(const char *in, size_t n, char *out, uint32_t *depth) {
     const char *p = in, *end = in + n, *copied = in;
     char *o = out;
     long foreign = 0;  /* open <svg> and <math> elements: their scripts and styles are markup */
+    uint32_t nest = 0, deepest = 0;
     while (p < end) {
         const char *lt = memchr(p, '<', (size_t)(end - p));
         if (!lt || end - lt < 2) break;
@@ -196,6 +219,7 @@ size_t lean_html(const char *in, size_t n, char *out) {
             if (q + 1 < end && is_alpha((unsigned char)q[1])) {
                 read_tag(q + 1, end, &t);
                 if (foreign && (name_is(&t, "svg") || name_is(&t, "math"))) foreign--;
+                if (nest && container(&t)) nest--;
                 p = t.after;
             } else {
                 p = memchr(q, '>', (size_t)(end - q));  /* "</>" ignored, "</3" a bogus comment */
@@ -209,6 +233,7 @@ size_t lean_html(const char *in, size_t n, char *out) {
         }
         read_tag(q, end, &t);
         p = t.after;
+        if (container(&t) && ++nest > deepest) deepest = nest;
         if (foreign) {
             if ((name_is(&t, "svg") || name_is(&t, "math")) && !t.self_closing) foreign++;
             continue;
@@ -253,5 +278,6 @@ size_t lean_html(const char *in, size_t n, char *out) {
     }
     memcpy(o, copied, (size_t)(end - copied));
     o += end - copied;
+    if (depth) *depth = deepest;
     return (size_t)(o - out);
 }
