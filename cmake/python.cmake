@@ -7,7 +7,9 @@ if(NOT BYLINE_SANITIZE AND NOT BYLINE_FUZZ)
   set(Python3_EXECUTABLE /usr/bin/python3)
   find_package(Python3 COMPONENTS Interpreter Development.Module)
   if(Python3_Development.Module_FOUND)
-    Python3_add_library(byline_records MODULE WITH_SOABI python/byline/_records.c)
+    Python3_add_library(byline_records MODULE WITH_SOABI python/byline/_records.c python/byline/_pool.c)
+    find_package(Threads REQUIRED)
+    target_link_libraries(byline_records PRIVATE Threads::Threads)
     # build/python/byline/ beside libbyline.so's folder: where the package looks in a build tree
     set_target_properties(byline_records PROPERTIES OUTPUT_NAME _records
       LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/python/byline)
