@@ -160,8 +160,20 @@ def main():
         def cli_run(jobs):
             return lambda: subprocess.run([cli, "extract", "-q", "-j", str(jobs), "--", *(names * 3)],
                                           stdout=subprocess.DEVNULL, check=False)
+        def pinned(fn, core):
+            def run():
+                os.sched_setaffinity(0, {core})
+                try:
+                    fn()
+                finally:
+                    os.sched_setaffinity(0, cores)
+            return run
+        cores = os.sched_getaffinity(0)
         for fmt in ("json", "jsonl"):
             runs = {"jobs=1": py(1, fmt, "inline"), "jobs=2": py(2, fmt, "native")}
+            if len(cores) == 2:  # each core's own speed: this virtual machine's two are not always alike
+                for c in sorted(cores):
+                    runs[f"jobs=1 on core {c} alone"] = pinned(py(1, fmt, "inline"), c)
             if pool_class is not None:
                 runs["pool, 1 thread"] = py(1, fmt, "pool")
                 runs["ThreadPoolExecutor, jobs=2"] = py(2, fmt, "threads")
@@ -188,6 +200,11 @@ def main():
             if "CLI -j2" in best:
                 print(f"  CLI -j2 / -j1: {best['CLI -j1'][0] / best['CLI -j2'][0]:.2f}x", end="")
             print()
+            alone = [w for k, (w, _) in best.items() if k.endswith("alone")]
+            if alone:
+                summed = sum(1 / w for w in alone)
+                print(f"   the two cores' summed speed is {best['jobs=1'][0] * summed:.2f}x jobs=1; jobs=2 reaches "
+                      f"{1 / best['jobs=2'][0] / summed:.1%} of it")
 
     if a.skip_dask:
         return
