@@ -300,9 +300,11 @@ def extract_many(pages, jobs=1, **options):
     pages: an iterable of bytes, or of (bytes, url) pairs, read lazily by the iterating thread. With
     the package's C module (byline.many_pool == "native"), jobs C threads, each with its own
     byline_doc, extract the pages and make their output without the GIL, at most 4 pages a thread in
-    flight, and the iterating thread makes the dicts; a bad item (None, str) or an exception of the
-    iterable is raised in the iterating thread after the records of the items before it. Leaving the
-    loop early (break, an exception, the generator collected) stops and joins the threads.
+    flight, while the iterating thread makes the dicts (jobs=1 too: one thread). A bad item (None,
+    str) or an exception of the iterable is raised in the iterating thread after the records of the
+    items before it. Leaving the loop early (break, an exception, Ctrl-C, the generator collected)
+    stops the threads and joins them, each once its current page is done. Without the module: an
+    Extractor in this thread (jobs=1) or a ThreadPoolExecutor. docs/python.md has the details.
     """
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError("byline: jobs must be an int >= 1")
