@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 typedef void *(*doc_new_fn)(void);
 typedef void (*doc_free_fn)(void *doc);
@@ -75,6 +76,7 @@ typedef struct pool {
     pthread_cond_t work, done;
     uint64_t fed, taken, delivered;
     int stop, idle, waiting, source_done;
+    pid_t owner;          /* the process the threads run in: a child of fork() has none of them */
 } pool;
 
 /* ---- the workers (no GIL, no Python objects touched but the page's bytes) -------------------------- */
@@ -132,8 +134,10 @@ static void clear_task(task *t) {
     t->done = t->failed = 0;
 }
 
-/* Threads stopped and joined, every page and output let go. Idempotent. */
+/* Threads stopped and joined, every page and output let go. Idempotent. In a child of fork() there
+ * are no threads to join, and the mutex may have been copied locked: both are left alone. */
 static void pool_shutdown(pool *P) {
+    if (P->sync_ready && getpid() != P->owner) P->started = 0, P->sync_ready = 0;
     if (P->started) {
         pthread_mutex_lock(&P->mu);
         P->stop = 1;
@@ -249,6 +253,7 @@ static PyObject *pool_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
     P->opt_size = opt.len;
     P->as_record = as_record;
     P->jobs = jobs;
+    P->owner = getpid();
     P->window = (size_t)window;
     P->workers = calloc((size_t)jobs, sizeof *P->workers);
     P->threads = calloc((size_t)jobs, sizeof *P->threads);
@@ -408,6 +413,10 @@ static PyObject *next_result(pool *P) {
 static PyObject *pool_next(pool *P) {
     if (P->busy) {
         PyErr_SetString(PyExc_RuntimeError, "byline pool: used by two threads at once");
+        return NULL;
+    }
+    if (P->tasks && getpid() != P->owner) {
+        PyErr_SetString(PyExc_RuntimeError, "byline pool: its threads are in the parent process (used after fork)");
         return NULL;
     }
     P->busy = 1;

@@ -203,6 +203,43 @@ def test_ctrl_c_while_waiting_for_a_slow_page():
     assert os_threads() == 0
 
 
+@pytest.mark.skipif(not NATIVE, reason="the native pool")
+def test_a_forked_child_is_refused_not_hung():
+    """fork() copies the pool but not its threads: in the child, next() raises and dropping the
+    generator returns (no join of threads that are not there, no lock copied locked); the parent
+    goes on to the end."""
+    it = byline.extract_many(pages(30), jobs=2)
+    first = next(it)
+    pid = os.fork()
+    if pid == 0:  # the child: exit status says what happened
+        code = 1
+        try:
+            next(it)
+        except RuntimeError as e:
+            code = 0 if "fork" in str(e) else 2
+        except BaseException:
+            code = 3
+        try:
+            del_it = it  # noqa: F841
+            it.close()
+            del del_it
+            gc.collect()
+        except BaseException:
+            code = 4
+        os._exit(code)
+    for _ in range(600):
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        pytest.fail("the forked child hung")
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, status
+    assert [first["title"]] + [r["title"] for r in it] == [f"Harbour story {i}" for i in range(30)]
+
+
 def test_the_thread_path_without_the_module():
     """BYLINE_RECORDS=json: no module, extract_many on an Extractor (jobs=1) or a ThreadPoolExecutor,
     the same records."""
