@@ -118,6 +118,8 @@ static void *work(void *arg) {
         run_task(P, w, t);
         pthread_mutex_lock(&P->mu);
         t->done = 1;
+        /* delivered is the consumer's and written without the mutex, but only while waiting is 0:
+         * with waiting 1 the consumer is in wait_done and delivered stands still */
         if (P->waiting && t == &P->tasks[P->delivered % P->window]) pthread_cond_signal(&P->done);
     }
     pthread_mutex_unlock(&P->mu);
