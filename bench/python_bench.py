@@ -139,7 +139,7 @@ def main():
         return t, cpu
 
     many = pages * 3
-    pool_class, min_jobs = byline._Pool, byline._POOL_MIN_JOBS
+    pool_class, min_jobs, helps = byline._Pool, byline._POOL_MIN_JOBS, byline._POOL_HELPS
 
     def py(jobs, fmt, engine="default"):
         def run():
@@ -147,11 +147,13 @@ def main():
                 byline._Pool = None
             elif engine == "inline":
                 byline._POOL_MIN_JOBS = 2
+            elif engine == "no help":
+                byline._POOL_HELPS = 1 << 30
             try:
                 for rec in byline.extract_many(many, jobs=jobs, output_format=fmt):
                     pass
             finally:
-                byline._Pool, byline._POOL_MIN_JOBS = pool_class, min_jobs
+                byline._Pool, byline._POOL_MIN_JOBS, byline._POOL_HELPS = pool_class, min_jobs, helps
         return run
 
     cores = sorted(os.sched_getaffinity(0))
@@ -182,6 +184,7 @@ def main():
                 for c in cores:
                     runs[f"1 thread, no pool, core {c}"] = pinned(py(1, fmt, "inline"), c)
             if pool_class is not None:
+                runs["jobs=2, 2 C threads"] = py(2, fmt, "no help")
                 runs["ThreadPoolExecutor, jobs=2"] = py(2, fmt, "threads")
             if fmt == "json" and os.access(cli, os.X_OK):
                 runs["CLI -j1"], runs["CLI -j2"] = cli_run(1), cli_run(2)
@@ -204,7 +207,8 @@ def main():
             one = "1 thread, no pool"
             print(f"   jobs=2 / jobs=1: {ratio('jobs=2', 'jobs=1'):.2f}x   jobs=2 / {one}: {ratio('jobs=2', one):.2f}x", end="")
             if "ThreadPoolExecutor, jobs=2" in best:
-                print(f"   (ThreadPoolExecutor: {ratio('ThreadPoolExecutor, jobs=2', one):.2f}x)", end="")
+                print(f"   (2 C threads: {ratio('jobs=2, 2 C threads', 'jobs=1'):.2f}x; ThreadPoolExecutor: "
+                      f"{ratio('ThreadPoolExecutor, jobs=2', one):.2f}x {one})", end="")
             if "CLI -j2" in best:
                 print(f"   CLI -j2 / -j1: {ratio('CLI -j2', 'CLI -j1'):.2f}x", end="")
             print()

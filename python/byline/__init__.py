@@ -262,6 +262,9 @@ many_pool = "native" if _Pool is not None else "threads"
 # jobs=1 on the pool too: one C thread extracts while the iterating thread makes the dicts, 8-10 %
 # more pages/s than an Extractor in the calling thread for the same CPU time a page (bench/python_bench.py)
 _POOL_MIN_JOBS = 1
+# from this many jobs on, the iterating thread is one of them (jobs - 1 C threads): jobs threads of work,
+# not jobs + 1 competing for jobs cores (dicts, jobs=2 on 2 cores: 2-3 % more pages/s)
+_POOL_HELPS = 2
 _OUTPUT_FN = {"json": lib.byline_json, "jsonl": lib.byline_json, "text": lib.byline_text,
               "markdown": lib.byline_markdown, "quotes": lib.byline_quotes_text}
 
@@ -291,18 +294,19 @@ def _native_pool(pages, jobs, s):
     fmt = s["output_format"]
     functions = tuple(map(_address, (lib.byline_doc_new, lib.byline_doc_free, lib.byline_extract, _OUTPUT_FN[fmt])))
     return _Pool(_checked_pages(pages), jobs, 4 * jobs, functions, bytes(ffi.buffer(opt)),
-                 ffi.offsetof("byline_options", "url"), fmt == "json", (opt, keep))
+                 ffi.offsetof("byline_options", "url"), fmt == "json", (opt, keep), jobs >= _POOL_HELPS)
 
 
 def extract_many(pages, jobs=1, **options):
     """Extract many pages in this process on `jobs` threads; yields the results in input order.
 
     pages: an iterable of bytes, or of (bytes, url) pairs, read lazily by the iterating thread. With
-    the package's C module (byline.many_pool == "native"), jobs C threads, each with its own
-    byline_doc, extract the pages and make their output without the GIL, at most 4 pages a thread in
-    flight, while the iterating thread makes the dicts (jobs=1 too: one thread). A bad item (None,
-    str) or an exception of the iterable is raised in the iterating thread after the records of the
-    items before it. Leaving the loop early (break, an exception, Ctrl-C, the generator collected)
+    the package's C module (byline.many_pool == "native"), C threads, each with its own byline_doc,
+    extract the pages and make their output without the GIL, at most 4 pages a job in flight, while
+    the iterating thread makes the dicts: jobs=1, one C thread; jobs=N >= 2, N - 1 C threads and the
+    iterating thread, which extracts the next page itself whenever the next record is not ready. A
+    bad item (None, str) or an exception of the iterable is raised in the iterating thread after the
+    records of the items before it. Leaving the loop early (break, an exception, Ctrl-C, the generator collected)
     stops the threads and joins them, each once its current page is done. Without the module: an
     Extractor in this thread (jobs=1) or a ThreadPoolExecutor. docs/python.md has the details.
     """

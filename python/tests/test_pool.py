@@ -47,7 +47,8 @@ def pages(n, big_every=5):
 
 def test_the_pool_is_native_when_the_module_is_built():
     """ctest sets BYLINE_RECORDS_EXPECT=native when it built byline._records: extract_many must then
-    run on the module's C threads, which are OS threads that Python's threading never sees."""
+    run on the module's C threads, which are OS threads that Python's threading never sees (jobs=3:
+    two of them and the iterating thread, which extracts too when the next record is not ready)."""
     if os.environ.get("BYLINE_RECORDS_EXPECT") == "native":
         assert byline.many_pool == "native"
     if not NATIVE:
@@ -56,7 +57,7 @@ def test_the_pool_is_native_when_the_module_is_built():
     it = byline.extract_many(pages(12), jobs=3)
     assert next(it)["title"] == "Harbour story 0"
     assert not set(threading.enumerate()) - before  # no Python thread was made
-    assert os_threads() == 3                      # three C threads were
+    assert os_threads() == 2                      # two C threads were: the iterating thread is the third
     rest = list(it)
     assert len(rest) == 11
     assert os_threads() == 0                      # joined at the end
@@ -172,12 +173,15 @@ def test_keyboard_interrupt_in_the_iterable_is_raised_at_once():
 
 
 @pytest.mark.skipif(not NATIVE, reason="the wait that checks signals is the native pool's")
-def test_ctrl_c_while_waiting_for_a_slow_page():
+def test_ctrl_c_while_waiting_for_a_slow_page(monkeypatch):
     """SIGINT while the iterating thread waits for the threads: KeyboardInterrupt at once, not once a
     page is done; closing the pool then waits only for the pages the threads are in (a page cannot be
     stopped halfway), not for those queued. Two pages of 1 unit, then two of about 8 (the time grows
     faster than the size): run to the end, 9 units; interrupted at once, 1 (the first two);
-    interrupted only once the first page is done, 9 (the threads have taken the big ones by then)."""
+    interrupted only once the first page is done, 9 (the threads have taken the big ones by then).
+    All pages on C threads (the iterating thread does not extract here): it waits, as with a pool
+    whose threads have every page in hand."""
+    monkeypatch.setattr(byline, "_POOL_HELPS", 1 << 30)
     def slow(n):
         return b"<html><body><article>" + \
             b"<p>The harbour wall gave way, officials said on Tuesday.</p>" * n + b"</article></body></html>"
@@ -200,6 +204,29 @@ def test_ctrl_c_while_waiting_for_a_slow_page():
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
     assert interrupted < whole / 3, (interrupted, whole)
+    assert os_threads() == 0
+
+
+@pytest.mark.skipif(not NATIVE, reason="the native pool")
+def test_ctrl_c_while_the_iterating_thread_extracts():
+    """The iterating thread extracts too (jobs >= 2): a signal is seen once its page is done, then the
+    threads are joined."""
+    slow = b"<html><body><article>" + b"<p>The harbour wall gave way, officials said on Tuesday.</p>" * 20000 + \
+        b"</article></body></html>"
+
+    def interrupt(*_):
+        raise KeyboardInterrupt
+    old = signal.signal(signal.SIGALRM, interrupt)
+    got = []
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.01)
+        with pytest.raises(KeyboardInterrupt):
+            for rec in byline.extract_many([slow] * 12, jobs=2):
+                got.append(rec)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+    assert len(got) < 12
     assert os_threads() == 0
 
 
