@@ -15,8 +15,9 @@
  * A ring of `window` tasks bounds what is in flight: the consumer fills a task (the page's buffer,
  * held through its Py_buffer until the output has been read, and the URL's bytes), workers take tasks
  * in order and mark them done, the consumer waits for the oldest one. Sequence numbers fed >= taken >=
- * delivered under the pool's mutex say who owns which task: [delivered, taken) belongs to workers
- * (or is done), [taken, fed) is queued, the rest is the consumer's.
+ * delivered under the pool's mutex say who owns which task: [delivered, taken) belongs to the thread
+ * that took it (a worker, or the consumer helping) until done, [taken, fed) is queued, the rest is
+ * the consumer's.
  *
  * The library is called through function pointers the package passes in from cffi (the addresses of
  * byline_doc_new, byline_doc_free, byline_extract and the output function in the libbyline.so cffi
@@ -205,7 +206,10 @@ static int start(pool *P) {
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
     int e = pthread_mutex_init(&P->mu, NULL);
     if (!e && (e = pthread_cond_init(&P->work, NULL)) != 0) pthread_mutex_destroy(&P->mu);
-    if (!e && (e = pthread_cond_init(&P->done, &ca)) != 0) pthread_cond_destroy(&P->work), pthread_mutex_destroy(&P->mu);
+    if (!e && (e = pthread_cond_init(&P->done, &ca)) != 0) {
+        pthread_cond_destroy(&P->work);
+        pthread_mutex_destroy(&P->mu);
+    }
     pthread_condattr_destroy(&ca);
     if (e) { errno = e; return -1; }
     P->sync_ready = 1;
@@ -226,7 +230,8 @@ static PyObject *pool_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
     int jobs, as_record, helps = 0;
     Py_ssize_t window, url_offset;
     Py_buffer opt;
-    static char *names[] = {"source", "jobs", "window", "functions", "options", "url_offset", "as_record", "keep", "helps", NULL};
+    static char *names[] = {"source", "jobs", "window", "functions", "options", "url_offset", "as_record", "keep",
+                            "helps", NULL};
     if (!PyArg_ParseTupleAndKeywords(args, kw, "OinOy*npO|p:Pool", names, &source, &jobs, &window, &functions, &opt,
                                      &url_offset, &as_record, &keep, &helps))
         return NULL;
@@ -274,7 +279,10 @@ static PyObject *pool_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
         w->opt = malloc((size_t)opt.len);
         if (!w->opt) { PyErr_NoMemory(); goto fail; }
         memcpy(w->opt, opt.buf, (size_t)opt.len);
-        if (!(w->doc = P->doc_new())) { PyErr_SetString(PyExc_MemoryError, "byline: byline_doc_new failed"); goto fail; }
+        if (!(w->doc = P->doc_new())) {
+            PyErr_SetString(PyExc_MemoryError, "byline: byline_doc_new failed");
+            goto fail;
+        }
     }
     if (start(P) < 0) { PyErr_SetFromErrno(PyExc_OSError); goto fail; }
     goto out;  /* tp_alloc has made it tracked by the garbage collector */
@@ -478,7 +486,8 @@ static PyGetSetDef pool_getset[] = {
 };
 
 static PyType_Slot pool_slots[] = {
-    {Py_tp_doc, "Pool(source, jobs, window, functions, options, url_offset, as_record, keep, helps=False): byline.extract_many's "
+    {Py_tp_doc, "Pool(source, jobs, window, functions, options, url_offset, as_record, keep, helps=False): "
+                "byline.extract_many's "
                 "worker threads; iterating gives the outputs in the source's order."},
     {Py_tp_new, pool_new},
     {Py_tp_dealloc, pool_dealloc},
