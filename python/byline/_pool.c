@@ -109,9 +109,6 @@ static void run_task(pool *P, worker *w, task *t) {
 static void *work(void *arg) {
     worker *w = arg;
     pool *P = w->pool;
-#if defined(__GLIBC__)
-    pthread_setname_np(pthread_self(), "byline-pool");  /* as top -H and /proc/PID/task/TID/comm show it */
-#endif
     pthread_mutex_lock(&P->mu);
     for (;;) {
         while (!P->stop && P->taken == P->fed) {
@@ -219,6 +216,10 @@ static int start(pool *P) {
     pthread_sigmask(SIG_SETMASK, &all, &old);
     for (; P->started < P->jobs - P->helps; P->started++) {
         if ((e = pthread_create(&P->threads[P->started], NULL, work, &P->workers[P->helps + P->started])) != 0) break;
+#if defined(__GLIBC__)
+        /* as top -H and /proc/PID/task/TID/comm show it, from the start */
+        pthread_setname_np(P->threads[P->started], "byline-pool");
+#endif
     }
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (e) { errno = e; return -1; }

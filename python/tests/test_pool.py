@@ -55,12 +55,15 @@ def test_the_pool_is_native_when_the_module_is_built():
         pytest.skip("byline._records not built: extract_many runs on Python threads")
     before = set(threading.enumerate())  # (other tests' threads, Dask's, may be ending meanwhile)
     it = byline.extract_many(pages(12), jobs=3)
-    assert next(it)["title"] == "Harbour story 0"
-    assert not set(threading.enumerate()) - before  # no Python thread was made
-    assert os_threads() == 2                      # two C threads were: the iterating thread is the third
-    rest = list(it)
+    try:
+        assert next(it)["title"] == "Harbour story 0"
+        assert not set(threading.enumerate()) - before  # no Python thread was made
+        assert os_threads() == 2                      # two C threads were: the iterating thread is the third
+        rest = list(it)
+    finally:
+        it.close()
     assert len(rest) == 11
-    assert os_threads() == 0                      # joined at the end
+    assert os_threads() == 0                          # joined at the end
 
 
 @pytest.mark.parametrize("jobs", [1, 2, 3])
