@@ -3,4 +3,5 @@
 # Everything else is in pyproject.toml.
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("byline._records", ["byline/_records.c"], optional=True)])
+setup(ext_modules=[Extension("byline._records", ["byline/_records.c", "byline/_pool.c"], depends=["byline/_records.h"],
+                             optional=True)])

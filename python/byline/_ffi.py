@@ -150,20 +150,16 @@ def _keep_freed_memory():
 malloc_tuned = _keep_freed_memory()
 
 
-def _record_reader():
-    """The function that turns a record's JSON (bytes or a buffer) into dicts and lists: byline._records
-    (python/byline/_records.c, about twice json.loads's speed) when it was built, found beside the
-    package (installed) or in the build tree of the loaded libbyline.so; json.loads otherwise.
-    BYLINE_RECORDS=json chooses json.loads."""
-    import json
-
-    def json_loads(b):
-        return json.loads(bytes(b))
+def _records_module():
+    """byline._records (python/byline/_records.c and _pool.c): the record reader, about twice
+    json.loads's speed, and extract_many's native worker pool. Found beside the package (installed)
+    or in the build tree of the loaded libbyline.so; None when it was not built, or with
+    BYLINE_RECORDS=json (records read by json.loads, extract_many on Python threads)."""
     if os.environ.get("BYLINE_RECORDS") == "json":
-        return json_loads, "json"
+        return None
     try:
         from . import _records
-        return _records.loads, "native"
+        return _records
     except ImportError:
         pass
     import glob
@@ -177,8 +173,17 @@ def _record_reader():
             loader.exec_module(mod)
         except ImportError:
             continue
-        return mod.loads, "native"
-    return json_loads, "json"
+        return mod
+    return None
 
 
-load_record, record_reader = _record_reader()
+def _json_loads(b):
+    import json
+    return json.loads(bytes(b))
+
+
+records_module = _records_module()
+if records_module is not None:
+    load_record, record_reader = records_module.loads, "native"
+else:
+    load_record, record_reader = _json_loads, "json"

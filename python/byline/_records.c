@@ -7,8 +7,7 @@
  * "person", a name mentioned ten times) come from a small table. Same objects as json.loads(bytes):
  * strings decoded with surrogatepass, numbers as int or float (float() of the same digits).
  * Optional: the package falls back to json.loads when this module is not built. */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
+#include "_records.h"
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -322,14 +321,12 @@ static PyObject *read_value(reader *r) {
     }
 }
 
-static PyObject *loads(PyObject *self, PyObject *arg) {
-    (void)self;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0) return NULL;
+/* The record in buf[0..len) as Python objects (GIL held). */
+PyObject *byline_records_parse(const char *buf, Py_ssize_t len) {
     reader *r = PyMem_Calloc(1, sizeof *r);
-    if (!r) { PyBuffer_Release(&view); return PyErr_NoMemory(); }
-    r->start = r->p = view.buf;
-    r->end = r->p + view.len;
+    if (!r) return PyErr_NoMemory();
+    r->start = r->p = (const unsigned char *)buf;
+    r->end = r->p + len;
     PyObject *o = read_value(r);
     if (o) {
         skip_ws(r);
@@ -338,6 +335,14 @@ static PyObject *loads(PyObject *self, PyObject *arg) {
     for (unsigned i = 0; i < TABLE; i++) Py_XDECREF(r->tab[i].s);
     PyMem_Free(r->scratch);
     PyMem_Free(r);
+    return o;
+}
+
+static PyObject *loads(PyObject *self, PyObject *arg) {
+    (void)self;
+    Py_buffer view;
+    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0) return NULL;
+    PyObject *o = byline_records_parse(view.buf, view.len);
     PyBuffer_Release(&view);
     return o;
 }
@@ -348,7 +353,17 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "byline._records",
-                                    "byline records (JSON) to Python objects.", 0, methods, NULL, NULL, NULL, NULL};
+static int exec_module(PyObject *m) {
+    PyObject *pool = byline_pool_type(m);
+    if (!pool) return -1;
+    if (PyModule_AddObject(m, "Pool", pool) < 0) { Py_DECREF(pool); return -1; }
+    return 0;
+}
 
-PyMODINIT_FUNC PyInit__records(void) { return PyModule_Create(&module); }
+static PyModuleDef_Slot slots[] = {{Py_mod_exec, exec_module}, {0, NULL}};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "byline._records",
+                                    "byline records (JSON) to Python objects, and the native worker pool of "
+                                    "extract_many.", 0, methods, slots, NULL, NULL, NULL};
+
+PyMODINIT_FUNC PyInit__records(void) { return PyModuleDef_Init(&module); }

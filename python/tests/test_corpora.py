@@ -79,3 +79,21 @@ def test_warc_corpus_records_byte_identical(tmp_path):
     assert pstats == stats
     n = json.loads(stats)["total"]
     print(f"warc: {len(files)} files, {n['records']} WARC records, {len(out.splitlines())} JSON records identical")
+
+
+@pytest.mark.parametrize("output_format", ["json", "jsonl"])
+def test_scrapinghub_extract_many_same_as_extract(output_format):
+    """extract_many on 1, 2 and 3 threads (the native pool when it is built): the records extract()
+    gives, in input order, for every page; each page with its URL, as (bytes, url) pairs."""
+    import gzip
+    files = corpus("scrapinghub", "html/*.html.gz")
+    truth = json.load(open(os.path.join(CORPORA, "scrapinghub", "ground-truth.json")))
+    items = [(gzip.open(f).read(), truth.get(os.path.basename(f)[:-len(".html.gz")], {}).get("url")) for f in files]
+    assert sum(u is not None for _, u in items) > len(items) // 2
+    want = [byline.extract(p, u, output_format=output_format) for p, u in items]
+    for jobs in (1, 2, 3):
+        got = list(byline.extract_many(iter(items), jobs=jobs, output_format=output_format))
+        assert len(got) == len(want)
+        for i, (g, w) in enumerate(zip(got, want)):
+            assert g == w, f"jobs={jobs}: {files[i]} differs"
+    print(f"scrapinghub: {len(files)} pages, extract_many jobs=1,2,3 ({byline.many_pool}) identical to extract()")
