@@ -12,7 +12,7 @@ readability-lxml through bench/peer_readability_lxml.py, Mozilla Readability (li
 Memory: peak RSS of the CLI streaming the scrapinghub pages one by one, against the largest page.
 Prints Markdown tables (paste into BENCHMARKS.md) and, with --json FILE, the raw figures.
 """
-import argparse, gzip, json, os, shutil, subprocess, sys, tempfile
+import argparse, gzip, json, os, shutil, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -179,6 +179,19 @@ def cli_figures(build, sh_dir, tmp, lib_cpu_s):
     if c1 < 1e30:
         out['j1_core0_s'], out['j1_core1_s'] = c0, c1
         out['j2_efficiency'] = (1 / w2) / (1 / c0 + 1 / c1)
+        # What the two cores give when both are busy: two -j1 runs at once, one pinned to each. On a
+        # virtual machine whose two cores share a physical one (or the host's time), each runs slower
+        # than alone; -j2 cannot do better than this (but may, moving its threads between cores).
+        both = 1e30
+        for _ in range(3):
+            t = time.perf_counter()
+            ps = [subprocess.Popen(['taskset', '-c', str(k), exe, 'extract', '-q', '-j1'] + three,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for k in (0, 1)]
+            for p in ps:
+                p.wait()
+            both = min(both, time.perf_counter() - t)
+        out['two_j1_at_once_s'] = both
+        out['two_core_ceiling'] = 2 * c0 / both
     return out
 
 
@@ -285,7 +298,9 @@ def main():
     print(f"(library: byline-bench's best pass, {c['library_cpu_s']:.3f} s.) `-j2` over three passes: "
           f"{c['j2_wall_s']:.2f} s wall against {c['j1_wall_s']:.2f} s for `-j1`: {c['j2_speedup']:.2f}x"
           + (f"; `-j1` pinned to core 0 {c['j1_core0_s']:.2f} s, to core 1 {c['j1_core1_s']:.2f} s: `-j2` runs at "
-             f"{c['j2_efficiency']:.0%} of the two cores' summed speed" if 'j2_efficiency' in c else ''))
+             f"{c['j2_efficiency']:.0%} of the two cores' summed speed" if 'j2_efficiency' in c else '')
+          + (f"; two `-j1` at once, one on each core, {c['two_j1_at_once_s']:.2f} s: the two cores busy give "
+             f"{c['two_core_ceiling']:.2f}x one" if 'two_core_ceiling' in c else ''))
     m = res['memory']
     print(f"\nPeak RSS of `byline extract` over the 181 scrapinghub pages: {m['max_rss_kb'] / 1024:.1f} MB "
           f"(largest page {m['largest_page_bytes'] / 2**20:.1f} MB; {m['over_largest_mb']} MB above it).")
