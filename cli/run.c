@@ -117,8 +117,8 @@ typedef struct run {
     size_t q;
     uint64_t next_fill, next_take, next_write;
     int closing;
-    /* who sleeps, so that a wake-up goes only where it is awaited: on two virtual cores each needless one
-     * costs a context switch (5 a page before, a tenth of -j2's extra CPU) */
+    /* who sleeps, so that a wake-up goes only where it is awaited: a needless one is a context switch
+     * (a -j2 run of three passes over scrapinghub: 2,400-3,400 of them before, ~1,550 now) */
     int reader_waiting, writer_waiting, idle_workers;
     pthread_mutex_t m;
     pthread_cond_t c_free, c_ready, c_done;
@@ -287,9 +287,9 @@ static void inbuf_free(inbuf *in) {
 }
 
 /* Where the extraction's memory comes from. A run's first documents grow the heap (the parser's pools,
- * the library's buffers) by some megabytes, and each 4 KB page of it used to be a page fault: 1,570 of
- * them in one pass over the 181 scrapinghub pages, each ~10 us on a virtual machine, 8 % of the pass
- * (BENCHMARKS.md). So the heap this thread allocates from gets HEAP_RESERVE bytes at once, marked
+ * the library's buffers) by some megabytes, and each 4 KB page of it used to be a page fault: ~1,470 of
+ * the 2,235 a pass over the 181 scrapinghub pages took, each ~11 us on this virtual machine, ~8 % of
+ * the pass (BENCHMARKS.md). So the heap this thread allocates from gets HEAP_RESERVE bytes at once, marked
  * for 2 MB pages where the kernel allows them (transparent huge pages "madvise" or "always"; a no-op
  * otherwise): the pages that get used fault in 2 MB at a time, and nothing is used until touched.
  * Allocations up to HEAP_RESERVE come from the heap (run_inputs sets the mmap threshold), where the
