@@ -10,7 +10,7 @@ void buf_clear(buf *b) {
     if (b->data) b->data[0] = 0;
 }
 
-int buf_reserve(buf *b, size_t extra) {
+int buf_grow(buf *b, size_t extra) {
     if (b->oom) return 0;
     if (b->len + extra + 1 <= b->cap) return 1;
     size_t cap = b->cap ? b->cap : 256;

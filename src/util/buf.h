@@ -14,7 +14,12 @@ typedef struct buf {
 void buf_init(buf *b);
 void buf_free(buf *b);
 void buf_clear(buf *b);
-int buf_reserve(buf *b, size_t extra);
+/* room for extra more bytes (and the NUL): 1, or 0 when out of memory. The check is inline: the text
+ * walk asks for every run of text */
+int buf_grow(buf *b, size_t extra);
+static inline int buf_reserve(buf *b, size_t extra) {
+    return !b->oom && b->len + extra + 1 <= b->cap ? 1 : buf_grow(b, extra);
+}
 void buf_put(buf *b, const char *s, size_t n);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
