@@ -33,6 +33,12 @@ int main(void) {
     /* names in capitals are words too, not one word a letter; a run of capitals then a word ("PDFViewer")
      * stays one token, as camelCase splits only after a lower-case letter */
     CHECK(classify_element_class("SIDEBAR") & CLS_NEG_STRONG);
+    /* utility classes that hide the element: whole class names only */
+    CHECK(classify_element_class("btn d-none") & CLS_HIDDEN);
+    CHECK(classify_element_class("sr-only") & CLS_HIDDEN);
+    CHECK(classify_element_class("a\tvisually-hidden\nb") & CLS_HIDDEN);
+    CHECK(!(classify_element_class("hidden-xs col-md-4") & CLS_HIDDEN));
+    CHECK(!(classify_element_class("unhide") & CLS_HIDDEN));
     CHECK(classify_element_class("Newsletter-SIGNUP") & CLS_NEG_STRONG);
     CHECK(classify_element_class("PremiumPROMO") & CLS_NEG_STRONG);
     CHECK(classify_element_class("o-row c-fixed-sidebar-layout") == 0); /* layout grids */

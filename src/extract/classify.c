@@ -256,20 +256,9 @@ unsigned classify_token(const char *tok, size_t len) {
     return 0;
 }
 
-/* A whole class name that hides the element (utility classes). */
-static unsigned hidden_class(const char *s, size_t n) {
-    static const word HIDE[] = {W("hidden"), W("hide"), W("d-none"), W("is-hidden"), W("visually-hidden"),
-                                W("sr-only"), W("screen-reader-text"), W("visuallyhidden")};
-    size_t i = 0;
-    while (i < n) {
-        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) i++;
-        size_t j = i;
-        while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n') j++;
-        if (word_in(s + i, j - i, HIDE, sizeof HIDE / sizeof *HIDE)) return CLS_HIDDEN;
-        i = j;
-    }
-    return 0;
-}
+/* Whole class names that hide the element (utility classes). */
+static const word HIDE[] = {W("hidden"), W("hide"), W("d-none"), W("is-hidden"), W("visually-hidden"),
+                            W("sr-only"), W("screen-reader-text"), W("visuallyhidden")};
 
 /* "has-ads", "no-comments", "enable-share": a state of the element, not what
  * it is. The rest of such a class name says nothing. */
@@ -315,7 +304,8 @@ static const unsigned char CH[256] = {
 #undef L
 };
 
-static unsigned classify_words(const char *s, size_t n, class_word *words) {
+/* The flags of a class list's (or an id's) words; hide_names: a whole class name of HIDE hides too */
+static unsigned classify_words(const char *s, size_t n, class_word *words, int hide_names) {
     unsigned flags = 0, unit = 0; /* unit: flags of the current class name */
     unsigned hints = 0;           /* page-kind words, whatever modifies them */
     int layout = 0;               /* the class name describes page layout */
@@ -325,6 +315,7 @@ static unsigned classify_words(const char *s, size_t n, class_word *words) {
     int muted = 0; /* rest of this class name follows a modifier */
     int first_tok = 1;
     unsigned last = 0; /* CH of the token's last character, as the token holds it */
+    size_t name_at = 0; /* where the current class name starts */
     class_word own;
     for (size_t i = 0; i <= n; i++) {
         unsigned char c = i < n ? (unsigned char)s[i] : ' ';
@@ -344,6 +335,9 @@ static unsigned classify_words(const char *s, size_t n, class_word *words) {
             first_tok = 0;
         }
         if ((k & CH_SPACE) || i == n) {
+            if (hide_names && i > name_at && word_in(s + name_at, i - name_at, HIDE, sizeof HIDE / sizeof *HIDE))
+                flags |= CLS_HIDDEN;
+            name_at = i + 1;
             /* "sidebar-layout", "layout-sidebar-left": a grid, not a sidebar */
             if (layout) unit &= ~(unsigned)(CLS_NEG_STRONG | CLS_NEG_WEAK);
             flags |= unit;
@@ -417,7 +411,7 @@ static unsigned classify_itemtype(const char *v, size_t n) {
 }
 
 static unsigned class_list_flags(const char *s, size_t n, class_word *words) {
-    return classify_words(s, n, words) | hidden_class(s, n);
+    return classify_words(s, n, words, 1);
 }
 
 unsigned classify_class_list(const char *s, size_t n) { return class_list_flags(s, n, NULL); }
@@ -451,7 +445,7 @@ unsigned classify_element(const dom_node *n, uint32_t *class_hash, class_cache *
         switch (kl) {
         case 2:
             /* ids made from a heading ("sharing-with-a-single-developer") are prose */
-            if (!memcmp(k, "id", 2) && !is_slug(v, vl)) flags |= classify_words(v, vl, cache ? cache->word : NULL);
+            if (!memcmp(k, "id", 2) && !is_slug(v, vl)) flags |= classify_words(v, vl, cache ? cache->word : NULL, 0);
             if (!memcmp(k, "id", 2)) segment = streamed_segment_id(v, vl);
             break;
         case 4:
