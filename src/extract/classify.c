@@ -281,10 +281,13 @@ static int is_taxonomy(const char *t, size_t n) {
  * it has the word; words NULL: no cache, into *own. */
 enum { WORD_MODIFIER = 1, WORD_TAXONOMY = 2, WORD_LAYOUT = 4 };
 static const class_word *word_info(const char *tok, size_t tl, uint32_t h, class_word *words, class_word *own) {
-    class_word *w = words ? &words[h & (CLASS_WORD_SLOTS - 1)] : own;
-    if (words && w->len == tl && !memcmp(w->s, tok, tl)) return w;
-    memcpy(w->s, tok, tl);
-    w->len = (uint8_t)tl;
+    class_word *w = own;
+    if (words) {
+        w = &words[h & (CLASS_WORD_SLOTS - 1)];
+        if (w->len == tl && !memcmp(w->s, tok, tl)) return w;
+        memcpy(w->s, tok, tl);
+        w->len = (uint8_t)tl;
+    }
     w->kind = (is_modifier(tok, tl) ? WORD_MODIFIER : 0) | (is_taxonomy(tok, tl) ? WORD_TAXONOMY : 0) |
               (tl == 6 && !memcmp(tok, "layout", 6) ? WORD_LAYOUT : 0);
     w->flags = classify_token(tok, tl);
@@ -410,11 +413,7 @@ static unsigned classify_itemtype(const char *v, size_t n) {
     return f;
 }
 
-static unsigned class_list_flags(const char *s, size_t n, class_word *words) {
-    return classify_words(s, n, words, 1);
-}
-
-unsigned classify_class_list(const char *s, size_t n) { return class_list_flags(s, n, NULL); }
+unsigned classify_class_list(const char *s, size_t n) { return classify_words(s, n, NULL, 1); }
 
 /* "S:0", "S:12": the id React gives a streamed segment. */
 static int streamed_segment_id(const char *v, size_t n) {
@@ -426,11 +425,11 @@ static int streamed_segment_id(const char *v, size_t n) {
 
 /* A class list's flags, through the page's cache */
 static unsigned class_flags(const char *v, size_t vl, uint32_t h, class_cache *cache) {
-    if (!cache) return class_list_flags(v, vl, NULL);
+    if (!cache) return classify_words(v, vl, NULL, 1);
     class_slot *e = &cache->slot[h & (CLASS_CACHE_SLOTS - 1)];
     if (e->s && e->hash == h && e->len == vl && !memcmp(e->s, v, vl)) return e->flags;
     e->s = v, e->hash = h, e->len = (uint32_t)vl;
-    return e->flags = class_list_flags(v, vl, cache->word);
+    return e->flags = classify_words(v, vl, cache->word, 1);
 }
 
 unsigned classify_element(const dom_node *n, uint32_t *class_hash, class_cache *cache) {
