@@ -22,9 +22,30 @@ typedef enum dom_tag {
     T__COUNT
 } dom_tag;
 
-typedef struct dom dom;            /* parser + reusable tree */
+typedef struct dom dom;            /* parser + the tree of the last page parsed */
 typedef struct dom_node dom_node;  /* a node of the current tree */
 typedef struct dom_attr dom_attr;
+
+/* The tree is byline's own, whichever parser built it (parse/html5.c, or MyHTML for what that one
+ * leaves to it): nodes and attributes live in the dom's arena until the next parse, texts point into
+ * the page given to dom_parse or into the arena, so the page must outlive the tree. */
+struct dom_attr {
+    const char *name, *value;      /* lower-case name; value with character references decoded */
+    uint32_t name_len, value_len;
+    dom_attr *next;
+};
+
+struct dom_node {
+    dom_node *parent, *first, *last, *next;
+    const char *str;   /* text and comment: the data; element: the lower-case tag name */
+    uint32_t len;
+    uint8_t tag;       /* dom_tag; under <svg> and <math> only the roots are named, the rest T_OTHER */
+    uint8_t ns;        /* DOM_NS_* */
+    uint16_t id;       /* the HTML parser's own tag number (html5.c), 0 from MyHTML */
+    dom_attr *attrs;
+};
+
+enum { DOM_NS_HTML = 0, DOM_NS_SVG = 1, DOM_NS_MATHML = 2 };
 
 typedef int (*dom_check_fn)(void *ctx);  /* called between parse chunks; nonzero stops */
 
@@ -37,16 +58,37 @@ dom_node *dom_document(dom *d);
 dom_node *dom_head(dom *d);
 dom_node *dom_body(dom *d);
 
-dom_node *dom_first_child(const dom_node *n);
-dom_node *dom_next(const dom_node *n);
-dom_node *dom_parent(const dom_node *n);
-dom_tag dom_tag_of(const dom_node *n);
-/* Lower-case tag name (for elements the enum does not name). */
-const char *dom_tag_name(const dom_node *n, size_t *len);
-const char *dom_text(const dom_node *n, size_t *len);   /* text and comment nodes */
+static inline dom_node *dom_first_child(const dom_node *n) { return n->first; }
+static inline dom_node *dom_next(const dom_node *n) { return n->next; }
+static inline dom_node *dom_parent(const dom_node *n) { return n->parent; }
+static inline dom_tag dom_tag_of(const dom_node *n) { return (dom_tag)n->tag; }
+/* Lower-case tag name. */
+static inline const char *dom_tag_name(const dom_node *n, size_t *len) {
+    if (n->tag == T_TEXT || n->tag == T_COMMENT || n->tag == T_DOCUMENT) {
+        *len = 0;
+        return "";
+    }
+    *len = n->len;
+    return n->str;
+}
+/* text and comment nodes; NULL (length 0) for the others */
+static inline const char *dom_text(const dom_node *n, size_t *len) {
+    if (n->tag != T_TEXT && n->tag != T_COMMENT) {
+        *len = 0;
+        return NULL;
+    }
+    *len = n->len;
+    return n->str;
+}
 const char *dom_attr_get(const dom_node *n, const char *name, size_t *len);
-dom_attr *dom_attr_first(const dom_node *n);
-dom_attr *dom_attr_next(const dom_attr *a);
-const char *dom_attr_name(const dom_attr *a, size_t *len);
-const char *dom_attr_value(const dom_attr *a, size_t *len);
+static inline dom_attr *dom_attr_first(const dom_node *n) { return n->attrs; }
+static inline dom_attr *dom_attr_next(const dom_attr *a) { return a->next; }
+static inline const char *dom_attr_name(const dom_attr *a, size_t *len) {
+    *len = a->name_len;
+    return a->name;
+}
+static inline const char *dom_attr_value(const dom_attr *a, size_t *len) {
+    *len = a->value_len;
+    return a->value;
+}
 #endif

@@ -1,13 +1,14 @@
-/* The DOM view over MyHTML (libmodest). Single-threaded parse mode; the tree
- * is cleaned and reused for each document. */
-#include "dom.h"
+/* MyHTML (libmodest) as the second parser: the pages parse/html5.c leaves to it, and the re-parse with
+ * scripting on. Single-threaded parse mode; its tree is cleaned and reused for each page, and copied
+ * into byline's own nodes (tree.h), which point at MyHTML's strings until the next parse. */
+#include "tree.h"
 #include "../decode/decode.h"
 #include <myhtml/myhtml.h>
 #include <myhtml/tree.h> /* the tree's flags: scripting on or off */
 #include <stdlib.h>
 #include <string.h>
 
-struct dom {
+struct mh_parser {
     myhtml_t *myhtml;
     myhtml_tree_t *tree;
 };
@@ -55,39 +56,108 @@ static const uint8_t TAG_MAP[MyHTML_TAG_LAST_ENTRY] = {
     [MyHTML_TAG_MARQUEE] = T_DIV,
 };
 
-#define NODE(n) ((myhtml_tree_node_t *)(n))
-
-dom *dom_new(void) {
-    dom *d = calloc(1, sizeof *d);
+mh_parser *mh_new(void) {
+    mh_parser *d = calloc(1, sizeof *d);
     if (!d) return NULL;
     d->myhtml = myhtml_create();
     if (!d->myhtml || myhtml_init(d->myhtml, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) != MyHTML_STATUS_OK)
         goto fail;
     d->tree = myhtml_tree_create();
     if (!d->tree || myhtml_tree_init(d->tree, d->myhtml) != MyHTML_STATUS_OK) goto fail;
-    myhtml_tree_parse_flags_set(d->tree, 
-                                             MyHTML_TREE_PARSE_FLAGS_WITHOUT_DOCTYPE_IN_TREE);
+    myhtml_tree_parse_flags_set(d->tree, MyHTML_TREE_PARSE_FLAGS_WITHOUT_DOCTYPE_IN_TREE);
     return d;
 fail:
-    dom_free(d);
+    mh_free(d);
     return NULL;
 }
 
-void dom_free(dom *d) {
+void mh_free(mh_parser *d) {
     if (!d) return;
     if (d->tree) myhtml_tree_destroy(d->tree);
     if (d->myhtml) myhtml_destroy(d->myhtml);
     free(d);
 }
 
-int dom_parse(dom *d, const char *html, size_t len, int scripting, dom_check_fn check, void *ctx) {
+static dom_tag tag_of(myhtml_tree_node_t *n) {
+    myhtml_tag_id_t id = myhtml_node_tag_id(n);
+    if (id >= MyHTML_TAG_LAST_ENTRY) return T_OTHER;
+    /* SVG and MathML children share names with HTML tags (title, a, ...):
+     * only their roots are named, everything under them is skipped anyway. */
+    myhtml_namespace_t ns = myhtml_node_namespace(n);
+    if (ns == MyHTML_NAMESPACE_SVG) return id == MyHTML_TAG_SVG ? T_SVG : T_OTHER;
+    if (ns == MyHTML_NAMESPACE_MATHML) return id == MyHTML_TAG_MATH ? T_MATH : T_OTHER;
+    return (dom_tag)TAG_MAP[id];
+}
+
+static dom_node *copy_node(tree *t, myhtml_tree_node_t *m) {
+    dom_tag tag = tag_of(m);
+    size_t len = 0;
+    const char *s;
+    if (tag == T_TEXT || tag == T_COMMENT) {
+        s = myhtml_node_text(m, &len);
+        if (!s) s = "", len = 0;
+        /* MyHTML, taking NUL bytes out of a text, can leave a piece of a UTF-8 sequence behind (the
+         * decoded "b\uFFFD\0\x01" came out "b\uFFFD\xBF\x01"): such bytes go, so that every stage
+         * after the parse reads valid UTF-8 */
+        else if (!utf8_valid(s, len)) len = utf8_drop_invalid((char *)s, len);
+    } else {
+        s = myhtml_tag_name_by_id(m->tree, myhtml_node_tag_id(m), &len);
+        if (!s) s = "", len = 0;
+    }
+    dom_node *n = tree_node(t, tag, s, len);
+    if (!n) return NULL;
+    myhtml_namespace_t ns = myhtml_node_namespace(m);
+    n->ns = ns == MyHTML_NAMESPACE_SVG ? DOM_NS_SVG : ns == MyHTML_NAMESPACE_MATHML ? DOM_NS_MATHML : DOM_NS_HTML;
+    dom_attr **tail = &n->attrs;
+    for (myhtml_tree_attr_t *a = myhtml_node_attribute_first(m); a; a = myhtml_attribute_next(a)) {
+        dom_attr *x = arena_alloc(t->mem, sizeof *x);
+        if (!x) return NULL;
+        size_t kl = 0, vl = 0;
+        const char *k = myhtml_attribute_key(a, &kl), *v = myhtml_attribute_value(a, &vl);
+        *x = (dom_attr){k ? k : "", v ? v : "", k ? (uint32_t)kl : 0, v ? (uint32_t)vl : 0, NULL};
+        *tail = x;
+        tail = &x->next;
+    }
+    return n;
+}
+
+/* MyHTML's tree into t, preorder without recursion (pages nest deep) */
+static int copy_tree(mh_parser *p, tree *t) {
+    myhtml_tree_node_t *mdoc = myhtml_tree_get_document(p->tree);
+    myhtml_tree_node_t *mhead = myhtml_tree_get_node_head(p->tree), *mbody = myhtml_tree_get_node_body(p->tree);
+    if (!(t->doc = tree_node(t, T_DOCUMENT, "", 0))) return -1;
+    dom_node *parent = t->doc;
+    myhtml_tree_node_t *m = myhtml_node_child(mdoc);
+    while (m) {
+        dom_node *n = copy_node(t, m);
+        if (!n) return -1;
+        tree_append(parent, n);
+        if (m == mhead) t->head = n;
+        if (m == mbody) t->body = n;
+        myhtml_tree_node_t *c = myhtml_node_child(m);
+        if (c) {
+            parent = n;
+            m = c;
+            continue;
+        }
+        while (m && !myhtml_node_next(m)) {
+            m = myhtml_node_parent(m);
+            if (m == mdoc) m = NULL;
+            else parent = parent->parent;
+        }
+        if (m) m = myhtml_node_next(m);
+    }
+    return 0;
+}
+
+int mh_parse(mh_parser *p, tree *t, const char *html, size_t len, int scripting, dom_check_fn check, void *ctx) {
     /* parse_chunk cleans a tree whose previous parse ended; scripting on needs its flag set on a clean
      * tree before the first chunk */
     if (scripting) {
-        myhtml_tree_clean(d->tree);
-        d->tree->flags |= MyHTML_TREE_FLAGS_SCRIPT;
+        myhtml_tree_clean(p->tree);
+        p->tree->flags |= MyHTML_TREE_FLAGS_SCRIPT;
     }
-    myhtml_encoding_set(d->tree, MyENCODING_UTF_8);
+    myhtml_encoding_set(p->tree, MyENCODING_UTF_8);
     for (size_t off = 0, n; off < len; off += n) {
         n = len - off < PARSE_CHUNK ? len - off : PARSE_CHUNK;
         /* a chunk ends just before a '<': MyHTML loses the rest of a page when a chunk boundary cuts a
@@ -97,75 +167,12 @@ int dom_parse(dom *d, const char *html, size_t len, int scripting, dom_check_fn 
             const char *lt = memrchr(html + off, '<', n);
             if (lt && lt > html + off) n = (size_t)(lt - (html + off));
         }
-        if (myhtml_parse_chunk(d->tree, html + off, n) != MyHTML_STATUS_OK) return -1;
+        if (myhtml_parse_chunk(p->tree, html + off, n) != MyHTML_STATUS_OK) return -1;
         if (check && off + n < len && check(ctx)) {
-            myhtml_parse_chunk_end(d->tree);
+            myhtml_parse_chunk_end(p->tree);
             return -2;
         }
     }
-    if (myhtml_parse_chunk_end(d->tree) != MyHTML_STATUS_OK) return -1;
-    return 0;
-}
-
-dom_node *dom_document(dom *d) { return (dom_node *)myhtml_tree_get_document(d->tree); }
-dom_node *dom_head(dom *d) { return (dom_node *)myhtml_tree_get_node_head(d->tree); }
-dom_node *dom_body(dom *d) { return (dom_node *)myhtml_tree_get_node_body(d->tree); }
-dom_node *dom_first_child(const dom_node *n) { return (dom_node *)myhtml_node_child(NODE(n)); }
-dom_node *dom_next(const dom_node *n) { return (dom_node *)myhtml_node_next(NODE(n)); }
-dom_node *dom_parent(const dom_node *n) { return (dom_node *)myhtml_node_parent(NODE(n)); }
-
-dom_tag dom_tag_of(const dom_node *n) {
-    myhtml_tag_id_t id = myhtml_node_tag_id(NODE(n));
-    if (id >= MyHTML_TAG_LAST_ENTRY) return T_OTHER;
-    /* SVG and MathML children share names with HTML tags (title, a, ...):
-     * only their roots are named, everything under them is skipped anyway. */
-    myhtml_namespace_t ns = myhtml_node_namespace(NODE(n));
-    if (ns == MyHTML_NAMESPACE_SVG) return id == MyHTML_TAG_SVG ? T_SVG : T_OTHER;
-    if (ns == MyHTML_NAMESPACE_MATHML) return id == MyHTML_TAG_MATH ? T_MATH : T_OTHER;
-    return (dom_tag)TAG_MAP[id];
-}
-
-const char *dom_tag_name(const dom_node *n, size_t *len) {
-    myhtml_tree_t *t = NODE(n)->tree;
-    return myhtml_tag_name_by_id(t, myhtml_node_tag_id(NODE(n)), len);
-}
-
-const char *dom_text(const dom_node *n, size_t *len) {
-    const char *s = myhtml_node_text(NODE(n), len);
-    if (!s) {
-        *len = 0;
-        return s;
-    }
-    /* MyHTML, taking NUL bytes out of a text, can leave a piece of a UTF-8 sequence behind (the
-     * decoded "b\uFFFD\0\x01" came out "b\uFFFD\xBF\x01"): such bytes go, in the tree itself, so that
-     * every stage after the parse reads valid UTF-8 */
-    if (!utf8_valid(s, *len)) {
-        mycore_string_t *str = myhtml_node_string(NODE(n));
-        if (str && mycore_string_data(str) == s) mycore_string_length_set(str, *len = utf8_drop_invalid((char *)s, *len));
-    }
-    return s;
-}
-
-const char *dom_attr_get(const dom_node *n, const char *name, size_t *len) {
-    myhtml_tree_attr_t *a = myhtml_attribute_by_key(NODE(n), name, strlen(name));
-    if (!a) return NULL;
-    const char *v = myhtml_attribute_value(a, len);
-    if (!v) {
-        *len = 0;
-        return "";
-    }
-    return v;
-}
-
-dom_attr *dom_attr_first(const dom_node *n) { return (dom_attr *)myhtml_node_attribute_first(NODE(n)); }
-dom_attr *dom_attr_next(const dom_attr *a) { return (dom_attr *)myhtml_attribute_next((myhtml_tree_attr_t *)a); }
-const char *dom_attr_name(const dom_attr *a, size_t *len) {
-    const char *s = myhtml_attribute_key((myhtml_tree_attr_t *)a, len);
-    if (!s) *len = 0;
-    return s ? s : "";
-}
-const char *dom_attr_value(const dom_attr *a, size_t *len) {
-    const char *s = myhtml_attribute_value((myhtml_tree_attr_t *)a, len);
-    if (!s) *len = 0;
-    return s ? s : "";
+    if (myhtml_parse_chunk_end(p->tree) != MyHTML_STATUS_OK) return -1;
+    return copy_tree(p, t);
 }
