@@ -5,13 +5,9 @@
  *    elements. Checked on every input of the html5lib tree-construction tests (the parser's corner
  *    cases: escapes in scripts, comments, foreign content, raw-text elements) and, when ../shared is
  *    there, on every HTML page of its corpora. */
-#include "decode/decode.h"
-#include "parse/dom.h"
 #include "parse/lean.h"
 #include "test_util.h"
-#include "util/arena.h"
-#include <dirent.h>
-#include <libdeflate.h>
+#include "tree_inputs.h"
 
 static char *lean_of(const char *in, size_t *n) {
     size_t len = strlen(in);
@@ -78,206 +74,41 @@ static void depths(void) {
 
 /* ---- the tree invariant ---- */
 
-static int raw_text_parent(const dom_node *n) {
-    const dom_node *p = dom_parent(n);
-    dom_tag t = p ? dom_tag_of(p) : T_OTHER;
-    return t == T_SCRIPT || t == T_STYLE;
-}
+typedef struct lean_check {
+    dom *da, *db;
+    int differ;
+} lean_check;
 
-static int same_node(const dom_node *a, const dom_node *b) {
-    if (dom_tag_of(a) != dom_tag_of(b)) return 0;
-    size_t al, bl;
-    const char *an = dom_tag_name(a, &al), *bn = dom_tag_name(b, &bl);
-    if (al != bl || (al && memcmp(an, bn, al))) return 0;
-    if (dom_tag_of(a) == T_TEXT || dom_tag_of(a) == T_COMMENT) {
-        if (dom_tag_of(a) == T_TEXT && raw_text_parent(a)) return 1;
-        const char *at = dom_text(a, &al), *bt = dom_text(b, &bl);
-        return al == bl && (!al || !memcmp(at, bt, al));
-    }
-    const dom_attr *x = dom_attr_first(a), *y = dom_attr_first(b);
-    for (; x && y; x = dom_attr_next(x), y = dom_attr_next(y)) {
-        const char *xs = dom_attr_name(x, &al), *ys = dom_attr_name(y, &bl);
-        if (al != bl || (al && memcmp(xs, ys, al))) return 0;
-        xs = dom_attr_value(x, &al), ys = dom_attr_value(y, &bl);
-        if (al != bl || (al && memcmp(xs, ys, al))) return 0;
-    }
-    return !x && !y;
-}
-
-/* 1 when the two trees match node for node (preorder, iterative: pages nest deep) */
-static int same_tree(dom *da, dom *db) {
-    const dom_node *a = dom_document(da), *b = dom_document(db);
-    while (a && b) {
-        if (!same_node(a, b)) return 0;
-        const dom_node *ca = dom_first_child(a), *cb = dom_first_child(b);
-        if (!ca != !cb) return 0;
-        if (ca) {
-            a = ca, b = cb;
-            continue;
-        }
-        for (;;) {
-            const dom_node *na = dom_next(a), *nb = dom_next(b);
-            if (!na != !nb) return 0;
-            if (na) {
-                a = na, b = nb;
-                break;
-            }
-            a = dom_parent(a), b = dom_parent(b);
-            if (!a || !b) return !a && !b;
-        }
-    }
-    return !a && !b;
-}
-
-static int checked, differ;
-
-static void check_page(dom *da, dom *db, const char *html, size_t n, const char *what) {
+static void check_page(void *ctx, const char *html, size_t n, const char *what) {
+    lean_check *c = ctx;
     char *lean = malloc(n + 1);
     size_t ln = lean_html(html, n, lean, NULL);
-    int ok = ln <= n && dom_parse(da, html, n, 0, NULL, NULL) == 0 && dom_parse(db, lean, ln, 0, NULL, NULL) == 0 &&
-             same_tree(da, db);
-    checked++;
-    if (!ok && differ++ < 10) fprintf(stderr, "test_lean: the lean page parses to another tree: %s\n", what);
+    int ok = ln <= n && dom_parse(c->da, html, n, 0, NULL, NULL) == 0 &&
+             dom_parse(c->db, lean, ln, 0, NULL, NULL) == 0 && !tree_diff(dom_document(c->da), dom_document(c->db), 1, NULL);
+    if (!ok && c->differ++ < 10) fprintf(stderr, "test_lean: the lean page parses to another tree: %s\n", what);
     free(lean);
-}
-
-/* every #data section of the html5lib tree-construction tests */
-static void html5lib(dom *da, dom *db, const char *dir) {
-    DIR *d = opendir(dir);
-    if (!d) {
-        printf("test_lean: %s not found (../shared): the html5lib inputs are not checked\n", dir);
-        return;
-    }
-    struct dirent *e;
-    int before = checked, before_differ = differ;
-    while ((e = readdir(d))) {
-        size_t l = strlen(e->d_name);
-        if (l < 5 || strcmp(e->d_name + l - 4, ".dat")) continue;
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        FILE *f = fopen(path, "rb");
-        if (!f) continue;
-        char *buf = NULL, line[65536];
-        size_t len = 0, cap = 0;
-        int in_data = 0, k = 0;
-        while (fgets(line, sizeof line, f)) {
-            if (!strncmp(line, "#data", 5) && (line[5] == '\n' || !line[5])) {
-                in_data = 1, len = 0;
-                continue;
-            }
-            if (in_data && line[0] == '#') {  /* "#errors" and the rest: the input is complete */
-                if (len && buf[len - 1] == '\n') len--;
-                char what[4200];
-                snprintf(what, sizeof what, "%s, test %d", e->d_name, ++k);
-                check_page(da, db, buf ? buf : "", len, what);
-                in_data = 0;
-                continue;
-            }
-            if (!in_data) continue;
-            size_t ll = strlen(line);
-            if (len + ll + 1 > cap) {
-                cap = (len + ll + 1) * 2;
-                buf = realloc(buf, cap);
-            }
-            memcpy(buf + len, line, ll);
-            len += ll;
-        }
-        fclose(f);
-        free(buf);
-    }
-    closedir(d);
-    printf("test_lean: %d html5lib inputs, %d parse to another tree lean\n", checked - before, differ - before_differ);
-}
-
-static char *slurp(const char *path, size_t *n) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 1 << 20, len = 0, r;
-    char *b = malloc(cap);
-    while ((r = fread(b + len, 1, cap - len, f)) > 0)
-        if ((len += r) == cap) b = realloc(b, cap *= 2);
-    fclose(f);
-    if (len >= 18 && (unsigned char)b[0] == 0x1f && (unsigned char)b[1] == 0x8b) {
-        /* gzip: the trailer gives the size (these pages are far under 4 GB) */
-        size_t out_len = (size_t)(unsigned char)b[len - 4] | (size_t)(unsigned char)b[len - 3] << 8 |
-                         (size_t)(unsigned char)b[len - 2] << 16 | (size_t)(unsigned char)b[len - 1] << 24;
-        char *out = malloc(out_len + 1);
-        struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
-        size_t got = 0;
-        int rc = libdeflate_gzip_decompress(d, b, len, out, out_len, &got);
-        libdeflate_free_decompressor(d);
-        free(b);
-        if (rc != LIBDEFLATE_SUCCESS) {
-            free(out);
-            return NULL;
-        }
-        b = out, len = got;
-    }
-    *n = len;
-    return b;
-}
-
-static void pages(dom *da, dom *db, const char *dir, int *count) {
-    DIR *d = opendir(dir);
-    if (!d) return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue;
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (e->d_type == DT_DIR) {
-            pages(da, db, path, count);
-            continue;
-        }
-        size_t l = strlen(e->d_name);
-        if (!(l > 5 && (strstr(e->d_name, ".html") || strstr(e->d_name, ".htm")))) continue;
-        size_t n;
-        char *raw = slurp(path, &n);
-        if (!raw) continue;
-        arena a;
-        arena_init(&a);
-        decoded dec;
-        if (decode_bytes(&a, raw, n, NULL, &dec) == 0) {
-            check_page(da, db, dec.data, dec.len, path);
-            (*count)++;
-        }
-        arena_free(&a);
-        free(raw);
-    }
-    closedir(d);
 }
 
 int main(void) {
     shapes();
     depths();
-    dom *da = dom_new(), *db = dom_new();
-    CHECK(da && db);
+    lean_check c = {dom_new(), dom_new(), 0};
+    CHECK(c.da && c.db);
     const char *shared = getenv("BYLINE_SHARED") ? getenv("BYLINE_SHARED") : "../../shared";
     char dir[4096];
+    int n5 = 0, count = 0;
     snprintf(dir, sizeof dir, "%s/corpora/html5lib-tests/tree-construction", shared);
-    html5lib(da, db, dir);
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
-#ifdef SANITIZED  /* three times slower: one set is enough there, the other builds read them all */
-    static const char *sets[] = {"scrapinghub"};
-#else
-    static const char *sets[] = {"scrapinghub", "trafilatura-eval", "fundus-news", "wcxb-dev",
-                                 "readability-test-pages", "htmldate-eval"};
-#endif
-    int count = 0;
-    for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) {
-        snprintf(dir, sizeof dir, "%s/corpora/%s", shared, sets[i]);
-        pages(da, db, dir, &count);
+    html5lib_inputs(dir, check_page, &c, &n5);
+    if (n5) printf("test_lean: %d html5lib inputs, %d parse to another tree lean\n", n5, c.differ);
+    else printf("test_lean: %s not found (../shared): the html5lib inputs are not checked\n", dir);
+    for (size_t i = 0; i < sizeof TREE_SETS / sizeof *TREE_SETS; i++) {
+        snprintf(dir, sizeof dir, "%s/corpora/%s", shared, TREE_SETS[i]);
+        page_inputs(dir, check_page, &c, &count);
     }
-    if (count) printf("test_lean: %d corpus pages checked; %d inputs in all parse to another tree lean\n", count, differ);
+    if (count) printf("test_lean: %d corpus pages checked; %d inputs in all parse to another tree lean\n", count, c.differ);
     else printf("test_lean: no corpus pages under %s/corpora (../shared): only the shapes and html5lib run\n", shared);
-    CHECK(differ == 0);
-    dom_free(da);
-    dom_free(db);
+    CHECK(c.differ == 0);
+    dom_free(c.da);
+    dom_free(c.db);
     return test_summary("test_lean");
 }

@@ -1,12 +1,14 @@
-/* Stage 2, the parse: the page becomes byline's own tree (dom.h). MyHTML builds it for now; the
- * nodes are ours so that the stages after read them without calls into the parser's library. */
-#include "tree.h"
+/* Stage 2, the parse: the page becomes byline's own tree (dom.h). byline's parser (html5.c) builds
+ * it; what that one leaves (HTML5_UNSUPPORTED) and the re-parse with scripting on go to MyHTML
+ * (dom_myhtml.c), whose tree is copied into the same nodes. */
+#include "html5.h"
 #include <stdlib.h>
 #include <string.h>
 
 struct dom {
     arena mem;     /* the current tree's nodes and attributes */
     tree t;
+    html5 *own;
     mh_parser *mh;
 };
 
@@ -15,7 +17,7 @@ dom *dom_new(void) {
     if (!d) return NULL;
     arena_init(&d->mem);
     d->t.mem = &d->mem;
-    if (!(d->mh = mh_new())) {
+    if (!(d->own = html5_new()) || !(d->mh = mh_new())) {
         dom_free(d);
         return NULL;
     }
@@ -24,6 +26,7 @@ dom *dom_new(void) {
 
 void dom_free(dom *d) {
     if (!d) return;
+    html5_free(d->own);
     mh_free(d->mh);
     arena_free(&d->mem);
     free(d);
@@ -32,6 +35,12 @@ void dom_free(dom *d) {
 int dom_parse(dom *d, const char *html, size_t len, int scripting, dom_check_fn check, void *ctx) {
     arena_reset(&d->mem);
     d->t.doc = d->t.head = d->t.body = NULL;
+    if (!scripting) {
+        int rc = html5_parse(d->own, &d->t, html, len, check, ctx);
+        if (rc != HTML5_UNSUPPORTED) return rc;
+        arena_reset(&d->mem);
+        d->t.doc = d->t.head = d->t.body = NULL;
+    }
     return mh_parse(d->mh, &d->t, html, len, scripting, check, ctx);
 }
 

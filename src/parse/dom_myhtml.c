@@ -93,7 +93,9 @@ static dom_node *copy_node(tree *t, myhtml_tree_node_t *m) {
     dom_tag tag = tag_of(m);
     size_t len = 0;
     const char *s;
-    if (tag == T_TEXT || tag == T_COMMENT) {
+    myhtml_tag_id_t id = myhtml_node_tag_id(m);
+    if (id == MyHTML_TAG__TEXT || id == MyHTML_TAG__COMMENT) {
+        /* under <svg> and <math> (T_OTHER there) the node holds its text all the same */
         s = myhtml_node_text(m, &len);
         if (!s) s = "", len = 0;
         /* MyHTML, taking NUL bytes out of a text, can leave a piece of a UTF-8 sequence behind (the
@@ -110,11 +112,13 @@ static dom_node *copy_node(tree *t, myhtml_tree_node_t *m) {
     n->ns = ns == MyHTML_NAMESPACE_SVG ? DOM_NS_SVG : ns == MyHTML_NAMESPACE_MATHML ? DOM_NS_MATHML : DOM_NS_HTML;
     dom_attr **tail = &n->attrs;
     for (myhtml_tree_attr_t *a = myhtml_node_attribute_first(m); a; a = myhtml_attribute_next(a)) {
-        dom_attr *x = arena_alloc(t->mem, sizeof *x);
-        if (!x) return NULL;
         size_t kl = 0, vl = 0;
         const char *k = myhtml_attribute_key(a, &kl), *v = myhtml_attribute_value(a, &vl);
-        *x = (dom_attr){k ? k : "", v ? v : "", k ? (uint32_t)kl : 0, v ? (uint32_t)vl : 0, NULL};
+        /* "<link crossorigin />": MyHTML adds an attribute without a name; nothing can read it */
+        if (!k || !kl) continue;
+        dom_attr *x = arena_alloc(t->mem, sizeof *x);
+        if (!x) return NULL;
+        *x = (dom_attr){k, v ? v : "", (uint32_t)kl, v ? (uint32_t)vl : 0, NULL};
         *tail = x;
         tail = &x->next;
     }
