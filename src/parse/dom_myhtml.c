@@ -102,6 +102,15 @@ static dom_node *copy_node(tree *t, myhtml_tree_node_t *m) {
          * decoded "b\uFFFD\0\x01" came out "b\uFFFD\xBF\x01"): such bytes go, so that every stage
          * after the parse reads valid UTF-8 */
         else if (!utf8_valid(s, len)) len = utf8_drop_invalid((char *)s, len);
+        /* and after a '<' that opened no tag it can keep a NUL byte in the text (fuzzing found
+         * "K\0<a7<t" read whole as text): a NUL is dropped there, as the standard drops it in the body */
+        if (len && memchr(s, 0, len)) {
+            char *w = (char *)s;
+            size_t o = 0;
+            for (size_t i = 0; i < len; i++)
+                if (s[i]) w[o++] = s[i];
+            len = o;
+        }
     } else {
         s = myhtml_tag_name_by_id(m->tree, myhtml_node_tag_id(m), &len);
         if (!s) s = "", len = 0;

@@ -28,7 +28,7 @@ enum { HASH_SIZE = 512 };
 typedef enum mode {
     M_INITIAL, M_BEFORE_HTML, M_BEFORE_HEAD, M_IN_HEAD, M_IN_HEAD_NOSCRIPT, M_AFTER_HEAD, M_IN_BODY, M_TEXT,
     M_IN_TABLE, M_IN_CAPTION, M_IN_COLUMN_GROUP, M_IN_TABLE_BODY, M_IN_ROW, M_IN_CELL, M_IN_SELECT,
-    M_IN_SELECT_IN_TABLE, M_AFTER_BODY, M_AFTER_AFTER_BODY,
+    M_IN_SELECT_IN_TABLE, M_IN_TEMPLATE, M_AFTER_BODY, M_AFTER_AFTER_BODY,
 } mode;
 
 enum { Q_NO, Q_QUIRKS, Q_UNKNOWN };   /* the document's mode, as far as the tree depends on it */
@@ -52,6 +52,8 @@ struct html5 {
     size_t n_open, cap_open;
     dom_node **fmt;             /* the list of active formatting elements; NULL is a marker */
     size_t n_fmt, cap_fmt;
+    uint8_t *tmodes;            /* the stack of template insertion modes */
+    size_t n_tmodes, cap_tmodes;
     char *scratch;              /* a text or value being decoded */
     size_t n_scratch, cap_scratch;
     mode mode, orig_mode;
@@ -87,6 +89,7 @@ void html5_free(html5 *p) {
     if (!p) return;
     free(p->open);
     free(p->fmt);
+    free(p->tmodes);
     free(p->scratch);
     free(p);
 }
@@ -345,6 +348,15 @@ static int is_open(const html5 *p, const dom_node *n) {
     return 0;
 }
 
+static void tmode_push(html5 *p, mode m) {
+    uint8_t *t = grow(p, p->tmodes, &p->cap_tmodes, p->n_tmodes + 1, 1);
+    if (!t) return;
+    p->tmodes = t;
+    t[p->n_tmodes++] = (uint8_t)m;
+}
+
+static int is_table_section(uint16_t id) { return id == H_TBODY || id == H_TFOOT || id == H_THEAD; }
+
 /* ---- the list of active formatting elements ---- */
 
 static void fmt_push(html5 *p, dom_node *n) {
@@ -520,9 +532,40 @@ static int head_start(html5 *p, const token *tk) {
     case H_TITLE: start_raw(p, tk, RAW_RCDATA); return 1;
     case H_NOFRAMES: case H_STYLE: start_raw(p, tk, RAW_RAWTEXT); return 1;
     case H_SCRIPT: start_raw(p, tk, RAW_SCRIPT); return 1;
-    case H_TEMPLATE: unsupported(p); return 1;
+    case H_TEMPLATE:
+        if (!insert(p, tk, DOM_NS_HTML)) return 1;
+        fmt_push(p, NULL);
+        p->mode = M_IN_TEMPLATE;
+        tmode_push(p, M_IN_TEMPLATE);
+        return 1;
     }
     return 0;
+}
+
+static int template_open(const html5 *p) {
+    for (size_t i = p->n_open; i-- > 0;)
+        if (is_html(p->open[i], H_TEMPLATE)) return 1;
+    return 0;
+}
+
+static void reset_mode(html5 *p);
+
+/* </template>, wherever the rules send it */
+static void template_end(html5 *p) {
+    if (!template_open(p)) return;
+    /* "generate all implied end tags thoroughly" */
+    while (p->n_open) {
+        dom_node *n = current(p);
+        if (n->ns != DOM_NS_HTML) break;
+        if (!(TAGS[n->id].flags & F_IMPLIED) && n->id != H_CAPTION && n->id != H_COLGROUP && !is_table_section(n->id) &&
+            n->id != H_TD && n->id != H_TH && n->id != H_TR)
+            break;
+        pop(p);
+    }
+    pop_until(p, H_TEMPLATE);
+    fmt_clear_to_marker(p);
+    if (p->n_tmodes) p->n_tmodes--;
+    reset_mode(p);
 }
 
 static void reset_mode(html5 *p) {
@@ -545,7 +588,8 @@ static void reset_mode(html5 *p) {
         case H_CAPTION: p->mode = M_IN_CAPTION; return;
         case H_COLGROUP: p->mode = M_IN_COLUMN_GROUP; return;
         case H_TABLE: p->mode = M_IN_TABLE; return;
-        case H_TEMPLATE: case H_FRAMESET: unsupported(p); return;
+        case H_TEMPLATE: p->mode = p->n_tmodes ? (mode)p->tmodes[p->n_tmodes - 1] : M_IN_TEMPLATE; return;
+        case H_FRAMESET: unsupported(p); return;
         case H_HEAD: if (!last) { p->mode = M_IN_HEAD; return; } break;
         case H_BODY: p->mode = M_IN_BODY; return;
         case H_HTML: p->mode = p->t->head ? M_AFTER_HEAD : M_BEFORE_HEAD; return;
@@ -570,43 +614,112 @@ static void other_end(html5 *p, uint16_t id, const char *name, size_t len) {
     }
 }
 
-/* the end tag of a formatting element: the adoption agency's algorithm where no element has to move;
- * the rest is left to the other parser */
+static dom_node *clone_element(html5 *p, const dom_node *old) {
+    token tk = {0, 0, old->id, old->str, old->len, old->attrs};
+    return make_element(p, &tk, old->ns);
+}
+
+static void detach(dom_node *n) {
+    dom_node *par = n->parent, *prev = NULL;
+    if (!par) return;
+    for (dom_node *x = par->first; x != n; x = x->next) prev = x;
+    if (prev) prev->next = n->next;
+    else par->first = n->next;
+    if (par->last == n) par->last = prev;
+    n->parent = n->next = NULL;
+}
+
+static size_t index_of(dom_node *const *list, size_t count, const dom_node *n) {
+    for (size_t i = count; i-- > 0;)
+        if (list[i] == n) return i;
+    return count;
+}
+
+static void list_insert(html5 *p, dom_node ***list, size_t *count, size_t *cap, size_t at, dom_node *n) {
+    dom_node **l = grow(p, *list, cap, *count + 1, sizeof *l);
+    if (!l) return;
+    *list = l;
+    memmove(l + at + 1, l + at, (*count - at) * sizeof *l);
+    l[at] = n;
+    (*count)++;
+}
+
+/* The end tag of a formatting element: the standard's adoption agency algorithm, which closes it and
+ * reopens what was misnested inside it ("<b>1<p>2</b>3" puts a second <b> in the <p>). */
 static void adoption(html5 *p, const token *tk) {
     dom_node *cur = current(p);
-    if (cur && is_html(cur, tk->id)) {
-        int listed = 0;
-        for (size_t i = 0; i < p->n_fmt; i++) listed |= p->fmt[i] == cur;
-        if (!listed) {
-            pop(p);
+    if (cur && is_html(cur, tk->id) && index_of(p->fmt, p->n_fmt, cur) == p->n_fmt) {
+        pop(p);
+        return;
+    }
+    for (int outer = 0; outer < 8; outer++) {
+        dom_node *fe = fmt_find(p, tk->id);
+        if (!fe) {
+            other_end(p, tk->id, tk->name, tk->name_len);
             return;
         }
-    }
-    dom_node *fe = fmt_find(p, tk->id);
-    if (!fe) {
-        other_end(p, tk->id, tk->name, tk->name_len);
-        return;
-    }
-    size_t at = p->n_open;
-    for (size_t i = p->n_open; i-- > 0;)
-        if (p->open[i] == fe) {
-            at = i;
-            break;
+        size_t at = index_of(p->open, p->n_open, fe);
+        if (at == p->n_open) {
+            fmt_remove(p, fe);
+            return;
         }
-    if (at == p->n_open) {
-        fmt_remove(p, fe);
-        return;
-    }
-    /* in scope? */
-    for (size_t i = p->n_open; i-- > at + 1;)
-        if (boundary(p->open[i], SCOPE_DEFAULT)) return;
-    for (size_t i = at + 1; i < p->n_open; i++)
-        if (flags_of(p->open[i]) & F_SPECIAL) {
+        for (size_t i = p->n_open; i-- > at + 1;)
+            if (boundary(p->open[i], SCOPE_DEFAULT)) return;   /* not in scope */
+        size_t fb_at = at + 1;
+        while (fb_at < p->n_open && !(flags_of(p->open[fb_at]) & F_SPECIAL)) fb_at++;
+        if (fb_at == p->n_open) {
+            p->n_open = at;
+            fmt_remove(p, fe);
+            return;
+        }
+        dom_node *furthest = p->open[fb_at], *common = p->open[at - 1];
+        size_t bookmark = index_of(p->fmt, p->n_fmt, fe);
+        dom_node *node = furthest, *last = furthest;
+        size_t node_at = fb_at;
+        for (int inner = 1;; inner++) {
+            node = p->open[--node_at];
+            if (node == fe) break;
+            size_t fi = index_of(p->fmt, p->n_fmt, node);
+            if (inner > 3 && fi < p->n_fmt) {
+                list_remove(p->fmt, &p->n_fmt, node);
+                if (fi < bookmark) bookmark--;
+                fi = p->n_fmt;
+            }
+            if (fi == p->n_fmt) {
+                memmove(p->open + node_at, p->open + node_at + 1, (p->n_open - node_at - 1) * sizeof *p->open);
+                p->n_open--;
+                continue;
+            }
+            dom_node *n = clone_element(p, node);
+            if (!n) return;
+            p->fmt[fi] = n;
+            p->open[node_at] = n;
+            node = n;
+            if (last == furthest) bookmark = fi + 1;
+            detach(last);
+            tree_append(node, last);
+            last = node;
+        }
+        /* where last goes: into the common ancestor, unless that is a table part (foster parenting) */
+        if (common->ns == DOM_NS_HTML && (common->id == H_TABLE || is_table_section(common->id) || common->id == H_TR)) {
             unsupported(p);
             return;
         }
-    p->n_open = at;
-    fmt_remove(p, fe);
+        detach(last);
+        tree_append(common, last);
+        dom_node *n = clone_element(p, fe);
+        if (!n) return;
+        n->first = furthest->first, n->last = furthest->last;
+        for (dom_node *c = n->first; c; c = c->next) c->parent = n;
+        furthest->first = furthest->last = NULL;
+        tree_append(furthest, n);
+        size_t fi = index_of(p->fmt, p->n_fmt, fe);
+        list_remove(p->fmt, &p->n_fmt, fe);
+        if (fi < bookmark) bookmark--;
+        list_insert(p, &p->fmt, &p->n_fmt, &p->cap_fmt, bookmark, n);
+        remove_open(p, fe);
+        list_insert(p, &p->open, &p->n_open, &p->cap_open, index_of(p->open, p->n_open, furthest) + 1, n);
+    }
 }
 
 static void close_cell(html5 *p) {
@@ -630,8 +743,6 @@ static void clear_to(html5 *p, uint16_t a, uint16_t b, uint16_t c) {
 static void clear_to_table(html5 *p) { clear_to(p, H_TABLE, H_TABLE, H_TABLE); }
 static void clear_to_body(html5 *p) { clear_to(p, H_TBODY, H_TFOOT, H_THEAD); }
 static void clear_to_row(html5 *p) { clear_to(p, H_TR, H_TR, H_TR); }
-
-static int is_table_section(uint16_t id) { return id == H_TBODY || id == H_TFOOT || id == H_THEAD; }
 
 static void in_table(html5 *p, const token *tk) {
     if (!tk->end) {
@@ -683,6 +794,10 @@ static void in_table(html5 *p, const token *tk) {
             break;
         }
         case H_FORM:
+            if (template_open(p)) {
+                unsupported(p);
+                return;
+            }
             if (p->form) return;
             if ((p->form = insert(p, tk, DOM_NS_HTML))) pop(p);
             return;
@@ -697,7 +812,7 @@ static void in_table(html5 *p, const token *tk) {
         case H_BODY: case H_CAPTION: case H_COL: case H_COLGROUP: case H_HTML: case H_TBODY: case H_TD:
         case H_TFOOT: case H_TH: case H_THEAD: case H_TR:
             return;
-        case H_TEMPLATE: unsupported(p); return;
+        case H_TEMPLATE: template_end(p); return;
         }
     }
     /* anything else would be foster-parented out of the table */
@@ -757,7 +872,7 @@ static void in_select(html5 *p, const token *tk) {
         pop_until(p, H_SELECT);
         reset_mode(p);
         return;
-    case H_TEMPLATE: unsupported(p); return;
+    case H_TEMPLATE: template_end(p); return;
     }
     if (p->mode == M_IN_SELECT_IN_TABLE && (tk->id == H_CAPTION || tk->id == H_TABLE || is_table_section(tk->id) ||
                                              tk->id == H_TR || tk->id == H_TD || tk->id == H_TH))
@@ -774,9 +889,18 @@ static void in_body_start(html5 *p, const token *tk) {
         return;
     }
     if (fl & F_FMT) {
-        if (id == H_A && fmt_find(p, H_A)) {
-            unsupported(p);
-            return;
+        dom_node *a;
+        if (id == H_A && (a = fmt_find(p, H_A))) {
+            /* an <a> inside an <a>: the first is closed where it can be without moving elements */
+            token end = {1, 0, H_A, TAGS[H_A].name, 1, NULL};
+            adoption(p, &end);
+            if (p->unsupported) return;
+            /* the standard removes the first <a> if it is still there; MyHTML removes the <a> the list
+             * holds now, which differs when the algorithm's eight rounds did not reach it */
+            if ((a = fmt_find(p, H_A))) {
+                fmt_remove(p, a);
+                remove_open(p, a);
+            }
         }
         if (id == H_NOBR && in_scope(p, H_NOBR, SCOPE_DEFAULT)) {
             unsupported(p);
@@ -789,10 +913,10 @@ static void in_body_start(html5 *p, const token *tk) {
     }
     switch (id) {
     case H_HTML:
-        if (p->n_open) add_missing_attrs(p->open[0], tk->attrs);
+        if (p->n_open && !template_open(p)) add_missing_attrs(p->open[0], tk->attrs);
         return;
     case H_BODY:
-        if (p->n_open >= 2 && is_html(p->open[1], H_BODY)) add_missing_attrs(p->open[1], tk->attrs);
+        if (p->n_open >= 2 && is_html(p->open[1], H_BODY) && !template_open(p)) add_missing_attrs(p->open[1], tk->attrs);
         return;
     case H_H1: case H_H2: case H_H3: case H_H4: case H_H5: case H_H6: {
         if (in_scope(p, H_P, SCOPE_BUTTON)) close_p(p);
@@ -807,6 +931,10 @@ static void in_body_start(html5 *p, const token *tk) {
         p->skip_newline = 1;
         return;
     case H_FORM:
+        if (template_open(p)) {
+            unsupported(p);  /* forms in templates keep no form pointer */
+            return;
+        }
         if (p->form) return;
         if (in_scope(p, H_P, SCOPE_BUTTON)) close_p(p);
         p->form = insert(p, tk, DOM_NS_HTML);
@@ -923,6 +1051,10 @@ static void in_body_end(html5 *p, const token *tk) {
         if (id == H_HTML) process(p, tk);
         return;
     case H_FORM: {
+        if (template_open(p)) {
+            unsupported(p);
+            return;
+        }
         dom_node *n = p->form;
         p->form = NULL;
         if (!n || !is_open(p, n)) return;
@@ -967,7 +1099,7 @@ static void in_body_end(html5 *p, const token *tk) {
         return;
     }
     case H_TEMPLATE:
-        unsupported(p);
+        template_end(p);
         return;
     }
     other_end(p, id, tk->name, tk->name_len);
@@ -1083,7 +1215,7 @@ static void process(html5 *p, const token *tk) {
                 p->mode = M_AFTER_HEAD;
                 return;
             } else if (tk->id == H_TEMPLATE) {
-                unsupported(p);
+                template_end(p);
                 return;
             } else if (tk->id != H_BODY && tk->id != H_HTML && tk->id != H_BR) {
                 return;
@@ -1135,7 +1267,7 @@ static void process(html5 *p, const token *tk) {
                 case H_HEAD: return;
                 }
             } else if (tk->id == H_TEMPLATE) {
-                unsupported(p);
+                template_end(p);
                 return;
             } else if (tk->id != H_BODY && tk->id != H_HTML && tk->id != H_BR) {
                 return;
@@ -1183,7 +1315,8 @@ static void process(html5 *p, const token *tk) {
             }
             if (tk->end && tk->id == H_COL) return;
             if (tk->id == H_TEMPLATE) {
-                unsupported(p);
+                if (tk->end) template_end(p);
+                else head_start(p, tk);
                 return;
             }
             if (!cur_is(p, H_COLGROUP)) return;
@@ -1291,6 +1424,20 @@ static void process(html5 *p, const token *tk) {
         case M_IN_SELECT_IN_TABLE:
             in_select(p, tk);
             return;
+        case M_IN_TEMPLATE:
+            if (tk->end) {
+                if (tk->id == H_TEMPLATE) template_end(p);
+                return;
+            }
+            if (head_start(p, tk)) return;
+            {
+                mode m = tk->id == H_CAPTION || tk->id == H_COLGROUP || is_table_section(tk->id) ? M_IN_TABLE
+                         : tk->id == H_COL ? M_IN_COLUMN_GROUP : tk->id == H_TR ? M_IN_TABLE_BODY
+                         : tk->id == H_TD || tk->id == H_TH ? M_IN_ROW : M_IN_BODY;
+                if (p->n_tmodes) p->tmodes[p->n_tmodes - 1] = (uint8_t)m;
+                p->mode = m;
+            }
+            continue;
         case M_AFTER_BODY:
             if (!tk->end && tk->id == H_HTML) {
                 in_body(p, tk);
@@ -1364,7 +1511,7 @@ static void text(html5 *p, const char *s, size_t n) {
                 p->mode = p->mode == M_IN_HEAD ? M_AFTER_HEAD : M_IN_HEAD;
             }
             continue;
-        case M_IN_BODY: case M_IN_CAPTION: case M_IN_CELL: case M_AFTER_BODY: case M_AFTER_AFTER_BODY:
+        case M_IN_BODY: case M_IN_CAPTION: case M_IN_CELL: case M_IN_TEMPLATE: case M_AFTER_BODY: case M_AFTER_AFTER_BODY:
             if (p->mode == M_AFTER_BODY || p->mode == M_AFTER_AFTER_BODY) {
                 if (ws < n) {
                     p->mode = M_IN_BODY;
@@ -1661,7 +1808,7 @@ int html5_parse(html5 *p, tree *t, const char *html, size_t len, dom_check_fn ch
     p->t = t;
     p->mem = t->mem;
     p->page = html, p->end = html + len;
-    p->n_open = p->n_fmt = 0;
+    p->n_open = p->n_fmt = p->n_tmodes = 0;
     p->mode = M_INITIAL;
     p->form = NULL;
     p->quirks = Q_QUIRKS;
@@ -1729,6 +1876,7 @@ int html5_parse(html5 *p, tree *t, const char *html, size_t len, dom_check_fn ch
         const char *x = cooked ? cook(p, run, n, 1, 0, &n) : run;
         if (x) text(p, x, n);
     }
+    if (!p->unsupported && template_open(p)) unsupported(p);  /* the end of the page inside a template */
     if (p->oom) return -1;
     if (p->unsupported) return HTML5_UNSUPPORTED;
     /* the end of the page: the elements the rules insert when nothing came */
