@@ -11,7 +11,6 @@
 #include "metadata/hints.h"
 #include "metadata/metadata.h"
 #include "quotes/quotes.h"
-#include "parse/lean.h"
 #include "stages.h"
 #include "parse/dom.h"
 #include "group/signature.h"
@@ -319,22 +318,17 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
                        opt->skip_metadata ? NULL : meta_skipped_cb, &mc, 0};
     /* Parsed with scripting off (MyHTML's default); a page that this loses after a <noscript> (an
      * unclosed <iframe> there took the rest of it: page.swallowed) is parsed again as a browser does,
-     * scripts on, and read that way. */
-    /* The parser gets the page with its script and style bodies cut (parse/lean.c: half a news page's
-     * bytes, never read from the tree); scripting on reads <noscript> as text, so it gets the page whole. */
-    char *lean = arena_alloc(&d->arena, dec.len + 1);
-    if (!lean) return finish(d, &rin, BYLINE_INTERNAL_ERROR, "out of memory");
-    uint32_t nesting;
-    size_t lean_len = lean_html(dec.data, dec.len, lean, &nesting);
-    /* refuse pathological nesting before the parser spends quadratic time on it */
-    if (nesting > 2 * (uint64_t)opt->max_depth) {
-        d->limit = BYLINE_LIMIT_DEPTH;
-        return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "markup nests deeper than max_depth");
-    }
+     * scripts on, and read that way. Markup nesting deeper than twice max_depth is refused while
+     * parsing, before the parse spends quadratic time on it. */
+    uint64_t nest = 2 * (uint64_t)opt->max_depth;
+    uint32_t max_nesting = nest > UINT32_MAX ? UINT32_MAX : (uint32_t)nest;
     lap(d, ST_DECODE);
     for (int scripting = 0;; scripting = 1) {
-        rc = dom_parse(d->dom, scripting ? dec.data : lean, scripting ? dec.len : lean_len, scripting,
-                       d->has_deadline ? over_time : NULL, d);
+        rc = dom_parse(d->dom, dec.data, dec.len, scripting, max_nesting, d->has_deadline ? over_time : NULL, d);
+        if (rc == -3) {
+            d->limit = BYLINE_LIMIT_DEPTH;
+            return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "markup nests deeper than max_depth");
+        }
         if (rc == -2) {
             d->limit = BYLINE_LIMIT_TIME;
             return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "time budget exceeded while parsing");

@@ -1,7 +1,8 @@
-/* parse/html5.c, byline's own HTML parser: where it builds the tree, the tree is MyHTML's, node for
- * node (tags, namespaces, attributes, texts, comments), on every html5lib tree-construction input and
- * every HTML page of ../shared, parsed as byline parses them (the lean page); what it leaves to MyHTML
- * is counted. Plus the shapes it must build itself. */
+/* parse/html5.c, byline's own HTML parser: where it builds the tree from the page, the tree is the one
+ * MyHTML builds from the lean page (parse/lean.c), as byline used to parse, node for node (tags,
+ * namespaces, attributes, texts, comments; a script's or style's text where lean cut it aside), on
+ * every html5lib tree-construction input and every HTML page of ../shared; what it leaves to MyHTML is
+ * counted. Plus the shapes it must build itself. */
 #include "parse/html5.h"
 #include "parse/lean.h"
 #include "test_util.h"
@@ -50,7 +51,7 @@ static void compare(void *ctx, const char *html, size_t n, const char *what) {
         html5_free(c->own);
         c->own = html5_new();
     }
-    int rc = html5_parse(c->own, &a, lean, ln, NULL, NULL);
+    int rc = html5_parse(c->own, &a, html, n, 0, NULL, NULL);
     if (rc == HTML5_UNSUPPORTED) {
         const char *w = html5_unsupported_why(c->own);
         int i = 0;
@@ -59,7 +60,7 @@ static void compare(void *ctx, const char *html, size_t n, const char *what) {
         c->why_n[i]++;
     } else if (rc == 0 && mh_parse(c->mh, &b, lean, ln, 0, NULL, NULL) == 0) {
         c->own_built++;
-        const dom_node *bd = NULL, *d = tree_diff(a.doc, b.doc, 0, &bd);
+        const dom_node *bd = NULL, *d = tree_diff(a.doc, b.doc, 1, &bd);
         if (d || (a.head == NULL) != (b.head == NULL) || (a.body == NULL) != (b.body == NULL)) {
             if (c->differ++ < c->verbose) {
                 fprintf(stderr, "test_html5: another tree than MyHTML's: %s\n  at ", what);
@@ -95,6 +96,8 @@ static void shapes(cmp *c) {
         "<b><p>x</b>y</p>",                          /* the adoption agency, moving elements */
         "<a>\n<section>\n<div>\n<div>\n<div>\n<div>\n<div>\n<div>\n<div><a href=x>y", /* its eight rounds */
         "<template><tr><td>x</td></tr></template><template><p>y</template>",
+        "<script><!-- document.write('<script>x()</script>'); --></script><p>after</p>",  /* escaped script */
+        "<script><!--></script><p>x</p><style>a</b>{}</style>",
     };
     for (size_t i = 0; i < sizeof own / sizeof *own; i++) {
         int before = c->own_built, differ = c->differ;
@@ -113,7 +116,7 @@ static void shapes(cmp *c) {
         arena_reset(&c->ma);
         tree a = {&c->ma, NULL, NULL, NULL};
         size_t n = i == 2 ? 9 : strlen(left[i]);
-        CHECK(html5_parse(c->own, &a, left[i], n, NULL, NULL) == HTML5_UNSUPPORTED);
+        CHECK(html5_parse(c->own, &a, left[i], n, 0, NULL, NULL) == HTML5_UNSUPPORTED);
     }
 }
 
@@ -128,10 +131,21 @@ static void myhtml_texts(cmp *c) {
     static const char page[] = "<pre>K<li>KK<KK\xfaK\0<a7<tlrt";
     arena_reset(&c->mb);
     tree b = {&c->mb, NULL, NULL, NULL};
-    CHECK(html5_parse(c->own, &b, page, sizeof page - 1, NULL, NULL) == HTML5_UNSUPPORTED);
+    CHECK(html5_parse(c->own, &b, page, sizeof page - 1, 0, NULL, NULL) == HTML5_UNSUPPORTED);
     arena_reset(&c->mb);
     CHECK(mh_parse(c->mh, &b, page, sizeof page - 1, 0, NULL, NULL) == 0);
     CHECK(b.doc && !has_nul(b.doc));
+}
+
+/* nesting deeper than the bound stops the parse (-3), inline elements too */
+static void depth_bound(cmp *c) {
+    char page[4096] = "";
+    for (int i = 0; i < 40; i++) strcat(page, i % 2 ? "<span>" : "<div>");
+    arena_reset(&c->ma);
+    tree a = {&c->ma, NULL, NULL, NULL};
+    CHECK(html5_parse(c->own, &a, page, strlen(page), 30, NULL, NULL) == -3);
+    arena_reset(&c->ma);
+    CHECK(html5_parse(c->own, &a, page, strlen(page), 50, NULL, NULL) == 0);
 }
 
 int main(void) {
@@ -144,6 +158,7 @@ int main(void) {
     CHECK(c.own && c.mh);
     shapes(&c);
     myhtml_texts(&c);
+    depth_bound(&c);
     const char *shared = getenv("BYLINE_SHARED") ? getenv("BYLINE_SHARED") : "../../shared";
     char dir[4096];
     int n5 = 0, np = 0;

@@ -19,15 +19,16 @@ static int raw_text_parent(const dom_node *n) {
     return t == T_SCRIPT || t == T_STYLE;
 }
 
-/* 1 when equal; with skip_raw, the texts of scripts and styles are not compared */
+/* 1 when equal; with skip_raw, a script's or style's text is not compared where b's begins with the
+ * space the lean page (parse/lean.c) leaves of a cut body */
 static int same_node(const dom_node *a, const dom_node *b, int skip_raw) {
     if (dom_tag_of(a) != dom_tag_of(b) || a->ns != b->ns) return 0;
     size_t al, bl;
     const char *an = dom_tag_name(a, &al), *bn = dom_tag_name(b, &bl);
     if (al != bl || (al && memcmp(an, bn, al))) return 0;
     if (dom_tag_of(a) == T_TEXT || dom_tag_of(a) == T_COMMENT) {
-        if (skip_raw && dom_tag_of(a) == T_TEXT && raw_text_parent(a)) return 1;
         const char *at = dom_text(a, &al), *bt = dom_text(b, &bl);
+        if (skip_raw && dom_tag_of(a) == T_TEXT && raw_text_parent(a) && bl >= 1 && bt[0] == ' ') return 1;
         return al == bl && (!al || !memcmp(at, bt, al));
     }
     const dom_attr *x = dom_attr_first(a), *y = dom_attr_first(b);

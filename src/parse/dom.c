@@ -2,6 +2,7 @@
  * it; what that one leaves (HTML5_UNSUPPORTED) and the re-parse with scripting on go to MyHTML
  * (dom_myhtml.c), whose tree is copied into the same nodes. */
 #include "html5.h"
+#include "lean.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,8 @@ struct dom {
     tree t;
     html5 *own;
     mh_parser *mh;
+    char *lean;    /* the page MyHTML gets: script and style bodies cut (lean.c) */
+    size_t lean_cap;
 };
 
 dom *dom_new(void) {
@@ -28,20 +31,32 @@ void dom_free(dom *d) {
     if (!d) return;
     html5_free(d->own);
     mh_free(d->mh);
+    free(d->lean);
     arena_free(&d->mem);
     free(d);
 }
 
-int dom_parse(dom *d, const char *html, size_t len, int scripting, dom_check_fn check, void *ctx) {
+int dom_parse(dom *d, const char *html, size_t len, int scripting, uint32_t max_nesting, dom_check_fn check, void *ctx) {
     arena_reset(&d->mem);
     d->t.doc = d->t.head = d->t.body = NULL;
     if (!scripting) {
-        int rc = html5_parse(d->own, &d->t, html, len, check, ctx);
+        int rc = html5_parse(d->own, &d->t, html, len, max_nesting, check, ctx);
         if (rc != HTML5_UNSUPPORTED) return rc;
         arena_reset(&d->mem);
         d->t.doc = d->t.head = d->t.body = NULL;
     }
-    return mh_parse(d->mh, &d->t, html, len, scripting, check, ctx);
+    /* MyHTML gets the page with its script and style bodies cut (half a news page's bytes, never read
+     * from the tree; lean.c keeps the tree the same), but whole with scripting on, where <noscript> is
+     * text; pathological nesting is refused before it spends quadratic time on it */
+    if (len + 1 > d->lean_cap) {
+        char *l = realloc(d->lean, len + 1);
+        if (!l) return -1;
+        d->lean = l, d->lean_cap = len + 1;
+    }
+    uint32_t nesting;
+    size_t lean_len = lean_html(html, len, d->lean, &nesting);
+    if (max_nesting && nesting > max_nesting) return -3;
+    return mh_parse(d->mh, &d->t, scripting ? html : d->lean, scripting ? len : lean_len, scripting, check, ctx);
 }
 
 dom_node *dom_document(dom *d) { return d->t.doc; }

@@ -28,7 +28,7 @@ typedef struct dom_attr dom_attr;
 
 /* The tree is byline's own, whichever parser built it (parse/html5.c, or MyHTML for what that one
  * leaves to it): nodes and attributes live in the dom's arena until the next parse, texts point into
- * the page given to dom_parse or into the arena, so the page must outlive the tree. */
+ * the page given to dom_parse, the arena or MyHTML's tree. */
 struct dom_attr {
     const char *name, *value;      /* lower-case name; value with character references decoded */
     uint32_t name_len, value_len;
@@ -52,8 +52,11 @@ typedef int (*dom_check_fn)(void *ctx);  /* called between parse chunks; nonzero
 dom *dom_new(void);
 void dom_free(dom *d);
 /* Parse UTF-8 HTML. scripting: as a browser with scripts on (<noscript> is text), for the pages that the
- * default (off, <noscript> parsed as markup) would lose. 0 ok, -1 parser failure, -2 stopped by check. */
-int dom_parse(dom *d, const char *html, size_t len, int scripting, dom_check_fn check, void *ctx);
+ * default (off, <noscript> parsed as markup) would lose. 0 ok, -1 parser failure, -2 stopped by check,
+ * -3 the markup nests deeper than max_nesting (0: no bound). The tree points into html: it must
+ * outlive the tree. */
+int dom_parse(dom *d, const char *html, size_t len, int scripting, uint32_t max_nesting, dom_check_fn check,
+              void *ctx);
 dom_node *dom_document(dom *d);
 dom_node *dom_head(dom *d);
 dom_node *dom_body(dom *d);

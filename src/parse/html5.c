@@ -11,6 +11,7 @@
 #include "html5.h"
 #include "charref.h"
 #include "html5_tags.h"
+#include "scan.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +51,7 @@ struct html5 {
     const char *page, *end;
     dom_node **open;            /* the stack of open elements */
     size_t n_open, cap_open;
+    size_t open_p;              /* how many <p> the stack holds */
     dom_node **fmt;             /* the list of active formatting elements; NULL is a marker */
     size_t n_fmt, cap_fmt;
     uint8_t *tmodes;            /* the stack of template insertion modes */
@@ -62,7 +64,8 @@ struct html5 {
     int skip_newline;           /* after <pre>, <listing>, <textarea>: a first newline is dropped */
     int raw;                    /* the tokenizer's state for the element just opened: RAW_* */
     uint16_t raw_id;
-    int unsupported, oom;
+    int unsupported, oom, too_deep;
+    uint32_t max_depth;
     const char *why;            /* what the page needed that this parser leaves (tests and benches) */
 };
 
@@ -105,7 +108,20 @@ static uint16_t tag_id(const html5 *p, const char *s, size_t n) {
 
 /* ---- small helpers ---- */
 
-static int is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r'; }
+/* character classes of the tokenizer's loops */
+enum { C_SPACE = 1, C_TAG_END = 2, C_NAME_END = 4, C_UPPER = 8, C_VALUE_END = 16 };
+#define SP C_SPACE | C_TAG_END | C_NAME_END | C_VALUE_END
+static const uint8_t CC[256] = {
+    [' '] = SP, ['\n'] = SP, ['\t'] = SP, ['\f'] = SP, ['\r'] = SP,
+    ['/'] = C_TAG_END | C_NAME_END, ['>'] = C_TAG_END | C_NAME_END | C_VALUE_END, ['='] = C_NAME_END,
+    ['A'] = C_UPPER, ['B'] = C_UPPER, ['C'] = C_UPPER, ['D'] = C_UPPER, ['E'] = C_UPPER, ['F'] = C_UPPER,
+    ['G'] = C_UPPER, ['H'] = C_UPPER, ['I'] = C_UPPER, ['J'] = C_UPPER, ['K'] = C_UPPER, ['L'] = C_UPPER,
+    ['M'] = C_UPPER, ['N'] = C_UPPER, ['O'] = C_UPPER, ['P'] = C_UPPER, ['Q'] = C_UPPER, ['R'] = C_UPPER,
+    ['S'] = C_UPPER, ['T'] = C_UPPER, ['U'] = C_UPPER, ['V'] = C_UPPER, ['W'] = C_UPPER, ['X'] = C_UPPER,
+    ['Y'] = C_UPPER, ['Z'] = C_UPPER,
+};
+#undef SP
+static int is_space(unsigned char c) { return CC[c] & C_SPACE; }
 static int is_alpha(unsigned char c) { return (unsigned)(c | 32) - 'a' < 26u; }
 static unsigned char lower(unsigned char c) { return (unsigned)c - 'A' < 26u ? c | 32 : c; }
 
@@ -147,9 +163,7 @@ static char *keep(html5 *p, const char *s, size_t n) {
  * newline) and, with refs, character references are decoded. Points into the page when nothing
  * changes, else into the arena. */
 static const char *cook(html5 *p, const char *s, size_t n, int refs, int in_attr, size_t *out_len) {
-    const char *q = s, *e = s + n;
-    for (; q < e; q++)
-        if (*q == '\r' || (refs && *q == '&')) break;
+    const char *e = s + n, *q = scan3(s, e, '\r', refs ? '&' : '\r', '\r');
     if (q == e) {
         *out_len = n;
         return s;
@@ -196,10 +210,17 @@ static void push(html5 *p, dom_node *n) {
     if (!o) return;
     p->open = o;
     o[p->n_open++] = n;
+    if (p->n_open > p->max_depth) p->too_deep = p->oom = 1;   /* stops the parse like a failure */
+    p->open_p += is_html(n, H_P);
+}
+
+static void pop(html5 *p);
+static void truncate_open(html5 *p, size_t n) {
+    while (p->n_open > n) pop(p);
 }
 
 static void pop(html5 *p) {
-    if (p->n_open) p->n_open--;
+    if (p->n_open) p->open_p -= is_html(p->open[--p->n_open], H_P);
 }
 
 static dom_node *make_element(html5 *p, const token *tk, int ns) {
@@ -292,6 +313,7 @@ static int boundary(const dom_node *n, int scope) {
 }
 
 static int in_scope(const html5 *p, uint16_t id, int scope) {
+    if (id == H_P && !p->open_p) return 0;   /* the question asked before every block: mostly no <p> is open */
     for (size_t i = p->n_open; i-- > 0;) {
         const dom_node *n = p->open[i];
         if (is_html(n, id)) return 1;
@@ -340,7 +362,11 @@ static void list_remove(dom_node **list, size_t *count, const dom_node *n) {
         }
 }
 
-static void remove_open(html5 *p, const dom_node *n) { list_remove(p->open, &p->n_open, n); }
+static void remove_open(html5 *p, const dom_node *n) {
+    size_t before = p->n_open;
+    list_remove(p->open, &p->n_open, n);
+    if (p->n_open < before) p->open_p -= is_html(n, H_P);
+}
 
 static int is_open(const html5 *p, const dom_node *n) {
     for (size_t i = p->n_open; i-- > 0;)
@@ -668,7 +694,7 @@ static void adoption(html5 *p, const token *tk) {
         size_t fb_at = at + 1;
         while (fb_at < p->n_open && !(flags_of(p->open[fb_at]) & F_SPECIAL)) fb_at++;
         if (fb_at == p->n_open) {
-            p->n_open = at;
+            truncate_open(p, at);
             fmt_remove(p, fe);
             return;
         }
@@ -1151,7 +1177,7 @@ static void foreign(html5 *p, const token *tk) {
             return;
         }
         if (n->len == tk->name_len && !strncasecmp(n->str, tk->name, n->len)) {
-            p->n_open = i;
+            truncate_open(p, i);
             return;
         }
     }
@@ -1631,7 +1657,8 @@ static const char *attributes(html5 *p, const char *s, const char *e, token *tk)
         if (*s == '>') return s + 1;
         /* the name: up to a space, '/', '>' or '=' (a leading '=' belongs to it) */
         const char *nm = s++;
-        while (s < e && !is_space((unsigned char)*s) && *s != '/' && *s != '>' && *s != '=') s++;
+        int upper = CC[(unsigned char)*nm] & C_UPPER;
+        while (s < e && !(CC[(unsigned char)*s] & C_NAME_END)) upper |= CC[(unsigned char)*s++] & C_UPPER;
         size_t nl = (size_t)(s - nm);
         while (s < e && is_space((unsigned char)*s)) s++;
         const char *val = "";
@@ -1647,23 +1674,17 @@ static const char *attributes(html5 *p, const char *s, const char *e, token *tk)
                 s = q + 1;
             } else if (*s != '>') {
                 val = s;
-                while (s < e && !is_space((unsigned char)*s) && *s != '>') s++;
+                while (s < e && !(CC[(unsigned char)*s] & C_VALUE_END)) s++;
                 vl = (size_t)(s - val);
             }
         }
         if (s >= e) return NULL;
         const char *lname = nm;
-        for (size_t i = 0; i < nl; i++)
-            if ((unsigned)(unsigned char)nm[i] - 'A' < 26u) {
-                char *c = keep(p, nm, nl);
-                if (!c) return NULL;
-                for (size_t j = 0; j < nl; j++) c[j] = (char)lower((unsigned char)c[j]);
-                lname = c;
-                break;
-            }
-        if (memchr(lname, '\r', nl)) {
-            unsupported(p);
-            return NULL;
+        if (upper) {
+            char *c = keep(p, nm, nl);
+            if (!c) return NULL;
+            for (size_t j = 0; j < nl; j++) c[j] = (char)lower((unsigned char)c[j]);
+            lname = c;
         }
         /* a repeated name is kept, as MyHTML keeps it (the standard drops it); readers take the first */
         dom_attr *a = arena_alloc(p->mem, sizeof *a);
@@ -1687,7 +1708,7 @@ static const char *tag(html5 *p, const char *s, const char *e) {
     if (*q == '/') tk.end = 1, q++;
     const char *nm = q;
     int upper = 0;
-    while (q < e && !is_space((unsigned char)*q) && *q != '/' && *q != '>') upper |= (unsigned)(unsigned char)*q - 'A' < 26u, q++;
+    while (q < e && !(CC[(unsigned char)*q] & C_TAG_END)) upper |= CC[(unsigned char)*q++] & C_UPPER;
     if (q >= e) return e;
     size_t nl = (size_t)(q - nm);
     if (upper) {
@@ -1715,10 +1736,49 @@ static const char *tag(html5 *p, const char *s, const char *e) {
 }
 
 /* the text of a raw-text element up to its end tag; returns where the end tag starts (or e) */
+/* "<script" (or "</script" with end) at x, followed by a space, '/' or '>' */
+static int script_tag_at(const char *x, const char *e, int end) {
+    size_t k = end ? 2 : 1;
+    if (e - x <= (ptrdiff_t)(k + 6) || (end && x[1] != '/') || strncasecmp(x + k, "script", 6)) return 0;
+    unsigned char c = (unsigned char)x[k + 6];
+    return is_space(c) || c == '/' || c == '>';
+}
+
+/* Where a script's text ends: its end tag, except inside "<!--" ... "-->" where a "<script>" opened
+ * once more hides the next "</script>" (the standard's escaped and double-escaped script states). */
+static const char *script_end(const char *x, const char *e) {
+    enum { DATA, ESCAPED, DOUBLE } st = DATA;
+    while (x < e) {
+        x = st == DATA ? memchr(x, '<', (size_t)(e - x)) : scan3(x, e, '<', '-', '-');
+        if (!x || x >= e) return e;
+        if (*x == '-') {
+            if (e - x >= 3 && x[1] == '-' && x[2] == '>') {
+                st = DATA;
+                x += 3;
+            } else {
+                x++;
+            }
+        } else if (script_tag_at(x, e, 1)) {
+            if (st != DOUBLE) return x;
+            st = ESCAPED;
+            x += 8;
+        } else if (st == DATA && e - x >= 4 && !memcmp(x, "<!--", 4)) {
+            st = ESCAPED;
+            x += 2;   /* its dashes may be those of "-->": "<!-->" closes at once */
+        } else if (st == ESCAPED && script_tag_at(x, e, 0)) {
+            st = DOUBLE;
+            x += 7;
+        } else {
+            x++;
+        }
+    }
+    return e;
+}
+
 static const char *raw_text(html5 *p, const char *s, const char *e) {
     const tag_info *ti = &TAGS[p->raw_id];
-    const char *q = s;
-    for (;;) {
+    const char *q = p->raw == RAW_SCRIPT ? script_end(s, e) : s;
+    while (p->raw != RAW_SCRIPT) {
         const char *lt = memchr(q, '<', (size_t)(e - q));
         if (!lt) {
             q = e;
@@ -1733,13 +1793,10 @@ static const char *raw_text(html5 *p, const char *s, const char *e) {
         q = lt + 1;
     }
     size_t n = (size_t)(q - s);
-    if (p->raw == RAW_SCRIPT && n >= 4 && memmem(s, n, "<!--", 4)) {
-        unsupported(p);  /* the escaped script states */
-        return e;
-    }
     /* MyHTML decodes references in raw text too once it held an end tag of another element */
     int refs = p->raw == RAW_RCDATA;
-    for (const char *x = s; p->raw == RAW_RAWTEXT && !refs && (x = memmem(x, (size_t)(q - x), "</", 2)); x += 2)
+    int amp = p->raw == RAW_RAWTEXT && memchr(s, '&', n);
+    for (const char *x = s; amp && !refs && (x = memmem(x, (size_t)(q - x), "</", 2)); x += 2)
         refs = x + 2 < q && is_alpha((unsigned char)x[2]);
     const char *t = cook(p, s, n, refs, 0, &n);
     if (t) text(p, t, n);
@@ -1797,24 +1854,23 @@ static const char *markup_decl(html5 *p, const char *s, const char *e) {
     return gt < e ? gt + 1 : e;
 }
 
-static int text_special(unsigned char c) { return c == '<' || c == '&' || c == '\r'; }
-
 const char *html5_unsupported_why(const html5 *p) { return p->why; }
 
-int html5_parse(html5 *p, tree *t, const char *html, size_t len, dom_check_fn check, void *ctx) {
+int html5_parse(html5 *p, tree *t, const char *html, size_t len, uint32_t max_depth, dom_check_fn check, void *ctx) {
     p->why = "NUL";
     if (memchr(html, 0, len)) return HTML5_UNSUPPORTED;
     p->why = NULL;
     p->t = t;
     p->mem = t->mem;
     p->page = html, p->end = html + len;
-    p->n_open = p->n_fmt = p->n_tmodes = 0;
+    p->n_open = p->n_fmt = p->n_tmodes = p->open_p = 0;
     p->mode = M_INITIAL;
     p->form = NULL;
     p->quirks = Q_QUIRKS;
     p->skip_newline = 0;
     p->raw = RAW_NONE;
-    p->unsupported = p->oom = 0;
+    p->unsupported = p->oom = p->too_deep = 0;
+    p->max_depth = max_depth ? max_depth : UINT32_MAX;
     if (!(t->doc = tree_node(t, T_DOCUMENT, "", 0))) return -1;
     const char *s = html, *e = html + len, *next_check = html + 64 * 1024;
     const char *run = s;   /* text not yet given to the tree starts here */
@@ -1826,7 +1882,7 @@ int html5_parse(html5 *p, tree *t, const char *html, size_t len, dom_check_fn ch
             continue;
         }
         /* text up to the next '<' that opens markup */
-        while (s < e && !text_special((unsigned char)*s)) s++;
+        s = scan3(s, e, '<', '&', '\r');
         if (s < e && *s != '<') {
             cooked = 1;
             s++;
@@ -1877,6 +1933,7 @@ int html5_parse(html5 *p, tree *t, const char *html, size_t len, dom_check_fn ch
         if (x) text(p, x, n);
     }
     if (!p->unsupported && template_open(p)) unsupported(p);  /* the end of the page inside a template */
+    if (p->too_deep) return -3;
     if (p->oom) return -1;
     if (p->unsupported) return HTML5_UNSUPPORTED;
     /* the end of the page: the elements the rules insert when nothing came */
