@@ -324,10 +324,15 @@ byline_status byline_extract(byline_doc *d, const char *bytes, size_t len, const
     uint32_t max_nesting = nest > UINT32_MAX ? UINT32_MAX : (uint32_t)nest;
     lap(d, ST_DECODE);
     for (int scripting = 0;; scripting = 1) {
-        rc = dom_parse(d->dom, dec.data, dec.len, scripting, max_nesting, d->has_deadline ? over_time : NULL, d);
+        rc = dom_parse(d->dom, dec.data, dec.len, scripting, max_nesting, opt->max_nodes,
+                       d->has_deadline ? over_time : NULL, d);
         if (rc == -3) {
             d->limit = BYLINE_LIMIT_DEPTH;
             return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "markup nests deeper than max_depth");
+        }
+        if (rc == -4) {
+            d->limit = BYLINE_LIMIT_NODES;
+            return finish(d, &rin, BYLINE_LIMIT_EXCEEDED, "more DOM nodes than max_nodes");
         }
         if (rc == -2) {
             d->limit = BYLINE_LIMIT_TIME;

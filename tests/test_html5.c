@@ -51,7 +51,7 @@ static void compare(void *ctx, const char *html, size_t n, const char *what) {
         html5_free(c->own);
         c->own = html5_new();
     }
-    int rc = html5_parse(c->own, &a, html, n, 0, NULL, NULL);
+    int rc = html5_parse(c->own, &a, html, n, 0, 0, NULL, NULL);
     if (rc == HTML5_UNSUPPORTED) {
         const char *w = html5_unsupported_why(c->own);
         int i = 0;
@@ -116,7 +116,7 @@ static void shapes(cmp *c) {
         arena_reset(&c->ma);
         tree a = {&c->ma, NULL, NULL, NULL};
         size_t n = i == 2 ? 9 : strlen(left[i]);
-        CHECK(html5_parse(c->own, &a, left[i], n, 0, NULL, NULL) == HTML5_UNSUPPORTED);
+        CHECK(html5_parse(c->own, &a, left[i], n, 0, 0, NULL, NULL) == HTML5_UNSUPPORTED);
     }
 }
 
@@ -131,21 +131,33 @@ static void myhtml_texts(cmp *c) {
     static const char page[] = "<pre>K<li>KK<KK\xfaK\0<a7<tlrt";
     arena_reset(&c->mb);
     tree b = {&c->mb, NULL, NULL, NULL};
-    CHECK(html5_parse(c->own, &b, page, sizeof page - 1, 0, NULL, NULL) == HTML5_UNSUPPORTED);
+    CHECK(html5_parse(c->own, &b, page, sizeof page - 1, 0, 0, NULL, NULL) == HTML5_UNSUPPORTED);
     arena_reset(&c->mb);
     CHECK(mh_parse(c->mh, &b, page, sizeof page - 1, 0, NULL, NULL) == 0);
     CHECK(b.doc && !has_nul(b.doc));
 }
 
 /* nesting deeper than the bound stops the parse (-3), inline elements too */
+/* formatting elements reopened in every block multiply the nodes (the standard's rules): the parse
+ * stops at max_nodes (-4) instead of growing the tree without bound */
+static void node_bound(cmp *c) {
+    char page[8192] = "";
+    for (int i = 0; i < 60; i++) snprintf(page + strlen(page), sizeof page - strlen(page), "<div><b x=%d>t</div>", i);
+    arena_reset(&c->ma);
+    tree a = {&c->ma, NULL, NULL, NULL};
+    CHECK(html5_parse(c->own, &a, page, strlen(page), 0, 1000, NULL, NULL) == -4);
+    arena_reset(&c->ma);
+    CHECK(html5_parse(c->own, &a, page, strlen(page), 0, 5000, NULL, NULL) == 0);
+}
+
 static void depth_bound(cmp *c) {
     char page[4096] = "";
     for (int i = 0; i < 40; i++) strcat(page, i % 2 ? "<span>" : "<div>");
     arena_reset(&c->ma);
     tree a = {&c->ma, NULL, NULL, NULL};
-    CHECK(html5_parse(c->own, &a, page, strlen(page), 30, NULL, NULL) == -3);
+    CHECK(html5_parse(c->own, &a, page, strlen(page), 30, 0, NULL, NULL) == -3);
     arena_reset(&c->ma);
-    CHECK(html5_parse(c->own, &a, page, strlen(page), 50, NULL, NULL) == 0);
+    CHECK(html5_parse(c->own, &a, page, strlen(page), 50, 0, NULL, NULL) == 0);
 }
 
 int main(void) {
@@ -159,6 +171,7 @@ int main(void) {
     shapes(&c);
     myhtml_texts(&c);
     depth_bound(&c);
+    node_bound(&c);
     const char *shared = getenv("BYLINE_SHARED") ? getenv("BYLINE_SHARED") : "../../shared";
     char dir[4096];
     int n5 = 0, np = 0;

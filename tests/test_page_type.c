@@ -154,7 +154,7 @@ static void read_page(reading *r, const char *src, page_kind kind, float confide
     decoded dec;
     CHECK(!decode_bytes(&r->a, src, strlen(src), NULL, &dec));
     r->d = dom_new();
-    dom_parse(r->d, dec.data, dec.len, 0, 0, NULL, NULL);
+    dom_parse(r->d, dec.data, dec.len, 0, 0, 0, NULL, NULL);
     page_init(&r->pg);
     walk_limits lim = {4096, 1000000, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0};
     CHECK(!page_build(&r->pg, &r->a, r->d, &lim));

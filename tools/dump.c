@@ -107,7 +107,7 @@ int main(int argc, char **argv) {
     decoded dec;
     if (decode_bytes(&a, data, (size_t)len, NULL, &dec)) return 1;
     dom *d = dom_new();
-    dom_parse(d, dec.data, dec.len, 0, 0, NULL, NULL);
+    dom_parse(d, dec.data, dec.len, 0, 0, 0, NULL, NULL);
     page pg;
     page_init(&pg);
     meta_raw raw;

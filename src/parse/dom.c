@@ -36,11 +36,12 @@ void dom_free(dom *d) {
     free(d);
 }
 
-int dom_parse(dom *d, const char *html, size_t len, int scripting, uint32_t max_nesting, dom_check_fn check, void *ctx) {
+int dom_parse(dom *d, const char *html, size_t len, int scripting, uint32_t max_nesting, uint32_t max_nodes,
+              dom_check_fn check, void *ctx) {
     arena_reset(&d->mem);
     d->t.doc = d->t.head = d->t.body = NULL;
     if (!scripting) {
-        int rc = html5_parse(d->own, &d->t, html, len, max_nesting, check, ctx);
+        int rc = html5_parse(d->own, &d->t, html, len, max_nesting, max_nodes, check, ctx);
         if (rc != HTML5_UNSUPPORTED) return rc;
         arena_reset(&d->mem);
         d->t.doc = d->t.head = d->t.body = NULL;

@@ -53,10 +53,11 @@ dom *dom_new(void);
 void dom_free(dom *d);
 /* Parse UTF-8 HTML. scripting: as a browser with scripts on (<noscript> is text), for the pages that the
  * default (off, <noscript> parsed as markup) would lose. 0 ok, -1 parser failure, -2 stopped by check,
- * -3 the markup nests deeper than max_nesting (0: no bound). The tree points into html: it must
- * outlive the tree. */
-int dom_parse(dom *d, const char *html, size_t len, int scripting, uint32_t max_nesting, dom_check_fn check,
-              void *ctx);
+ * -3 the markup nests deeper than max_nesting, -4 the tree would hold more than max_nodes nodes (0: no
+ * bound, for either; MyHTML's parse, for the pages it gets, is bounded by nesting only). The tree
+ * points into html: it must outlive the tree. */
+int dom_parse(dom *d, const char *html, size_t len, int scripting, uint32_t max_nesting, uint32_t max_nodes,
+              dom_check_fn check, void *ctx);
 dom_node *dom_document(dom *d);
 dom_node *dom_head(dom *d);
 dom_node *dom_body(dom *d);

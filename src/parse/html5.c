@@ -64,8 +64,10 @@ struct html5 {
     int skip_newline;           /* after <pre>, <listing>, <textarea>: a first newline is dropped */
     int raw;                    /* the tokenizer's state for the element just opened: RAW_* */
     uint16_t raw_id;
-    int unsupported, oom, too_deep;
+    int unsupported, oom, too_deep, too_many;
     uint32_t max_depth;
+    uint32_t nodes_left;        /* of max_nodes: formatting elements reopened over and over can multiply
+                                 * a page's nodes (spec behaviour), and the parse stops there */
     const char *why;            /* what the page needed that this parser leaves (tests and benches) */
 };
 
@@ -196,6 +198,16 @@ static const char *cook(html5 *p, const char *s, size_t n, int refs, int in_attr
 
 /* ---- the tree ---- */
 
+static dom_node *new_node(html5 *p, dom_tag tag, const char *str, size_t len) {
+    if (!p->nodes_left--) {
+        p->too_many = p->oom = 1;   /* stops the parse like a failure */
+        return NULL;
+    }
+    dom_node *n = tree_node(p->t, tag, str, len);
+    if (!n) p->oom = 1;
+    return n;
+}
+
 static dom_node *current(const html5 *p) { return p->n_open ? p->open[p->n_open - 1] : NULL; }
 static int is_html(const dom_node *n, uint16_t id) { return n->id == id && n->ns == DOM_NS_HTML; }
 static int cur_is(const html5 *p, uint16_t id) { return p->n_open && is_html(current(p), id); }
@@ -227,7 +239,7 @@ static dom_node *make_element(html5 *p, const token *tk, int ns) {
     dom_tag dt = ns == DOM_NS_HTML ? (dom_tag)TAGS[tk->id].dom
                  : ns == DOM_NS_SVG ? (tk->id == H_SVG ? T_SVG : T_OTHER)
                                     : (tk->id == H_MATH ? T_MATH : T_OTHER);
-    dom_node *n = tree_node(p->t, dt, tk->name, tk->name_len);
+    dom_node *n = new_node(p, dt, tk->name, tk->name_len);
     if (!n) {
         p->oom = 1;
         return NULL;
@@ -276,7 +288,7 @@ static void insert_text_at(html5 *p, dom_node *parent, const char *s, size_t n) 
         last->len += (uint32_t)n;
         return;
     }
-    dom_node *t = tree_node(p->t, parent->ns == DOM_NS_HTML ? T_TEXT : T_OTHER, s, n);
+    dom_node *t = new_node(p, parent->ns == DOM_NS_HTML ? T_TEXT : T_OTHER, s, n);
     if (!t) {
         p->oom = 1;
         return;
@@ -286,7 +298,7 @@ static void insert_text_at(html5 *p, dom_node *parent, const char *s, size_t n) 
 }
 
 static void insert_comment_at(html5 *p, dom_node *parent, const char *s, size_t n) {
-    dom_node *c = tree_node(p->t, parent->ns == DOM_NS_HTML ? T_COMMENT : T_OTHER, s, n);
+    dom_node *c = new_node(p, parent->ns == DOM_NS_HTML ? T_COMMENT : T_OTHER, s, n);
     if (!c) {
         p->oom = 1;
         return;
@@ -1856,7 +1868,8 @@ static const char *markup_decl(html5 *p, const char *s, const char *e) {
 
 const char *html5_unsupported_why(const html5 *p) { return p->why; }
 
-int html5_parse(html5 *p, tree *t, const char *html, size_t len, uint32_t max_depth, dom_check_fn check, void *ctx) {
+int html5_parse(html5 *p, tree *t, const char *html, size_t len, uint32_t max_depth, uint32_t max_nodes,
+                dom_check_fn check, void *ctx) {
     p->why = "NUL";
     if (memchr(html, 0, len)) return HTML5_UNSUPPORTED;
     p->why = NULL;
@@ -1869,8 +1882,9 @@ int html5_parse(html5 *p, tree *t, const char *html, size_t len, uint32_t max_de
     p->quirks = Q_QUIRKS;
     p->skip_newline = 0;
     p->raw = RAW_NONE;
-    p->unsupported = p->oom = p->too_deep = 0;
+    p->unsupported = p->oom = p->too_deep = p->too_many = 0;
     p->max_depth = max_depth ? max_depth : UINT32_MAX;
+    p->nodes_left = max_nodes ? max_nodes : UINT32_MAX;
     if (!(t->doc = tree_node(t, T_DOCUMENT, "", 0))) return -1;
     const char *s = html, *e = html + len, *next_check = html + 64 * 1024;
     const char *run = s;   /* text not yet given to the tree starts here */
@@ -1934,6 +1948,7 @@ int html5_parse(html5 *p, tree *t, const char *html, size_t len, uint32_t max_de
     }
     if (!p->unsupported && template_open(p)) unsupported(p);  /* the end of the page inside a template */
     if (p->too_deep) return -3;
+    if (p->too_many) return -4;
     if (p->oom) return -1;
     if (p->unsupported) return HTML5_UNSUPPORTED;
     /* the end of the page: the elements the rules insert when nothing came */
@@ -1955,6 +1970,7 @@ int html5_parse(html5 *p, tree *t, const char *html, size_t len, uint32_t max_de
         p->mode = M_AFTER_HEAD;
     }
     if (p->mode == M_AFTER_HEAD) t->body = insert_named(p, H_BODY);
+    if (p->too_many) return -4;
     if (p->oom) return -1;
     return 0;
 }
