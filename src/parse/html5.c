@@ -1,10 +1,12 @@
 /* byline's own HTML parser: the HTML standard's tokenizer and tree construction for the markup news
  * pages are made of, building byline's tree (dom.h) straight from the page. What it does not build
- * (framesets, templates, MathML, misnested formatting that needs the adoption agency's full
- * algorithm, content foster-parented out of tables, ruby, <plaintext>, NUL bytes, scripts with
- * escaped comments, pages parsed with scripting on) it leaves to MyHTML: html5_parse answers
- * HTML5_UNSUPPORTED at the first such token and dom.c parses the page again there. Nothing is
- * guessed: either the tree is the one the rules give, or the page goes to the other parser.
+ * (content foster-parented out of tables, framesets, MathML, ruby, <plaintext>, a start tag inside an
+ * SVG integration point, forms in templates, NUL bytes) it leaves to MyHTML: html5_parse answers
+ * HTML5_UNSUPPORTED at the first such token and dom.c parses the page again there (pages parsed with
+ * scripting on go to MyHTML from the start). Nothing is guessed: either the tree is the one the rules
+ * give, or the page goes to the other parser. Where MyHTML, which parsed every page before, departs
+ * from the standard in a way byline's output could see, this parser follows MyHTML (each place says so),
+ * so that records stayed byte-identical; docs/parser.md lists them.
  *
  * Why: MyHTML's parse was half of byline's time (docs/parser.md); this one reads text and attribute
  * values where they lie in the page instead of copying them, and allocates from the tree's arena. */
