@@ -1,7 +1,7 @@
 /* byline's own HTML parser: the HTML standard's tokenizer and tree construction for the markup news
  * pages are made of, building byline's tree (dom.h) straight from the page. What it does not build
- * (content foster-parented out of tables, framesets, MathML, ruby, <plaintext>, a start tag inside an
- * SVG integration point, forms in templates, NUL bytes) it leaves to MyHTML: html5_parse answers
+ * (framesets, MathML, ruby, <plaintext>, a start tag inside an SVG integration point, forms in
+ * templates, NUL bytes) it leaves to MyHTML: html5_parse answers
  * HTML5_UNSUPPORTED at the first such token and dom.c parses the page again there (pages parsed with
  * scripting on go to MyHTML from the start). Nothing is guessed: either the tree is the one the rules
  * give, or the page goes to the other parser. Where MyHTML, which parsed every page before, departs
@@ -67,6 +67,7 @@ struct html5 {
     int raw;                    /* the tokenizer's state for the element just opened: RAW_* */
     uint16_t raw_id;
     int unsupported, oom, too_deep, too_many;
+    int foster;                 /* foster parenting on: for the token being processed */
     uint32_t max_depth;
     uint32_t nodes_left;        /* of max_nodes: formatting elements reopened over and over can multiply
                                  * a page's nodes (spec behaviour), and the parse stops there */
@@ -252,11 +253,55 @@ static dom_node *make_element(html5 *p, const token *tk, int ns) {
     return n;
 }
 
-/* an element for the token, appended to the current node and pushed */
+static int is_table_section(uint16_t id);
+static void unsupported_at(html5 *p, const char *why);
+
+/* With foster parenting on (content the rules move out of a table), where a node goes when the current
+ * node is a table part: just before the last open table, in its parent. 1 when that applies. */
+static int foster_place(html5 *p, dom_node **parent, dom_node **before) {
+    dom_node *c = current(p);
+    if (!p->foster || !c || c->ns != DOM_NS_HTML ||
+        !(c->id == H_TABLE || is_table_section(c->id) || c->id == H_TR))
+        return 0;
+    size_t i = p->n_open;
+    while (i-- > 0 && !is_html(p->open[i], H_TABLE))
+        if (is_html(p->open[i], H_TEMPLATE)) {
+            unsupported_at(p, "foster parenting into a template");
+            return 0;
+        }
+    if (i == (size_t)-1) *parent = p->open[0], *before = NULL;
+    else if (p->open[i]->parent) *parent = p->open[i]->parent, *before = p->open[i];
+    else *parent = p->open[i - 1], *before = NULL;
+    return 1;
+}
+
+/* the child of parent just before `before` (its last child when before is NULL) */
+static dom_node *child_before(dom_node *parent, const dom_node *before) {
+    if (!before) return parent->last;
+    dom_node *prev = NULL;
+    for (dom_node *x = parent->first; x && x != before; x = x->next) prev = x;
+    return prev;
+}
+
+static void insert_child(dom_node *parent, dom_node *before, dom_node *n) {
+    if (!before) {
+        tree_append(parent, n);
+        return;
+    }
+    dom_node *prev = child_before(parent, before);
+    n->parent = parent;
+    n->next = before;
+    if (prev) prev->next = n;
+    else parent->first = n;
+}
+
+/* an element for the token, appended to the current node (or foster-parented) and pushed */
 static dom_node *insert(html5 *p, const token *tk, int ns) {
     dom_node *n = make_element(p, tk, ns);
     if (!n) return NULL;
-    tree_append(p->n_open ? current(p) : p->t->doc, n);
+    dom_node *parent = p->n_open ? current(p) : p->t->doc, *before = NULL;
+    foster_place(p, &parent, &before);
+    insert_child(parent, before, n);
     push(p, n);
     return n;
 }
@@ -272,7 +317,9 @@ enum { ID_FOREIGN_TEXT = 0xFFFF };
 
 static void insert_text_at(html5 *p, dom_node *parent, const char *s, size_t n) {
     if (!n) return;
-    dom_node *last = parent->last;
+    dom_node *before = NULL;
+    if (parent == current(p)) foster_place(p, &parent, &before);
+    dom_node *last = child_before(parent, before);
     if (last && (last->tag == T_TEXT || last->id == ID_FOREIGN_TEXT)) {
         if (last->str + last->len == s) {
             last->len += (uint32_t)n;
@@ -296,7 +343,7 @@ static void insert_text_at(html5 *p, dom_node *parent, const char *s, size_t n) 
         return;
     }
     if (parent->ns != DOM_NS_HTML) t->ns = parent->ns, t->id = ID_FOREIGN_TEXT;
-    tree_append(parent, t);
+    insert_child(parent, before, t);
 }
 
 static void insert_comment_at(html5 *p, dom_node *parent, const char *s, size_t n) {
@@ -855,22 +902,25 @@ static void in_table(html5 *p, const token *tk) {
         case H_TEMPLATE: template_end(p); return;
         }
     }
-    /* anything else would be foster-parented out of the table */
-    unsupported(p);
+    /* anything else: as in the body, what it inserts moved out before the table */
+    p->foster = 1;
+    in_body(p, tk);
+    p->foster = 0;
 }
 
 static void table_text(html5 *p, const char *s, size_t n) {
     dom_node *c = current(p);
-    if (c->ns == DOM_NS_HTML && (c->id == H_TABLE || is_table_section(c->id) || c->id == H_TR)) {
-        for (size_t i = 0; i < n; i++)
-            if (!is_space((unsigned char)s[i])) {
-                unsupported(p);
-                return;
-            }
-        insert_text_at(p, c, s, n);
+    size_t i = 0;
+    while (i < n && is_space((unsigned char)s[i])) i++;
+    if (i < n) {
+        /* text with more than spaces in it goes before the table, whole, as in the body */
+        p->foster = 1;
+        reconstruct(p);
+        insert_text_at(p, current(p), s, n);
+        p->foster = 0;
         return;
     }
-    unsupported(p);
+    insert_text_at(p, c, s, n);
 }
 
 static void in_select(html5 *p, const token *tk) {
@@ -1884,7 +1934,7 @@ int html5_parse(html5 *p, tree *t, const char *html, size_t len, uint32_t max_de
     p->quirks = Q_QUIRKS;
     p->skip_newline = 0;
     p->raw = RAW_NONE;
-    p->unsupported = p->oom = p->too_deep = p->too_many = 0;
+    p->unsupported = p->oom = p->too_deep = p->too_many = p->foster = 0;
     p->max_depth = max_depth ? max_depth : UINT32_MAX;
     p->nodes_left = max_nodes ? max_nodes : UINT32_MAX;
     if (!(t->doc = tree_node(t, T_DOCUMENT, "", 0))) return -1;
