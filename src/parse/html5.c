@@ -300,7 +300,7 @@ static dom_node *insert(html5 *p, const token *tk, int ns) {
     dom_node *n = make_element(p, tk, ns);
     if (!n) return NULL;
     dom_node *parent = p->n_open ? current(p) : p->t->doc, *before = NULL;
-    foster_place(p, &parent, &before);
+    if (p->foster) foster_place(p, &parent, &before);
     insert_child(parent, before, n);
     push(p, n);
     return n;
@@ -318,8 +318,8 @@ enum { ID_FOREIGN_TEXT = 0xFFFF };
 static void insert_text_at(html5 *p, dom_node *parent, const char *s, size_t n) {
     if (!n) return;
     dom_node *before = NULL;
-    if (parent == current(p)) foster_place(p, &parent, &before);
-    dom_node *last = child_before(parent, before);
+    if (p->foster && parent == current(p)) foster_place(p, &parent, &before);
+    dom_node *last = before ? child_before(parent, before) : parent->last;
     if (last && (last->tag == T_TEXT || last->id == ID_FOREIGN_TEXT)) {
         if (last->str + last->len == s) {
             last->len += (uint32_t)n;
