@@ -25,6 +25,12 @@ check "one record, one line" '[ "$(wc -l < "$tmp/out.json")" = 1 ]'
 LD_DEBUG=libs "$BYLINE" extract -f text ../examples/news.html 2> "$tmp/ld" > /dev/null
 check "extract does not load serve's HTTP library and its TLS stack (4 ms of start-up)" \
   'grep -q "libc.so" "$tmp/ld" && ! grep -q "microhttpd\|gnutls" "$tmp/ld"'
+check "a page byline's own parser reads does not load MyHTML (2.7 ms of start-up)" \
+  'grep -q "libc.so" "$tmp/ld" && ! grep -q "libmodest" "$tmp/ld"'
+printf '<html><frameset><frame src="a.html"></frameset></html>' > "$tmp/frames.html"
+LD_DEBUG=libs "$BYLINE" extract "$tmp/frames.html" 2> "$tmp/ld2" > "$tmp/frames.json"
+check "a page left to MyHTML loads it and is read" \
+  'grep -q "libmodest" "$tmp/ld2" && grep -q "\"status\":\"\(ok\|empty\)\"" "$tmp/frames.json"'
 check "text format is the article" 'grep -q "The town council voted" "$tmp/out.txt" && ! grep -q "{" "$tmp/out.txt"'
 "$BYLINE" extract -f markdown -o "$tmp/out.md" ../examples/news.html
 check "-o writes markdown to a file" 'grep -q "^## What the plan includes" "$tmp/out.md"'

@@ -10,7 +10,7 @@ struct dom {
     arena mem;     /* the current tree's nodes and attributes */
     tree t;
     html5 *own;
-    mh_parser *mh;
+    mh_parser *mh;     /* made (and libmodest opened) for the first page that needs it */
     char *lean;    /* the page MyHTML gets: script and style bodies cut (lean.c) */
     size_t lean_cap;
 };
@@ -20,7 +20,7 @@ dom *dom_new(void) {
     if (!d) return NULL;
     arena_init(&d->mem);
     d->t.mem = &d->mem;
-    if (!(d->own = html5_new()) || !(d->mh = mh_new())) {
+    if (!(d->own = html5_new())) {
         dom_free(d);
         return NULL;
     }
@@ -57,6 +57,7 @@ int dom_parse(dom *d, const char *html, size_t len, int scripting, uint32_t max_
     uint32_t nesting;
     size_t lean_len = lean_html(html, len, d->lean, &nesting);
     if (max_nesting && nesting > max_nesting) return -3;
+    if (!d->mh && !(d->mh = mh_new())) return -1;
     return mh_parse(d->mh, &d->t, scripting ? html : d->lean, scripting ? len : lean_len, scripting, check, ctx);
 }
 

@@ -1,14 +1,30 @@
 /* MyHTML (libmodest) as the second parser: the pages parse/html5.c leaves to it, and the re-parse with
  * scripting on. Single-threaded parse mode; its tree is cleaned and reused for each page, and copied
- * into byline's own nodes (tree.h), which point at MyHTML's strings until the next parse. */
+ * into byline's own nodes (tree.h), which point at MyHTML's strings until the next parse.
+ *
+ * The library is opened when a parser is first made (mh_new), not linked: byline's own parser reads
+ * ~99 % of pages, and loading libmodest cost every process 2.7 ms of start-up. Each parser keeps the
+ * handle and the functions it looked up: no state shared between threads. */
 #include "tree.h"
 #include "../decode/decode.h"
+#include <dlfcn.h>
 #include <myhtml/myhtml.h>
 #include <myhtml/tree.h> /* the tree's flags: scripting on or off */
 #include <stdlib.h>
 #include <string.h>
 
+/* BYLINE_MODEST_SONAME comes from the build: the soname of the libmodest it was built against */
+#ifndef BYLINE_MODEST_SONAME
+#define BYLINE_MODEST_SONAME "libmodest.so.0"
+#endif
+
+#define MH_FUNCS(X) X(myhtml_create) X(myhtml_init) X(myhtml_destroy) X(myhtml_tree_create) X(myhtml_tree_init) X(myhtml_tree_destroy) X(myhtml_tree_parse_flags_set) X(myhtml_tree_clean) X(myhtml_encoding_set) X(myhtml_parse_chunk) X(myhtml_parse_chunk_end) X(myhtml_tree_get_document) X(myhtml_tree_get_node_head) X(myhtml_tree_get_node_body) X(myhtml_node_child) X(myhtml_node_next) X(myhtml_node_parent) X(myhtml_node_tag_id) X(myhtml_node_namespace) X(myhtml_node_text) X(myhtml_tag_name_by_id) X(myhtml_node_attribute_first) X(myhtml_attribute_next) X(myhtml_attribute_key) X(myhtml_attribute_value)
+
 struct mh_parser {
+    void *lib;
+#define MH_FIELD(name) __typeof__(&name) name;
+    MH_FUNCS(MH_FIELD)
+#undef MH_FIELD
     myhtml_t *myhtml;
     myhtml_tree_t *tree;
 };
@@ -59,12 +75,18 @@ static const uint8_t TAG_MAP[MyHTML_TAG_LAST_ENTRY] = {
 mh_parser *mh_new(void) {
     mh_parser *d = calloc(1, sizeof *d);
     if (!d) return NULL;
-    d->myhtml = myhtml_create();
-    if (!d->myhtml || myhtml_init(d->myhtml, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) != MyHTML_STATUS_OK)
+    if (!(d->lib = dlopen(BYLINE_MODEST_SONAME, RTLD_NOW | RTLD_LOCAL))) goto fail;
+    /* POSIX: what dlsym returns has the representation of the function's pointer */
+#define MH_LOOKUP(name) \
+    if (!(*(void **)&d->name = dlsym(d->lib, #name))) goto fail;
+    MH_FUNCS(MH_LOOKUP)
+#undef MH_LOOKUP
+    d->myhtml = d->myhtml_create();
+    if (!d->myhtml || d->myhtml_init(d->myhtml, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) != MyHTML_STATUS_OK)
         goto fail;
-    d->tree = myhtml_tree_create();
-    if (!d->tree || myhtml_tree_init(d->tree, d->myhtml) != MyHTML_STATUS_OK) goto fail;
-    myhtml_tree_parse_flags_set(d->tree, MyHTML_TREE_PARSE_FLAGS_WITHOUT_DOCTYPE_IN_TREE);
+    d->tree = d->myhtml_tree_create();
+    if (!d->tree || d->myhtml_tree_init(d->tree, d->myhtml) != MyHTML_STATUS_OK) goto fail;
+    d->myhtml_tree_parse_flags_set(d->tree, MyHTML_TREE_PARSE_FLAGS_WITHOUT_DOCTYPE_IN_TREE);
     return d;
 fail:
     mh_free(d);
@@ -73,30 +95,31 @@ fail:
 
 void mh_free(mh_parser *d) {
     if (!d) return;
-    if (d->tree) myhtml_tree_destroy(d->tree);
-    if (d->myhtml) myhtml_destroy(d->myhtml);
+    if (d->tree) d->myhtml_tree_destroy(d->tree);
+    if (d->myhtml) d->myhtml_destroy(d->myhtml);
+    if (d->lib) dlclose(d->lib);
     free(d);
 }
 
-static dom_tag tag_of(myhtml_tree_node_t *n) {
-    myhtml_tag_id_t id = myhtml_node_tag_id(n);
+static dom_tag tag_of(const mh_parser *P, myhtml_tree_node_t *n) {
+    myhtml_tag_id_t id = P->myhtml_node_tag_id(n);
     if (id >= MyHTML_TAG_LAST_ENTRY) return T_OTHER;
     /* SVG and MathML children share names with HTML tags (title, a, ...):
      * only their roots are named, everything under them is skipped anyway. */
-    myhtml_namespace_t ns = myhtml_node_namespace(n);
+    myhtml_namespace_t ns = P->myhtml_node_namespace(n);
     if (ns == MyHTML_NAMESPACE_SVG) return id == MyHTML_TAG_SVG ? T_SVG : T_OTHER;
     if (ns == MyHTML_NAMESPACE_MATHML) return id == MyHTML_TAG_MATH ? T_MATH : T_OTHER;
     return (dom_tag)TAG_MAP[id];
 }
 
-static dom_node *copy_node(tree *t, myhtml_tree_node_t *m) {
-    dom_tag tag = tag_of(m);
+static dom_node *copy_node(const mh_parser *P, tree *t, myhtml_tree_node_t *m) {
+    dom_tag tag = tag_of(P, m);
     size_t len = 0;
     const char *s;
-    myhtml_tag_id_t id = myhtml_node_tag_id(m);
+    myhtml_tag_id_t id = P->myhtml_node_tag_id(m);
     if (id == MyHTML_TAG__TEXT || id == MyHTML_TAG__COMMENT) {
         /* under <svg> and <math> (T_OTHER there) the node holds its text all the same */
-        s = myhtml_node_text(m, &len);
+        s = P->myhtml_node_text(m, &len);
         if (!s) s = "", len = 0;
         /* MyHTML, taking NUL bytes out of a text, can leave a piece of a UTF-8 sequence behind (the
          * decoded "b\uFFFD\0\x01" came out "b\uFFFD\xBF\x01"): such bytes go, so that every stage
@@ -112,17 +135,17 @@ static dom_node *copy_node(tree *t, myhtml_tree_node_t *m) {
             len = o;
         }
     } else {
-        s = myhtml_tag_name_by_id(m->tree, myhtml_node_tag_id(m), &len);
+        s = P->myhtml_tag_name_by_id(m->tree, P->myhtml_node_tag_id(m), &len);
         if (!s) s = "", len = 0;
     }
     dom_node *n = tree_node(t, tag, s, len);
     if (!n) return NULL;
-    myhtml_namespace_t ns = myhtml_node_namespace(m);
+    myhtml_namespace_t ns = P->myhtml_node_namespace(m);
     n->ns = ns == MyHTML_NAMESPACE_SVG ? DOM_NS_SVG : ns == MyHTML_NAMESPACE_MATHML ? DOM_NS_MATHML : DOM_NS_HTML;
     dom_attr **tail = &n->attrs;
-    for (myhtml_tree_attr_t *a = myhtml_node_attribute_first(m); a; a = myhtml_attribute_next(a)) {
+    for (myhtml_tree_attr_t *a = P->myhtml_node_attribute_first(m); a; a = P->myhtml_attribute_next(a)) {
         size_t kl = 0, vl = 0;
-        const char *k = myhtml_attribute_key(a, &kl), *v = myhtml_attribute_value(a, &vl);
+        const char *k = P->myhtml_attribute_key(a, &kl), *v = P->myhtml_attribute_value(a, &vl);
         /* "<link crossorigin />": MyHTML adds an attribute without a name; nothing can read it */
         if (!k || !kl) continue;
         dom_attr *x = arena_alloc(t->mem, sizeof *x);
@@ -135,42 +158,42 @@ static dom_node *copy_node(tree *t, myhtml_tree_node_t *m) {
 }
 
 /* MyHTML's tree into t, preorder without recursion (pages nest deep) */
-static int copy_tree(mh_parser *p, tree *t) {
-    myhtml_tree_node_t *mdoc = myhtml_tree_get_document(p->tree);
-    myhtml_tree_node_t *mhead = myhtml_tree_get_node_head(p->tree), *mbody = myhtml_tree_get_node_body(p->tree);
+static int copy_tree(const mh_parser *P, tree *t) {
+    myhtml_tree_node_t *mdoc = P->myhtml_tree_get_document(P->tree);
+    myhtml_tree_node_t *mhead = P->myhtml_tree_get_node_head(P->tree), *mbody = P->myhtml_tree_get_node_body(P->tree);
     if (!(t->doc = tree_node(t, T_DOCUMENT, "", 0))) return -1;
     dom_node *parent = t->doc;
-    myhtml_tree_node_t *m = myhtml_node_child(mdoc);
+    myhtml_tree_node_t *m = P->myhtml_node_child(mdoc);
     while (m) {
-        dom_node *n = copy_node(t, m);
+        dom_node *n = copy_node(P, t, m);
         if (!n) return -1;
         tree_append(parent, n);
         if (m == mhead) t->head = n;
         if (m == mbody) t->body = n;
-        myhtml_tree_node_t *c = myhtml_node_child(m);
+        myhtml_tree_node_t *c = P->myhtml_node_child(m);
         if (c) {
             parent = n;
             m = c;
             continue;
         }
-        while (m && !myhtml_node_next(m)) {
-            m = myhtml_node_parent(m);
+        while (m && !P->myhtml_node_next(m)) {
+            m = P->myhtml_node_parent(m);
             if (m == mdoc) m = NULL;
             else parent = parent->parent;
         }
-        if (m) m = myhtml_node_next(m);
+        if (m) m = P->myhtml_node_next(m);
     }
     return 0;
 }
 
-int mh_parse(mh_parser *p, tree *t, const char *html, size_t len, int scripting, dom_check_fn check, void *ctx) {
+int mh_parse(mh_parser *P, tree *t, const char *html, size_t len, int scripting, dom_check_fn check, void *ctx) {
     /* parse_chunk cleans a tree whose previous parse ended; scripting on needs its flag set on a clean
      * tree before the first chunk */
     if (scripting) {
-        myhtml_tree_clean(p->tree);
-        p->tree->flags |= MyHTML_TREE_FLAGS_SCRIPT;
+        P->myhtml_tree_clean(P->tree);
+        P->tree->flags |= MyHTML_TREE_FLAGS_SCRIPT;
     }
-    myhtml_encoding_set(p->tree, MyENCODING_UTF_8);
+    P->myhtml_encoding_set(P->tree, MyENCODING_UTF_8);
     for (size_t off = 0, n; off < len; off += n) {
         n = len - off < PARSE_CHUNK ? len - off : PARSE_CHUNK;
         /* a chunk ends just before a '<': MyHTML loses the rest of a page when a chunk boundary cuts a
@@ -180,12 +203,12 @@ int mh_parse(mh_parser *p, tree *t, const char *html, size_t len, int scripting,
             const char *lt = memrchr(html + off, '<', n);
             if (lt && lt > html + off) n = (size_t)(lt - (html + off));
         }
-        if (myhtml_parse_chunk(p->tree, html + off, n) != MyHTML_STATUS_OK) return -1;
+        if (P->myhtml_parse_chunk(P->tree, html + off, n) != MyHTML_STATUS_OK) return -1;
         if (check && off + n < len && check(ctx)) {
-            myhtml_parse_chunk_end(p->tree);
+            P->myhtml_parse_chunk_end(P->tree);
             return -2;
         }
     }
-    if (myhtml_parse_chunk_end(p->tree) != MyHTML_STATUS_OK) return -1;
-    return copy_tree(p, t);
+    if (P->myhtml_parse_chunk_end(P->tree) != MyHTML_STATUS_OK) return -1;
+    return copy_tree(P, t);
 }
