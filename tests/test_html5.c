@@ -99,6 +99,10 @@ static void shapes(cmp *c) {
         "<script><!-- document.write('<script>x()</script>'); --></script><p>after</p>",  /* escaped script */
         "<script><!--></script><p>x</p><style>a</b>{}</style>",
         "<table><tr>text<td>x</td><b>y</b>&nbsp;</tr></table>",  /* foster parenting */
+        "<svg><title>a<b>x</b></title><desc><p>y</p></desc></svg>z",   /* HTML inside integration points */
+        "<svg><g><p>x</p></g></svg>y<svg><font color=red>x</font><font>s</font></svg>",  /* leaving SVG */
+        "<p><svg><g></p>x",                                            /* an end tag no SVG element has */
+        "<template><form><input></form></template><form>x</form><table><form></table>",   /* forms, templates */
     };
     for (size_t i = 0; i < sizeof own / sizeof *own; i++) {
         int before = c->own_built, differ = c->differ;

@@ -577,6 +577,7 @@ static void adjust_foreign(token *tk, int ns) {
 
 static void in_body(html5 *p, const token *tk);
 static void process(html5 *p, const token *tk);
+static void process_html(html5 *p, const token *tk);
 
 static void unsupported_at(html5 *p, const char *why) {
     if (!p->unsupported) p->why = why;
@@ -881,11 +882,7 @@ static void in_table(html5 *p, const token *tk) {
             break;
         }
         case H_FORM:
-            if (template_open(p)) {
-                unsupported(p);
-                return;
-            }
-            if (p->form) return;
+            if (template_open(p) || p->form) return;
             if ((p->form = insert(p, tk, DOM_NS_HTML))) pop(p);
             return;
         }
@@ -1020,15 +1017,14 @@ static void in_body_start(html5 *p, const token *tk) {
         insert(p, tk, DOM_NS_HTML);
         p->skip_newline = 1;
         return;
-    case H_FORM:
-        if (template_open(p)) {
-            unsupported(p);  /* forms in templates keep no form pointer */
-            return;
-        }
-        if (p->form) return;
+    case H_FORM: {
+        int in_template = template_open(p);   /* a form in a template keeps no form pointer */
+        if (p->form && !in_template) return;
         if (in_scope(p, H_P, SCOPE_BUTTON)) close_p(p);
-        p->form = insert(p, tk, DOM_NS_HTML);
+        dom_node *n = insert(p, tk, DOM_NS_HTML);
+        if (!in_template) p->form = n;
         return;
+    }
     case H_LI: case H_DD: case H_DT:
         for (size_t i = p->n_open; i-- > 0;) {
             dom_node *n = p->open[i];
@@ -1142,7 +1138,9 @@ static void in_body_end(html5 *p, const token *tk) {
         return;
     case H_FORM: {
         if (template_open(p)) {
-            unsupported(p);
+            if (!in_scope(p, H_FORM, SCOPE_DEFAULT)) return;
+            implied_end_tags(p, 0);
+            pop_until(p, H_FORM);
             return;
         }
         dom_node *n = p->form;
@@ -1208,8 +1206,14 @@ static int breaks_out(const token *tk) {
     case H_H5: case H_H6: case H_HEAD: case H_HR: case H_I: case H_IMG: case H_LI: case H_LISTING: case H_MENU:
     case H_META: case H_NOBR: case H_OL: case H_P: case H_PRE: case H_RUBY: case H_S: case H_SMALL: case H_SPAN:
     case H_STRONG: case H_STRIKE: case H_SUB: case H_SUP: case H_TABLE: case H_TT: case H_U: case H_UL:
-    case H_VAR: case H_FONT:
+    case H_VAR:
         return 1;
+    case H_FONT:   /* only as the old presentational element */
+        for (const dom_attr *a = tk->attrs; a; a = a->next)
+            if ((a->name_len == 5 && !memcmp(a->name, "color", 5)) || (a->name_len == 4 && !memcmp(a->name, "face", 4)) ||
+                (a->name_len == 4 && !memcmp(a->name, "size", 4)))
+                return 1;
+        return 0;
     }
     return 0;
 }
@@ -1225,7 +1229,10 @@ static int foreign_current(const html5 *p) {
 static void foreign(html5 *p, const token *tk) {
     if (!tk->end) {
         if (breaks_out(tk)) {
-            unsupported(p);
+            /* an HTML tag closes the SVG around it: popped down to HTML (or an integration point) and
+             * read again there */
+            while (p->n_open > 1 && foreign_current(p)) pop(p);
+            process(p, tk);
             return;
         }
         token f = *tk;
@@ -1237,7 +1244,7 @@ static void foreign(html5 *p, const token *tk) {
     for (size_t i = p->n_open; i-- > 1;) {
         dom_node *n = p->open[i];
         if (n->ns == DOM_NS_HTML) {
-            unsupported(p);
+            process_html(p, tk);   /* no SVG element of that name is open: the HTML rules decide */
             return;
         }
         if (n->len == tk->name_len && !strncasecmp(n->str, tk->name, n->len)) {
@@ -1247,17 +1254,8 @@ static void foreign(html5 *p, const token *tk) {
     }
 }
 
-static void process(html5 *p, const token *tk) {
-    if (p->unsupported || p->oom) return;
-    if (p->n_open && current(p)->ns != DOM_NS_HTML) {
-        if (foreign_current(p) || (tk->end && current(p)->ns == DOM_NS_SVG)) {
-            foreign(p, tk);
-            return;
-        }
-        /* a start tag inside an integration point: HTML rules, but rare enough to leave */
-        unsupported(p);
-        return;
-    }
+/* a token by the rules of the current insertion mode in HTML content */
+static void process_html(html5 *p, const token *tk) {
     for (;;) {
         switch (p->mode) {
         case M_INITIAL:
@@ -1548,6 +1546,17 @@ static void process(html5 *p, const token *tk) {
             continue;
         }
     }
+}
+
+static void process(html5 *p, const token *tk) {
+    if (p->unsupported || p->oom) return;
+    /* under <svg> the foreign rules, but for a start tag inside an integration point (<title>, <desc>,
+     * <foreignObject>), which the HTML rules read */
+    if (p->n_open && current(p)->ns != DOM_NS_HTML && (foreign_current(p) || (tk->end && current(p)->ns == DOM_NS_SVG))) {
+        foreign(p, tk);
+        return;
+    }
+    process_html(p, tk);
 }
 
 /* Characters: s[0..n) already cooked. */
