@@ -1,7 +1,7 @@
 /* byline's own HTML parser: the HTML standard's tokenizer and tree construction for the markup news
  * pages are made of, building byline's tree (dom.h) straight from the page. What it does not build
- * (framesets, MathML, ruby, <plaintext>, a start tag inside an SVG integration point, forms in
- * templates, NUL bytes) it leaves to MyHTML: html5_parse answers
+ * (framesets, MathML, ruby, <plaintext>, CDATA in SVG, a page ending inside a template, NUL bytes) it
+ * leaves to MyHTML: html5_parse answers
  * HTML5_UNSUPPORTED at the first such token and dom.c parses the page again there (pages parsed with
  * scripting on go to MyHTML from the start). Nothing is guessed: either the tree is the one the rules
  * give, or the page goes to the other parser. Where MyHTML, which parsed every page before, departs
