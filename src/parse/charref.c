@@ -1,20 +1,9 @@
 /* HTML character references, as the spec's tokenizer reads them (named, decimal, hexadecimal). */
 #include "charref.h"
+#include "../util/text.h"
 #include <string.h>
 
 static int is_alnum(unsigned char c) { return (unsigned)(c | 32) - 'a' < 26u || (unsigned)c - '0' < 10u; }
-
-static size_t put_utf8(char *o, uint32_t cp) {
-    if (cp < 0x80) return o[0] = (char)cp, 1;
-    if (cp < 0x800) return o[0] = (char)(0xC0 | cp >> 6), o[1] = (char)(0x80 | (cp & 0x3F)), 2;
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | cp >> 12), o[1] = (char)(0x80 | ((cp >> 6) & 0x3F)), o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | cp >> 18), o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
 
 /* &#128; to &#159; name windows-1252's characters, as browsers read them */
 static const uint16_t C1[32] = {
@@ -40,7 +29,7 @@ static size_t numeric(const char *s, size_t n, char *out, size_t *out_len) {
     if (i < n && s[i] == ';') i++;
     if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) v = 0xFFFD;
     else if (v >= 0x80 && v <= 0x9F) v = C1[v - 0x80];
-    *out_len = put_utf8(out, v);
+    *out_len = utf8_put(out, v);
     return i;
 }
 

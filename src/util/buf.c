@@ -1,4 +1,5 @@
 #include "buf.h"
+#include "text.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,17 +53,7 @@ void buf_put_u64(buf *b, uint64_t v) {
 
 void buf_put_utf8(buf *b, uint32_t cp) {
     char t[4];
-    size_t n;
-    if (cp < 0x80) { t[0] = (char)cp; n = 1; }
-    else if (cp < 0x800) { t[0] = (char)(0xC0 | cp >> 6); t[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
-    else if (cp < 0x10000) {
-        t[0] = (char)(0xE0 | cp >> 12); t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        t[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
-    } else {
-        t[0] = (char)(0xF0 | cp >> 18); t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        t[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); t[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
-    }
-    buf_put(b, t, n);
+    buf_put(b, t, utf8_put(t, cp));
 }
 
 /* Does any of the 8 bytes in x need escaping in JSON (< 0x20, '"' or '\\')? Word-at-a-time tests. */

@@ -1,4 +1,5 @@
 #include "entities.h"
+#include "text.h"
 #include <stdint.h>
 #include <string.h>
 
@@ -14,18 +15,6 @@ static const entity NAMED[] = {
     {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"bdquo", 0x201E}, {"laquo", 0xAB},
     {"raquo", 0xBB}, {"euro", 0x20AC}, {"copy", 0xA9}, {"shy", 0xAD},
 };
-
-static size_t put_utf8(char *o, uint32_t cp) {
-    if (cp < 0x80) { o[0] = (char)cp; return 1; }
-    if (cp < 0x800) { o[0] = (char)(0xC0 | cp >> 6); o[1] = (char)(0x80 | (cp & 0x3F)); return 2; }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | cp >> 12); o[1] = (char)(0x80 | ((cp >> 6) & 0x3F)); o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | cp >> 18); o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
 
 const char *entities_decode(arena *a, const char *s, size_t n) {
     if (!memchr(s, '&', n)) return arena_strndup(a, s, n);
@@ -54,7 +43,7 @@ const char *entities_decode(arena *a, const char *s, size_t n) {
                 }
                 /* a decoded reference is never longer than its source */
                 if (cp && cp != 0xAD) {
-                    j += put_utf8(o + j, cp == 0xA0 ? ' ' : cp);
+                    j += utf8_put(o + j, cp == 0xA0 ? ' ' : cp);
                     i = (size_t)(semi - s) + 1;
                     continue;
                 }

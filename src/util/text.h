@@ -13,6 +13,19 @@ static inline uint64_t fnv1a64(const char *s, size_t n) {
     return h | 1;
 }
 
+/* The UTF-8 bytes of code point cp (up to 4) written at o; returns how many. */
+static inline size_t utf8_put(char *o, uint32_t cp) {
+    if (cp < 0x80) return o[0] = (char)cp, 1;
+    if (cp < 0x800) return o[0] = (char)(0xC0 | cp >> 6), o[1] = (char)(0x80 | (cp & 0x3F)), 2;
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | cp >> 12), o[1] = (char)(0x80 | ((cp >> 6) & 0x3F)), o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | cp >> 18), o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
 /* Space, tab, newline, carriage return. */
 static inline int ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
