@@ -923,7 +923,6 @@ static void table_text(html5 *p, const char *s, size_t n) {
 static void in_select(html5 *p, const token *tk) {
     if (!tk->end) {
         switch (tk->id) {
-        case H_HTML: in_body(p, tk); return;
         case H_OPTION:
             if (cur_is(p, H_OPTION)) pop(p);
             insert(p, tk, DOM_NS_HTML);
@@ -1256,6 +1255,12 @@ static void foreign(html5 *p, const token *tk) {
 
 /* a token by the rules of the current insertion mode in HTML content */
 static void process_html(html5 *p, const token *tk) {
+    /* <html> once the element exists: its attributes join it, whatever the mode (in a template the mode
+     * first becomes "in body", below) */
+    if (!tk->end && tk->id == H_HTML && p->mode > M_BEFORE_HTML && p->mode != M_IN_TEMPLATE) {
+        in_body(p, tk);
+        return;
+    }
     for (;;) {
         switch (p->mode) {
         case M_INITIAL:
@@ -1273,10 +1278,6 @@ static void process_html(html5 *p, const token *tk) {
             p->mode = M_BEFORE_HEAD;
             continue;
         case M_BEFORE_HEAD:
-            if (!tk->end && tk->id == H_HTML) {
-                in_body(p, tk);
-                return;
-            }
             if (!tk->end && tk->id == H_HEAD) {
                 p->t->head = insert(p, tk, DOM_NS_HTML);
                 p->mode = M_IN_HEAD;
@@ -1288,10 +1289,6 @@ static void process_html(html5 *p, const token *tk) {
             continue;
         case M_IN_HEAD:
             if (!tk->end) {
-                if (tk->id == H_HTML) {
-                    in_body(p, tk);
-                    return;
-                }
                 if (tk->id == H_NOSCRIPT) {
                     insert(p, tk, DOM_NS_HTML);
                     p->mode = M_IN_HEAD_NOSCRIPT;
@@ -1313,10 +1310,6 @@ static void process_html(html5 *p, const token *tk) {
             continue;
         case M_IN_HEAD_NOSCRIPT:
             if (!tk->end) {
-                if (tk->id == H_HTML) {
-                    in_body(p, tk);
-                    return;
-                }
                 if (tk->id == H_BASEFONT || tk->id == H_BGSOUND || tk->id == H_LINK || tk->id == H_META ||
                     tk->id == H_NOFRAMES || tk->id == H_STYLE) {
                     head_start(p, tk);
@@ -1336,7 +1329,6 @@ static void process_html(html5 *p, const token *tk) {
         case M_AFTER_HEAD:
             if (!tk->end) {
                 switch (tk->id) {
-                case H_HTML: in_body(p, tk); return;
                 case H_BODY:
                     p->t->body = insert(p, tk, DOM_NS_HTML);
                     p->mode = M_IN_BODY;
@@ -1393,10 +1385,6 @@ static void process_html(html5 *p, const token *tk) {
             in_body(p, tk);
             return;
         case M_IN_COLUMN_GROUP:
-            if (!tk->end && tk->id == H_HTML) {
-                in_body(p, tk);
-                return;
-            }
             if (!tk->end && tk->id == H_COL) {
                 if (insert(p, tk, DOM_NS_HTML)) pop(p);
                 return;
@@ -1527,10 +1515,6 @@ static void process_html(html5 *p, const token *tk) {
             }
             continue;
         case M_AFTER_BODY:
-            if (!tk->end && tk->id == H_HTML) {
-                in_body(p, tk);
-                return;
-            }
             if (tk->end && tk->id == H_HTML) {
                 p->mode = M_AFTER_AFTER_BODY;
                 return;
@@ -1538,10 +1522,6 @@ static void process_html(html5 *p, const token *tk) {
             p->mode = M_IN_BODY;
             continue;
         case M_AFTER_AFTER_BODY:
-            if (!tk->end && tk->id == H_HTML) {
-                in_body(p, tk);
-                return;
-            }
             p->mode = M_IN_BODY;
             continue;
         }
